@@ -1,0 +1,480 @@
+//! `partnership.toml`: the partnership and every setting of psdoc, parsed
+//! strictly (CONTRACT section 2). Unknown keys, wrong types and bad values
+//! are errors naming the file, line, column and key.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{Error, Result};
+use crate::heading::SectionKey;
+use crate::position::LineIndex;
+use crate::rules::{self, Severity};
+
+pub const CONFIG_FILE: &str = "partnership.toml";
+
+/// The whole of `partnership.toml`, validated.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub partnership: Partnership,
+    pub statement: StatementSettings,
+    pub evidence: EvidenceSettings,
+    pub privacy: PrivacySettings,
+    /// Severity overrides by rule name; `None` switches a rule off.
+    pub rules: BTreeMap<String, Option<Severity>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Partnership {
+    pub name: String,
+    /// The submission date; today when absent.
+    pub submission: Option<psdoc_evidence::Date>,
+}
+
+#[derive(Debug, Clone)]
+pub struct StatementSettings {
+    pub book: PathBuf,
+    pub word_limit: u32,
+    pub budgets: BTreeMap<SectionKey, u32>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EvidenceSettings {
+    pub log: String,
+    pub files: String,
+    pub prefix: String,
+    pub max_age_months: u32,
+    /// Appendix 2 items that do not apply, with the partnership's reason.
+    pub not_applicable: BTreeMap<u8, String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PrivacySettings {
+    pub allow: Vec<String>,
+    pub small_number_threshold: u32,
+    pub patterns: Vec<CustomPattern>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CustomPattern {
+    pub name: String,
+    pub regex: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            partnership: Partnership {
+                name: String::new(),
+                submission: None,
+            },
+            statement: StatementSettings {
+                book: PathBuf::from("book"),
+                word_limit: 5000,
+                budgets: BTreeMap::new(),
+            },
+            evidence: EvidenceSettings {
+                log: "evidence/log.toml".into(),
+                files: "evidence/files".into(),
+                prefix: "E".into(),
+                max_age_months: 24,
+                not_applicable: BTreeMap::new(),
+            },
+            privacy: PrivacySettings {
+                allow: Vec::new(),
+                small_number_threshold: 5,
+                patterns: Vec::new(),
+            },
+            rules: BTreeMap::new(),
+        }
+    }
+}
+
+// ---- the file as written -------------------------------------------------
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    partnership: Option<RawPartnership>,
+    statement: Option<RawStatement>,
+    evidence: Option<RawEvidence>,
+    privacy: Option<RawPrivacy>,
+    rules: Option<BTreeMap<Spanned<String>, Spanned<RawSeverity>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPartnership {
+    name: Option<String>,
+    submission: Option<Spanned<toml::value::Datetime>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStatement {
+    book: Option<Spanned<String>>,
+    word_limit: Option<Spanned<u32>>,
+    budgets: Option<BTreeMap<Spanned<String>, Spanned<u32>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvidence {
+    log: Option<Spanned<String>>,
+    files: Option<Spanned<String>>,
+    prefix: Option<Spanned<String>>,
+    max_age_months: Option<u32>,
+    not_applicable: Option<BTreeMap<Spanned<String>, String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPrivacy {
+    allow: Option<Vec<String>>,
+    small_number_threshold: Option<u32>,
+    pattern: Option<Vec<Spanned<RawPattern>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPattern {
+    name: String,
+    regex: Spanned<String>,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum RawSeverity {
+    Error,
+    Warning,
+    Off,
+}
+
+/// Reads and validates `partnership.toml` at `root`.
+pub fn load(root: &Path) -> Result<(Config, String)> {
+    let path = root.join(CONFIG_FILE);
+    let bytes = std::fs::read(&path)
+        .map_err(|e| Error::file(CONFIG_FILE, format!("cannot read it: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Error::file(
+            CONFIG_FILE,
+            "is not UTF-8 text: save it as UTF-8 (in Notepad: File > Save as > Encoding: UTF-8)",
+        )
+    })?;
+    let text = crate::position::strip_bom(text);
+    let config = parse(&text)?;
+    Ok((config, text))
+}
+
+/// Parses the text of `partnership.toml`.
+pub fn parse(text: &str) -> Result<Config> {
+    let at = Locator::new(text);
+    let raw: RawConfig = toml::from_str(text).map_err(|e| at.toml_error(&e))?;
+    let mut config = Config::default();
+
+    if let Some(p) = raw.partnership {
+        config.partnership.name = p.name.unwrap_or_default();
+        if let Some(s) = p.submission {
+            let date = match (s.get_ref().date, s.get_ref().time) {
+                (Some(d), None) => {
+                    psdoc_evidence::Date::new(i32::from(d.year), d.month, d.day)
+                }
+                _ => None,
+            };
+            config.partnership.submission = Some(date.ok_or_else(|| {
+                at.error(
+                    s.span(),
+                    "`partnership.submission` must be a date written like 2026-03-20 (no quotes, no time)",
+                )
+            })?);
+        }
+    }
+
+    if let Some(s) = raw.statement {
+        if let Some(book) = s.book {
+            config.statement.book = at.relative_path(&book, "statement.book")?;
+        }
+        if let Some(limit) = s.word_limit {
+            if *limit.get_ref() == 0 {
+                return Err(at.error(
+                    limit.span(),
+                    "`statement.word_limit` must be more than 0: the guidance's limit is 5000",
+                ));
+            }
+            config.statement.word_limit = limit.into_inner();
+        }
+        for (key, budget) in s.budgets.unwrap_or_default() {
+            let section = SectionKey::from_key(key.get_ref()).ok_or_else(|| {
+                at.error(
+                    key.span(),
+                    format!(
+                        "`statement.budgets.{}` is not a section key: use one of {}",
+                        key.get_ref(),
+                        section_keys()
+                    ),
+                )
+            })?;
+            config.statement.budgets.insert(section, budget.into_inner());
+        }
+    }
+
+    if let Some(e) = raw.evidence {
+        if let Some(log) = e.log {
+            let path = at.relative_path(&log, "evidence.log")?;
+            let ext = path.extension().and_then(|x| x.to_str()).unwrap_or("");
+            if !matches!(ext.to_ascii_lowercase().as_str(), "toml" | "csv" | "xlsx") {
+                return Err(at.error(
+                    log.span(),
+                    "`evidence.log` must name a .toml, .csv or .xlsx file",
+                ));
+            }
+            config.evidence.log = log.into_inner();
+        }
+        if let Some(files) = e.files {
+            at.relative_path(&files, "evidence.files")?;
+            config.evidence.files = files.into_inner();
+        }
+        if let Some(prefix) = e.prefix {
+            let p = prefix.get_ref();
+            if p.is_empty() || !p.chars().all(|c| c.is_ascii_alphabetic()) {
+                return Err(at.error(
+                    prefix.span(),
+                    "`evidence.prefix` must be one or more letters, like \"E\" (references are then written [E12])",
+                ));
+            }
+            config.evidence.prefix = prefix.into_inner();
+        }
+        if let Some(months) = e.max_age_months {
+            config.evidence.max_age_months = months;
+        }
+        for (item, reason) in e.not_applicable.unwrap_or_default() {
+            let n = item
+                .get_ref()
+                .parse::<u8>()
+                .ok()
+                .filter(|n| (1..=13).contains(n))
+                .ok_or_else(|| {
+                    at.error(
+                        item.span(),
+                        format!(
+                            "`evidence.not_applicable.{}`: the key must be an Appendix 2 item number from 1 to 13",
+                            item.get_ref()
+                        ),
+                    )
+                })?;
+            if reason.trim().is_empty() {
+                return Err(at.error(
+                    item.span(),
+                    "`evidence.not_applicable`: give the reason the document does not apply",
+                ));
+            }
+            config.evidence.not_applicable.insert(n, reason);
+        }
+    }
+
+    if let Some(p) = raw.privacy {
+        config.privacy.allow = p.allow.unwrap_or_default();
+        if let Some(t) = p.small_number_threshold {
+            config.privacy.small_number_threshold = t;
+        }
+        for pattern in p.pattern.unwrap_or_default() {
+            let span = pattern.span();
+            let pattern = pattern.into_inner();
+            if pattern.name.trim().is_empty() {
+                return Err(at.error(span, "`privacy.pattern`: give each pattern a `name`"));
+            }
+            if let Err(e) = regex::Regex::new(pattern.regex.get_ref()) {
+                let first = e.to_string().lines().last().unwrap_or_default().to_owned();
+                return Err(at.error(
+                    pattern.regex.span(),
+                    format!(
+                        "`privacy.pattern` \"{}\": the regex does not compile ({first}); write it in single quotes, like '\\bSW-\\d{{6}}\\b'",
+                        pattern.name
+                    ),
+                ));
+            }
+            config.privacy.patterns.push(CustomPattern {
+                name: pattern.name,
+                regex: pattern.regex.into_inner(),
+            });
+        }
+    }
+
+    for (rule, severity) in raw.rules.unwrap_or_default() {
+        if !rules::is_known(rule.get_ref()) {
+            let hint = rules::closest(rule.get_ref())
+                .map(|r| format!(" (did you mean `{r}`?)"))
+                .unwrap_or_default();
+            return Err(at.error(
+                rule.span(),
+                format!(
+                    "`rules.{}` is not a rule{hint}: `psdoc rules` lists them",
+                    rule.get_ref()
+                ),
+            ));
+        }
+        let level = match severity.into_inner() {
+            RawSeverity::Error => Some(Severity::Error),
+            RawSeverity::Warning => Some(Severity::Warning),
+            RawSeverity::Off => None,
+        };
+        config.rules.insert(rule.into_inner(), level);
+    }
+    Ok(config)
+}
+
+fn section_keys() -> String {
+    SectionKey::ALL.map(|k| k.key()).join(", ")
+}
+
+/// Turns byte spans of `partnership.toml` into positioned errors.
+struct Locator<'a> {
+    text: &'a str,
+    lines: LineIndex,
+}
+
+impl<'a> Locator<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            lines: LineIndex::new(text),
+        }
+    }
+
+    fn error(&self, span: std::ops::Range<usize>, message: impl Into<String>) -> Error {
+        let pos = self.lines.position(self.text, span.start);
+        Error::Config {
+            file: CONFIG_FILE.into(),
+            line: pos.line,
+            column: pos.column,
+            message: message.into(),
+        }
+    }
+
+    fn toml_error(&self, e: &toml::de::Error) -> Error {
+        let span = e.span().unwrap_or(0..0);
+        let key = self.key_at(span.start);
+        let message = e.message().trim_end_matches('\n').replace('\n', " ");
+        let message = match key {
+            Some(key) if !message.contains(&format!("`{key}`")) => format!("`{key}`: {message}"),
+            _ => message,
+        };
+        self.error(span, message)
+    }
+
+    /// The dotted key whose value sits at `offset`: the table header above
+    /// it and the name before `=` on its line.
+    fn key_at(&self, offset: usize) -> Option<String> {
+        let pos = self.lines.position(self.text, offset);
+        let line = &self.text[self.lines.line_range(self.text, pos.line)?];
+        let name = line.split_once('=').map(|(k, _)| k.trim().trim_matches('"'));
+        let table = (1..pos.line).rev().find_map(|n| {
+            let l = self.text[self.lines.line_range(self.text, n)?].trim();
+            l.starts_with('[').then(|| l.trim_matches(['[', ']']).trim().to_owned())
+        });
+        match (table, name) {
+            (Some(t), Some(n)) if !n.is_empty() => Some(format!("{t}.{n}")),
+            (None, Some(n)) if !n.is_empty() => Some(n.to_owned()),
+            _ => None,
+        }
+    }
+
+    /// A path inside the statement repository: relative, without `..`.
+    fn relative_path(&self, value: &Spanned<String>, key: &str) -> Result<PathBuf> {
+        let path = Path::new(value.get_ref());
+        let escapes = path.is_absolute()
+            || value.get_ref().starts_with(['/', '\\'])
+            || path
+                .components()
+                .any(|c| matches!(c, std::path::Component::ParentDir | std::path::Component::Prefix(_)));
+        if value.get_ref().trim().is_empty() || escapes {
+            return Err(self.error(
+                value.span(),
+                format!(
+                    "`{key}` must be a folder or file inside the statement repository, written relative to partnership.toml (no `..`, not absolute)"
+                ),
+            ));
+        }
+        Ok(path.to_path_buf())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> String {
+        parse(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn defaults() {
+        let c = parse("[partnership]\nname = \"X\"\n").unwrap();
+        assert_eq!(c.statement.word_limit, 5000);
+        assert_eq!(c.evidence.prefix, "E");
+        assert_eq!(c.privacy.small_number_threshold, 5);
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_key() {
+        let e = err("[partnership]\nname = \"X\"\n\n[statement]\nwordlimit = 4000\n");
+        assert!(e.starts_with("partnership.toml:5:1:"), "{e}");
+        assert!(e.contains("wordlimit"), "{e}");
+    }
+
+    #[test]
+    fn wrong_type_names_key() {
+        let e = err("[statement]\nword_limit = \"five thousand\"\n");
+        assert!(e.starts_with("partnership.toml:2:"), "{e}");
+        assert!(e.contains("statement.word_limit"), "{e}");
+    }
+
+    #[test]
+    fn bad_values() {
+        assert!(err("[statement.budgets]\ndatas = 3\n").contains("not a section key"));
+        assert!(err("[rules]\nstale-evidenc = \"off\"\n").contains("did you mean `stale-evidence`"));
+        assert!(err("[rules]\nword-limit = \"loud\"\n").starts_with("partnership.toml:2:"));
+        assert!(err("[evidence]\nlog = \"../log.toml\"\n").contains("inside the statement"));
+        assert!(err("[partnership]\nsubmission = 2025-03-14T10:00:00\n").contains("must be a date"));
+        assert!(err("[[privacy.pattern]]\nname = \"x\"\nregex = '('\n").starts_with("partnership.toml:3:"));
+        assert!(err("[evidence.not_applicable]\n14 = \"no\"\n").contains("1 to 13"));
+    }
+
+    #[test]
+    fn every_contract_key_is_accepted() {
+        let c = parse(
+            r#"
+[partnership]
+name = "Loch Ard Community Planning Partnership"
+submission = 2025-03-14
+[statement]
+book = "book"
+word_limit = 5000
+[statement.budgets]
+data = 900
+[evidence]
+log = "evidence/log.toml"
+files = "evidence/files"
+prefix = "E"
+max_age_months = 24
+[evidence.not_applicable]
+1 = "Children's services are not delegated to the IJB"
+[privacy]
+allow = ["EH1 1AA"]
+small_number_threshold = 5
+[[privacy.pattern]]
+name = "case reference"
+regex = '\bSW-\d{6}\b'
+[rules]
+stale-evidence = "off"
+word-limit = "warning"
+"#,
+        )
+        .unwrap();
+        assert_eq!(c.rules["stale-evidence"], None);
+        assert_eq!(c.statement.budgets[&SectionKey::Data], 900);
+        assert_eq!(c.evidence.not_applicable[&1], "Children's services are not delegated to the IJB");
+    }
+}

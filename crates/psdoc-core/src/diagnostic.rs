@@ -1,0 +1,90 @@
+//! A finding: data, rendered by the reporters in `render`.
+
+use serde::Serialize;
+
+use crate::heading::SectionKey;
+use crate::model::Location;
+use crate::rules::Severity;
+
+/// One finding about the statement or its evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// For `personal-identifier`: the kind of identifier.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// For `personal-identifier`: the identifier, masked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub masked: Option<String>,
+    pub message: String,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub section: Option<SectionKey>,
+    /// How to fix it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
+    /// Characters underlined in the source snippet (not serialised).
+    #[serde(skip)]
+    pub length: usize,
+}
+
+/// A finding before its rule's severity is applied.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub message: String,
+    pub location: Location,
+    pub section: Option<SectionKey>,
+    pub help: Option<String>,
+    pub kind: Option<String>,
+    pub masked: Option<String>,
+    pub page: Option<u32>,
+    pub sheet: Option<String>,
+    pub cell: Option<String>,
+}
+
+impl Finding {
+    pub fn new(location: Location, message: impl Into<String>) -> Self {
+        Finding {
+            message: message.into(),
+            location,
+            section: None,
+            help: None,
+            kind: None,
+            masked: None,
+            page: None,
+            sheet: None,
+            cell: None,
+        }
+    }
+
+    pub fn section(mut self, section: Option<SectionKey>) -> Self {
+        self.section = section;
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn identifier(mut self, kind: impl Into<String>, masked: impl Into<String>) -> Self {
+        self.kind = Some(kind.into());
+        self.masked = Some(masked.into());
+        self
+    }
+}
+
+impl Diagnostic {
+    /// Sort order for every output: file, position, rule.
+    pub fn sort_key(&self) -> (&str, usize, usize, &str, &str) {
+        (&self.file, self.line, self.column, self.rule, &self.message)
+    }
+}

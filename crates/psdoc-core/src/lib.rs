@@ -1,0 +1,26 @@
+//! psdoc's core: the position statement model, the rules of the Care
+//! Inspectorate's guidance, and their findings. This library never prints
+//! and never exits; the `psdoc` binary and `mdbook-psdoc` are thin doors
+//! onto it.
+
+pub mod check;
+pub mod config;
+pub mod count;
+pub mod diagnostic;
+pub mod error;
+pub mod heading;
+pub mod model;
+pub mod position;
+pub mod render;
+pub mod report;
+pub mod rules;
+pub mod scaffold;
+pub mod words;
+
+pub use check::{Project, Tally, find_root};
+pub use config::Config;
+pub use diagnostic::Diagnostic;
+pub use error::{Error, Result};
+pub use heading::SectionKey;
+pub use report::Report;
+pub use rules::{RULES, Rule, Severity};

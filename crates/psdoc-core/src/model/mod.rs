@@ -1,0 +1,16 @@
+//! The statement as psdoc reads it: files, chapters, units of text and
+//! sections.
+
+pub mod files;
+pub mod include;
+pub mod markdown;
+pub mod sections;
+pub mod sources;
+pub mod statement;
+pub mod summary;
+
+pub use files::{FileSource, WorkTree};
+pub use markdown::{Unit, UnitKind};
+pub use sections::Section;
+pub use sources::{FileId, Location, SourceFile, Sources};
+pub use statement::{Chapter, Place, Statement};

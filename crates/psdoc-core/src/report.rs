@@ -1,0 +1,45 @@
+//! The result of `psdoc check`: findings and the figures every format shows.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::check::Project;
+use crate::diagnostic::Diagnostic;
+use crate::error::Result;
+use crate::model::Sources;
+
+/// Findings, sorted, with what the reporters need to show them.
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    pub words: usize,
+    pub word_limit: u32,
+    /// Focus quality indicators and the sections that refer to them.
+    pub qi_coverage: BTreeMap<String, Vec<String>>,
+    pub sources: Sources,
+}
+
+impl Report {
+    /// Checks the statement repository at `root`.
+    pub fn check(root: &Path) -> Result<Self> {
+        let project = Project::open(root)?;
+        Ok(Self::of(project))
+    }
+
+    pub fn of(project: Project) -> Self {
+        let diagnostics = project.check();
+        Report {
+            diagnostics,
+            words: project.statement.total_words(),
+            word_limit: project.config.statement.word_limit,
+            qi_coverage: BTreeMap::new(),
+            sources: project.sources,
+        }
+    }
+
+    /// The text of line `line` of `file`, for a snippet.
+    pub fn snippet_line(&self, file: &str, line: usize) -> Option<String> {
+        let source = self.sources.find(file)?;
+        let range = source.lines.line_range(&source.text, line)?;
+        Some(source.text[range].to_owned())
+    }
+}

@@ -1,0 +1,128 @@
+//! The rules: one file each, with its documentation in fixed sections, and
+//! one registry that drives `psdoc rules`, `psdoc explain`, SARIF's rule
+//! table and the README.
+
+use serde::{Deserialize, Serialize};
+
+use crate::check::Context;
+use crate::diagnostic::Finding;
+
+mod achievement_count;
+mod capacity_for_improvement;
+mod duplicate_section;
+mod empty_section;
+mod missing_section;
+mod section_budget;
+mod section_order;
+mod word_limit;
+
+/// How much a finding matters. Errors fail `psdoc check`; warnings fail it
+/// only under `--deny warnings`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A rule and its documentation.
+pub struct Rule {
+    pub name: &'static str,
+    pub default_severity: Severity,
+    /// What it finds, in one line (the contract's table).
+    pub summary: &'static str,
+    /// What it finds, in full.
+    pub what: &'static str,
+    /// Why the guidance cares, quoting it.
+    pub why: &'static str,
+    /// A Markdown example that triggers it.
+    pub example: &'static str,
+    /// How to fix it.
+    pub fix: &'static str,
+    pub check: fn(&Context<'_>, &mut Vec<Finding>),
+}
+
+/// Every rule, in the order `psdoc rules` lists them.
+pub static RULES: &[&Rule] = &[
+    &word_limit::RULE,
+    &section_budget::RULE,
+    &missing_section::RULE,
+    &duplicate_section::RULE,
+    &empty_section::RULE,
+    &section_order::RULE,
+    &achievement_count::RULE,
+    &capacity_for_improvement::RULE,
+];
+
+/// Rules of the contract that come with later work: their names are
+/// accepted in `[rules]` so a partnership's configuration keeps working.
+const RESERVED: &[&str] = &[
+    "unknown-evidence",
+    "malformed-reference",
+    "unreferenced-evidence",
+    "duplicate-evidence-id",
+    "missing-evidence-file",
+    "evidence-outside-folder",
+    "public-evidence-without-link",
+    "invalid-evidence-link",
+    "missing-core-document",
+    "core-document-count",
+    "stale-evidence",
+    "superseded-evidence",
+    "section-without-evidence",
+    "unknown-quality-indicator",
+    "personal-identifier",
+    "small-number",
+    "evidence-not-scanned",
+    "broken-evidence-link",
+];
+
+pub fn find(name: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.name == name)
+}
+
+pub fn is_known(name: &str) -> bool {
+    find(name).is_some() || RESERVED.contains(&name)
+}
+
+/// The rule name closest to a misspelt one.
+pub fn closest(name: &str) -> Option<&'static str> {
+    RULES
+        .iter()
+        .map(|r| r.name)
+        .chain(RESERVED.iter().copied())
+        .map(|n| (n, strsim::jaro_winkler(n, name)))
+        .filter(|&(_, s)| s > 0.85)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(n, _)| n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_is_documented() {
+        for rule in RULES {
+            for (part, text) in [
+                ("summary", rule.summary),
+                ("what", rule.what),
+                ("why", rule.why),
+                ("example", rule.example),
+                ("fix", rule.fix),
+            ] {
+                assert!(!text.trim().is_empty(), "{} has no {part}", rule.name);
+            }
+            assert!(!RESERVED.contains(&rule.name), "{} is still reserved", rule.name);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! Properties over arbitrary input: nothing panics, ranges are sound, ranges of document
+//! numbers are never expanded.
+
+use proptest::prelude::*;
+use psdoc_evidence::{
+    Cited, Date, ReferenceKind, find_qi_references, find_references, parse_csv_log, parse_toml_log,
+};
+
+/// Text rich in the characters references and QIs are made of.
+fn prose() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            Just("[".to_string()),
+            Just("]".to_string()),
+            Just("E".to_string()),
+            Just("e".to_string()),
+            Just("QI".to_string()),
+            Just("QIs ".to_string()),
+            Just("quality indicators ".to_string()),
+            Just("-".to_string()),
+            Just("–".to_string()),
+            Just(", ".to_string()),
+            Just(" and ".to_string()),
+            Just(" to ".to_string()),
+            Just("'s".to_string()),
+            Just(".".to_string()),
+            Just(" ".to_string()),
+            Just("\n".to_string()),
+            "[0-9]{1,25}",
+            "\\PC{0,3}",
+        ],
+        0..40,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+fn check_references(text: &str, prefix: &str) {
+    let mut last_end = 0;
+    for r in find_references(text, prefix) {
+        assert!(r.range.start >= last_end);
+        assert!(text.is_char_boundary(r.range.start) && text.is_char_boundary(r.range.end));
+        let bracket = &text[r.range.clone()];
+        assert!(bracket.starts_with('[') && bracket.ends_with(']'));
+        if let ReferenceKind::Cites(items) = &r.kind {
+            assert!(!items.is_empty());
+            for item in items {
+                assert!(item.first() >= 1 && item.first() <= item.last());
+            }
+        }
+        last_end = r.range.end;
+    }
+}
+
+proptest! {
+    #[test]
+    fn find_references_never_panics(text in any::<String>()) {
+        check_references(&text, "E");
+        check_references(&text, "");
+        check_references(&text, "É");
+    }
+
+    #[test]
+    fn find_references_on_reference_like_text(text in prose()) {
+        check_references(&text, "E");
+    }
+
+    #[test]
+    fn ranges_are_never_expanded(a in 1u64..=u64::MAX, b in 1u64..=u64::MAX, dash in prop_oneof![Just("-"), Just("–")]) {
+        let (a, b) = (a.min(b), a.max(b));
+        let text = format!("see [E{a}{dash}E{b}].");
+        let refs = find_references(&text, "E");
+        prop_assert_eq!(refs.len(), 1);
+        prop_assert_eq!(&refs[0].kind, &ReferenceKind::Cites(vec![Cited::Range(a, b)]));
+        prop_assert!(refs[0].kind.cites(a) && refs[0].kind.cites(b));
+    }
+
+    #[test]
+    fn find_qi_references_never_panics(text in prose()) {
+        for r in find_qi_references(&text) {
+            prop_assert!(text.is_char_boundary(r.range.start) && text.is_char_boundary(r.range.end));
+            prop_assert!(!r.written.is_empty());
+            if let Some(qis) = &r.resolved {
+                prop_assert!(!qis.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn find_qi_references_never_panics_on_anything(text in any::<String>()) {
+        let _ = find_qi_references(&text);
+    }
+
+    #[test]
+    fn months_until_is_the_largest_whole_number_of_months(
+        a in -200_000i64..200_000, b in -200_000i64..200_000
+    ) {
+        let (a, b) = (Date::from_days_since_epoch(a.min(b)), Date::from_days_since_epoch(a.max(b)));
+        let n = a.months_until(b);
+        prop_assert!(n >= 0);
+        prop_assert!(a.add_months(n) <= b);
+        prop_assert!(a.add_months(n + 1) > b);
+        prop_assert_eq!(b.months_until(a), -n);
+    }
+
+    #[test]
+    fn dates_round_trip(days in -700_000i64..2_900_000) {
+        let date = Date::from_days_since_epoch(days);
+        prop_assume!((1000..=9999).contains(&date.year));
+        prop_assert_eq!(Date::parse(&date.to_string()), Some(date));
+        let uk = format!("{:02}/{:02}/{}", date.day, date.month, date.year);
+        prop_assert_eq!(Date::parse(&uk), Some(date));
+    }
+
+    #[test]
+    fn log_parsers_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+        let _ = parse_csv_log("log.csv", &bytes);
+        let mut csv = b"id,title,date,core,public\n".to_vec();
+        csv.extend(&bytes);
+        let _ = parse_csv_log("log.csv", &csv);
+        let _ = psdoc_evidence::parse_xlsx_log("log.xlsx", &bytes);
+    }
+
+    #[test]
+    fn toml_log_parser_never_panics(text in "(\\[\\[document\\]\\]\n|id = |title = |date = |core = |\"|[0-9]{1,22}|-|\\[|\\]|, |\n|\\PC{0,2})*") {
+        if let Err(e) = parse_toml_log("log.toml", &text) {
+            for e in e.all() {
+                prop_assert!(e.line.is_some());
+            }
+        }
+    }
+}
+
+#[test]
+fn the_conformance_copy_matches_the_shared_table() {
+    // The shared table lives beside the repository when it is there (CI lays a copy).
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/conformance/references.tsv");
+    if let Ok(table) = std::fs::read_to_string(shared) {
+        assert_eq!(
+            table,
+            include_str!("data/references.tsv"),
+            "shared/conformance/references.tsv changed: copy it to crates/psdoc-evidence/tests/data/"
+        );
+    }
+}

@@ -1,0 +1,72 @@
+//! `psdoc init [DIR]`: never overwrites a file.
+
+use std::io::Write;
+
+use anyhow::{Context, Result};
+use psdoc_core::scaffold;
+
+use super::Outcome;
+use crate::cli::InitArgs;
+use crate::output::print;
+
+pub fn run(args: &InitArgs) -> Result<Outcome> {
+    let dir = &args.dir;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let name = args.name.clone().unwrap_or_else(|| name_from_folder(dir));
+    let mut report = String::new();
+    let mut kept = 0;
+    for file in scaffold::files(&name) {
+        let path = dir.join(&file.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut f) => {
+                f.write_all(file.contents.as_bytes())
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+                report.push_str(&format!("  created  {}\n", file.path));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                kept += 1;
+                report.push_str(&format!("  kept     {} (already there, not changed)\n", file.path));
+            }
+            Err(e) => return Err(e).with_context(|| format!("cannot create {}", path.display())),
+        }
+    }
+    let mut out = format!("A position statement repository for {name} in {}:\n{report}", dir.display());
+    if kept > 0 {
+        out.push_str(&format!("{kept} existing file(s) were left as they were.\n"));
+    }
+    out.push_str("\nNext: write each chapter in book/src, log your evidence in evidence/log.toml,\nthen run `psdoc check` in that folder.\n");
+    print(&out)?;
+    Ok(Outcome::Passed)
+}
+
+/// "loch-ard" becomes "Loch Ard Community Planning Partnership".
+fn name_from_folder(dir: &std::path::Path) -> String {
+    let base = dir
+        .canonicalize()
+        .ok()
+        .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_default();
+    let words: Vec<String> = base
+        .split(['-', '_', ' '])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    if words.is_empty() {
+        return "Our Community Planning Partnership".into();
+    }
+    let name = words.join(" ");
+    if name.to_lowercase().contains("partnership") {
+        name
+    } else {
+        format!("{name} Community Planning Partnership")
+    }
+}

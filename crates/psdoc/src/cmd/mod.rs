@@ -1,0 +1,45 @@
+//! One module per command.
+
+mod check;
+mod count;
+mod explain;
+mod init;
+mod rules;
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use crate::cli::{Cli, Command, Global};
+
+/// What the process exits with, when psdoc did its job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Passed = 0,
+    Failed = 1,
+}
+
+pub fn run(cli: &Cli) -> Result<Outcome> {
+    match &cli.command {
+        Command::Check(args) => check::run(&cli.global, args),
+        Command::Count(args) => count::run(&cli.global, args),
+        Command::Rules => rules::run(),
+        Command::Explain { rule } => explain::run(rule),
+        Command::Init(args) => init::run(args),
+    }
+}
+
+/// The statement root: `--root`, else the nearest folder with
+/// partnership.toml.
+pub fn statement_root(global: &Global) -> Result<PathBuf> {
+    let start = match &global.root {
+        Some(root) => {
+            if !root.join(psdoc_core::config::CONFIG_FILE).is_file() {
+                return Err(psdoc_core::Error::NoStatement { dir: root.clone() }.into());
+            }
+            return Ok(root.clone());
+        }
+        None => std::env::current_dir()?,
+    };
+    Ok(psdoc_core::find_root(&start)?)
+}

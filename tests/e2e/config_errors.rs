@@ -1,0 +1,92 @@
+//! Bad configuration: exit 2, one line naming the file, line, column and key.
+
+use crate::harness::*;
+
+fn error_of(repo: &Repo) -> String {
+    let run = repo.run(&["check"]).expect_code(2);
+    assert!(run.stdout().is_empty(), "nothing on stdout: {}", run.stdout());
+    let err = run.stderr();
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    err
+}
+
+#[test]
+fn unknown_key() {
+    let repo = Repo::passing().edit("partnership.toml", "submission = 2026-03-20\n", "submission = 2026-03-20\n[statement]\nwordlimit = 4000\n");
+    let err = error_of(&repo);
+    assert!(err.contains("partnership.toml:5:1"), "{err}");
+    assert!(err.contains("wordlimit"), "{err}");
+}
+
+#[test]
+fn wrong_type() {
+    let repo = Repo::passing().edit("partnership.toml", "submission = 2026-03-20\n", "submission = 2026-03-20\n[statement]\nword_limit = \"5000\"\n");
+    let err = error_of(&repo);
+    assert!(err.contains("partnership.toml:5:14"), "{err}");
+    assert!(err.contains("statement.word_limit"), "{err}");
+}
+
+#[test]
+fn bad_values() {
+    for (toml, expect) in [
+        ("[rules]\nword-limt = \"off\"\n", "did you mean `word-limit`"),
+        ("[statement.budgets]\nintroduction = 100\n", "not a section key"),
+        ("[evidence]\nprefix = \"E1\"\n", "evidence.prefix"),
+        ("[statement]\nword_limit = 0\n", "more than 0"),
+    ] {
+        let repo = Repo::passing().edit("partnership.toml", "submission = 2026-03-20\n", &format!("submission = 2026-03-20\n{toml}"));
+        let err = error_of(&repo);
+        assert!(err.contains("partnership.toml:5:"), "{err}");
+        assert!(err.contains(expect), "{err}");
+    }
+}
+
+#[test]
+fn malformed_toml() {
+    let repo = Repo::passing().edit("partnership.toml", "name = \"Test Partnership\"", "name = \"Test Partnership");
+    let err = error_of(&repo);
+    assert!(err.contains("partnership.toml:2:"), "{err}");
+}
+
+#[test]
+fn malformed_book_toml() {
+    let repo = Repo::passing().file("book/book.toml", "[book\ntitle = 1\n");
+    let err = error_of(&repo);
+    assert!(err.contains("book/book.toml:1:"), "{err}");
+}
+
+#[test]
+fn every_contract_key_is_accepted() {
+    let repo = Repo::passing().file(
+        "partnership.toml",
+        r#"[partnership]
+name = "Loch Ard Community Planning Partnership"
+submission = 2026-03-14
+
+[statement]
+book = "book"
+word_limit = 5000
+[statement.budgets]
+data = 900
+
+[evidence]
+log = "evidence/log.toml"
+files = "evidence/files"
+prefix = "E"
+max_age_months = 24
+[evidence.not_applicable]
+1 = "Children's services are not delegated to the IJB"
+
+[privacy]
+allow = []
+small_number_threshold = 5
+[[privacy.pattern]]
+name = "case reference"
+regex = '\bSW-\d{6}\b'
+
+[rules]
+stale-evidence = "off"
+"#,
+    );
+    repo.run(&["check"]).expect_code(0);
+}

@@ -1,0 +1,172 @@
+//! A small fluent harness: statement repositories written into a temp dir,
+//! and the real `psdoc` binary run on them.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+
+/// A statement repository under construction in a temporary folder.
+pub struct Repo {
+    dir: tempfile::TempDir,
+}
+
+/// The eight sections of a complete, passing statement.
+pub const CONTEXT: &str = "# Context of children's services\n\nLoch Ard is a mixed urban and rural area with a population of around 95,000 people, of whom 17,500 are children. The child protection committee reports to the Chief Officers' Group.\n";
+pub const COVID: &str = "# Response to Covid-19\n\nDuring the pandemic partners kept face-to-face visits for children on the child protection register [E1]. Recovery planning finished in 2023.\n";
+pub const DATA: &str = "# What your data is telling you\n\nInteragency referral discussions rose by 12% over two years while re-registrations fell [E1]. We are guided by QI 1.1 and QI 6.4.\n";
+pub const INVOLVEMENT: &str = "# Children and young people's involvement and feedback\n\nChildren attend their own planning meetings more often than before [E1], and their views shape our plans.\n";
+pub const QA: &str = "# Quality assurance and evaluative activity\n\nA multi-agency audit of initial referral discussions found good practice in information sharing [E1].\n";
+pub const LEADERSHIP: &str = "# Collaborative strategic and operational leadership\n\nChief officers meet quarterly and scrutinise the child protection data set [E1].\n";
+pub const ACHIEVEMENTS: &str = "# Key achievements\n\n## Bairns' Hoose\n\nChildren give evidence once [E1].\n\n## Safe and Together\n\nWorkers keep children with the protective parent.\n\n## Youth forum\n\nYoung people helped write the plan.\n";
+pub const IMPROVEMENT: &str = "# Areas for improvement\n\nWe will improve chronologies. Our capacity for improvement is good, informed by QI 10 [E1].\n";
+
+pub const PARTNERSHIP: &str = "[partnership]\nname = \"Test Partnership\"\nsubmission = 2026-03-20\n";
+
+impl Repo {
+    /// An empty folder.
+    pub fn empty() -> Self {
+        Repo {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// A complete statement that passes `psdoc check`: one chapter per
+    /// section, in the guidance's order.
+    pub fn passing() -> Self {
+        let repo = Repo::empty()
+            .file("partnership.toml", PARTNERSHIP)
+            .file("book/book.toml", "[book]\ntitle = \"Test\"\n")
+            .file(
+                "evidence/log.toml",
+                "[[document]]\nid = 1\ntitle = \"Data set report\"\nurl = \"https://example.org/a.pdf\"\ndate = 2025-12-01\n",
+            );
+        repo.chapters(&[
+            ("context.md", CONTEXT),
+            ("covid.md", COVID),
+            ("data.md", DATA),
+            ("involvement.md", INVOLVEMENT),
+            ("qa.md", QA),
+            ("leadership.md", LEADERSHIP),
+            ("achievements.md", ACHIEVEMENTS),
+            ("improvement.md", IMPROVEMENT),
+        ])
+    }
+
+    /// Writes `book/src/SUMMARY.md` listing `chapters` and writes each.
+    pub fn chapters(self, chapters: &[(&str, &str)]) -> Self {
+        let mut summary = String::from("# Summary\n\n");
+        for (file, text) in chapters {
+            let title = text.lines().next().unwrap_or("").trim_start_matches('#').trim();
+            summary.push_str(&format!("- [{title}]({file})\n"));
+        }
+        let mut repo = self.file("book/src/SUMMARY.md", &summary);
+        for (file, text) in chapters {
+            repo = repo.file(&format!("book/src/{file}"), text);
+        }
+        repo
+    }
+
+    pub fn file(self, path: &str, contents: &str) -> Self {
+        self.bytes(path, contents.as_bytes())
+    }
+
+    pub fn bytes(self, path: &str, contents: &[u8]) -> Self {
+        let full = self.dir.path().join(path);
+        std::fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
+        std::fs::write(full, contents).expect("write");
+        self
+    }
+
+    pub fn remove(self, path: &str) -> Self {
+        std::fs::remove_file(self.dir.path().join(path)).expect("remove");
+        self
+    }
+
+    /// Replaces `from` by `to` in a file, which must contain it.
+    pub fn edit(self, path: &str, from: &str, to: &str) -> Self {
+        let full = self.dir.path().join(path);
+        let text = std::fs::read_to_string(&full).expect("read");
+        assert!(text.contains(from), "{path} does not contain {from:?}");
+        std::fs::write(full, text.replacen(from, to, 1)).expect("write");
+        self
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn read(&self, path: &str) -> String {
+        std::fs::read_to_string(self.dir.path().join(path)).expect("read")
+    }
+
+    /// Runs `psdoc ARGS` in the repository's root.
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_in(self.dir.path(), args)
+    }
+
+    pub fn run_in(&self, dir: &Path, args: &[&str]) -> Run {
+        let output = Command::cargo_bin("psdoc")
+            .expect("psdoc binary")
+            .current_dir(dir)
+            .env("NO_COLOR", "1")
+            .env_remove("CLICOLOR_FORCE")
+            .args(args)
+            .output()
+            .expect("run psdoc");
+        Run { output }
+    }
+
+    /// `psdoc check --format json`, parsed.
+    pub fn check_json(&self) -> serde_json::Value {
+        let run = self.run(&["check", "--format", "json"]);
+        assert!(run.code() <= 1, "exit {}: {}", run.code(), run.stderr());
+        serde_json::from_str(&run.stdout()).expect("JSON")
+    }
+
+    /// The findings of one rule.
+    pub fn findings(&self, rule: &str) -> Vec<serde_json::Value> {
+        self.check_json()["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["rule"] == rule)
+            .cloned()
+            .collect()
+    }
+}
+
+pub struct Run {
+    pub output: Output,
+}
+
+impl Run {
+    pub fn code(&self) -> i32 {
+        self.output.status.code().expect("exited normally (no signal)")
+    }
+
+    pub fn stdout(&self) -> String {
+        String::from_utf8(self.output.stdout.clone()).expect("UTF-8 stdout")
+    }
+
+    pub fn stderr(&self) -> String {
+        String::from_utf8(self.output.stderr.clone()).expect("UTF-8 stderr")
+    }
+
+    /// Asserts the exit code, showing the output when it differs.
+    pub fn expect_code(self, code: i32) -> Self {
+        assert_eq!(
+            self.code(),
+            code,
+            "stdout:\n{}\nstderr:\n{}",
+            self.stdout(),
+            self.stderr()
+        );
+        self
+    }
+}
+
+/// The project root (for the example statement).
+pub fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}

@@ -1,0 +1,11 @@
+//! End-to-end tests: the real `psdoc` binary on statement repositories
+//! written by the tests.
+
+mod harness;
+
+mod cli;
+mod config_errors;
+mod example;
+mod layouts;
+mod section_rules;
+mod words;
