@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 use crate::config::{self, CONFIG_FILE, Config};
 use crate::diagnostic::{Diagnostic, Finding};
 use crate::error::{Error, Result};
-use crate::model::{FileSource, Sources, Statement, WorkTree};
+use crate::heading::SectionKey;
+use crate::model::evidence::{self, Citations, EvidenceFile};
+use crate::model::{FileSource, Location, Sources, Statement, WorkTree};
+use psdoc_evidence::{Date, Document, DocumentLog, FOCUS_QIS};
 use crate::rules::{RULES, Rule, Severity};
 
 /// The statement root: the nearest folder at or above `start` holding
@@ -26,6 +29,24 @@ pub struct Context<'a> {
     pub config: &'a Config,
     pub statement: &'a Statement,
     pub sources: &'a Sources,
+    pub log: &'a DocumentLog,
+    pub citations: &'a Citations,
+    /// The state of each log entry's `file` (document index, state).
+    pub evidence_files: &'a [(usize, EvidenceFile)],
+    /// The submission date, or today.
+    pub submission: Date,
+}
+
+impl Context<'_> {
+    /// A place inside the document log: its line of `key` for entry `doc`.
+    pub fn log_location(&self, doc: &Document, key: &str) -> Location {
+        Location::new(&self.log.path, doc.line_of(key), 1)
+    }
+
+    /// Line 1 of the document log.
+    pub fn log_start(&self) -> Location {
+        Location::start_of(&self.log.path)
+    }
 }
 
 /// A loaded statement repository (one version of it).
@@ -33,6 +54,9 @@ pub struct Project {
     pub config: Config,
     pub sources: Sources,
     pub statement: Statement,
+    pub log: DocumentLog,
+    pub citations: Citations,
+    pub evidence_files: Vec<(usize, EvidenceFile)>,
 }
 
 impl Project {
@@ -50,11 +74,22 @@ impl Project {
         let mut sources = Sources::default();
         sources.add(crate::model::SourceFile::new(CONFIG_FILE, config_text));
         let statement = Statement::load(&config, files, &mut sources)?;
+        let log = evidence::load_log(&config, files, &mut sources)?;
+        let citations = Citations::find(&statement, &sources, &config.evidence.prefix);
+        let evidence_files = evidence::evidence_files(&config, &log, files);
         Ok(Project {
             config,
             sources,
             statement,
+            log,
+            citations,
+            evidence_files,
         })
+    }
+
+    /// The submission date of the configuration, else today.
+    pub fn submission(&self) -> Date {
+        self.config.partnership.submission.unwrap_or_else(Date::today)
     }
 
     fn context(&self) -> Context<'_> {
@@ -62,7 +97,39 @@ impl Project {
             config: &self.config,
             statement: &self.statement,
             sources: &self.sources,
+            log: &self.log,
+            citations: &self.citations,
+            evidence_files: &self.evidence_files,
+            submission: self.submission(),
         }
+    }
+
+    /// The guidance's focus quality indicators, each with the required
+    /// sections that refer to it (empty when none does).
+    pub fn qi_coverage(&self) -> Vec<(String, Vec<String>)> {
+        let mut coverage: Vec<(String, Vec<SectionKey>)> = FOCUS_QIS
+            .iter()
+            .map(|q| ((*q).to_owned(), Vec::new()))
+            .collect();
+        for found in &self.citations.qis {
+            let (Some(section), Some(qis)) = (found.section, &found.item.resolved) else {
+                continue;
+            };
+            for qi in qis {
+                if let Some((_, sections)) = coverage.iter_mut().find(|(n, _)| n == qi.number)
+                    && !sections.contains(&section)
+                {
+                    sections.push(section);
+                }
+            }
+        }
+        coverage
+            .into_iter()
+            .map(|(qi, mut sections)| {
+                sections.sort();
+                (qi, sections.iter().map(|s| s.key().to_owned()).collect())
+            })
+            .collect()
     }
 
     /// Runs every rule; findings are sorted and have their final severity.

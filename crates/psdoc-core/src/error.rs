@@ -29,6 +29,9 @@ pub enum Error {
         message: String,
     },
 
+    #[error("{0}")]
+    Log(#[from] psdoc_evidence::LogError),
+
     #[error("{message}")]
     Other { message: String },
 }

@@ -1,6 +1,5 @@
 //! The result of `psdoc check`: findings and the figures every format shows.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::check::Project;
@@ -14,7 +13,7 @@ pub struct Report {
     pub words: usize,
     pub word_limit: u32,
     /// Focus quality indicators and the sections that refer to them.
-    pub qi_coverage: BTreeMap<String, Vec<String>>,
+    pub qi_coverage: Vec<(String, Vec<String>)>,
     pub sources: Sources,
 }
 
@@ -31,7 +30,7 @@ impl Report {
             diagnostics,
             words: project.statement.total_words(),
             word_limit: project.config.statement.word_limit,
-            qi_coverage: BTreeMap::new(),
+            qi_coverage: project.qi_coverage(),
             sources: project.sources,
         }
     }

@@ -193,10 +193,21 @@ impl Serialize for Date {
     }
 }
 
+/// A date as text (JSON, CSV) or as a TOML date (`submission = 2025-03-14`).
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
-        let s = String::deserialize(deserializer)?;
-        Date::parse(&s).ok_or_else(|| serde::de::Error::custom(InvalidDate))
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Repr {
+            Text(String),
+            Toml(toml::value::Datetime),
+        }
+        match Repr::deserialize(deserializer)? {
+            Repr::Text(s) => Date::parse(&s).ok_or_else(|| serde::de::Error::custom(InvalidDate)),
+            Repr::Toml(d) => Date::from_toml(&d).ok_or_else(|| {
+                serde::de::Error::custom("a time alone is not a date: write a date like 2025-03-14")
+            }),
+        }
     }
 }
 
@@ -323,6 +334,21 @@ mod tests {
         assert_eq!(Date::from_excel_serial(-1.0, false), None);
         assert_eq!(Date::from_excel_serial(f64::NAN, false), None);
         assert_eq!(Date::from_excel_serial(1e12, false), None);
+    }
+
+    #[test]
+    fn deserialises_from_toml_dates_and_text() {
+        #[derive(Deserialize)]
+        struct S {
+            submission: Date,
+        }
+        let want = Date::new(2025, 3, 14).unwrap();
+        let s: S = toml::from_str("submission = 2025-03-14").unwrap();
+        assert_eq!(s.submission, want);
+        let s: S = toml::from_str("submission = \"14/03/2025\"").unwrap();
+        assert_eq!(s.submission, want);
+        assert!(toml::from_str::<S>("submission = \"14 March\"").is_err());
+        assert!(toml::from_str::<S>("submission = 10:00:00").is_err());
     }
 
     #[test]

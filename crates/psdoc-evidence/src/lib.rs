@@ -2,6 +2,39 @@
 //! the prose, Appendix 2's core documents and the 2019 quality framework's indicators.
 //!
 //! A library only: it never prints and never exits. Rules are built on top of it.
+//!
+//! # Decisions the rules rely on
+//!
+//! - **Log errors vs findings.** [`load_log`] fails (exit 2 for the CLI) on: invalid
+//!   TOML/CSV/XLSX, unknown keys or columns (with a "did you mean"), wrong types, a
+//!   missing or empty `id`/`title`, `id` < 1, `core` outside 1..=13, a date that is not a
+//!   date, an empty string value in TOML, both `url` and `file`, a value in an unnamed
+//!   column, a path outside the statement root. It *accepts*, keeping line numbers, what
+//!   the rules report: duplicate ids, malformed urls, a public document with no url, a
+//!   `file` that is missing or escapes `evidence.files` (never touched here). The first
+//!   error carries the others in [`LogError::more`]; its `Display` is one line.
+//! - **Positions.** [`Document::line`] is the `[[document]]` line (TOML), the row's first
+//!   line (CSV, quoted multi-line cells counted), the row number (XLSX);
+//!   [`Document::line_of`] gives a key's line, falling back to the entry's.
+//! - **Dates.** TOML dates, or quoted `YYYY-MM-DD` / `DD/MM/YYYY`; CSV/XLSX text in either
+//!   form (a trailing time is dropped) or real Excel dates. [`Date::months_until`] counts
+//!   whole calendar months with the day clamped at month ends (2024-01-31 to 2024-02-29
+//!   is 1; 2024-02-29 to 2026-02-28 is 24), so `stale-evidence` is
+//!   `date.months_until(submission) > max_age_months`, exactly the maximum not stale.
+//! - **CSV/XLSX.** Header names any case, any order; up to 10 title/note rows above the
+//!   header are skipped; blank rows skipped; `core` split on `;` (or `,`); `public` is
+//!   true/false/yes/no; an XLSX `url` cell showing a name uses its hyperlink, and a title
+//!   hyperlinked to a web page is the `url` when the row has neither `url` nor `file`.
+//! - **References.** A bracket is a reference when its content starts with the prefix and
+//!   a digit; `[E]`, `[E 12]`, `[e12]`, `[E-12]` and anything after a number that is not
+//!   `,` or a range are [`ReferenceKind::Malformed`] with a reason that says how to fix
+//!   it. Later list items may omit the prefix (`[E3, 12]`); ranges use `-` or `–` (an em
+//!   dash is malformed). [`Cited::Range`] is never expanded; test with
+//!   [`Cited::contains`] or [`ReferenceKind::cites`].
+//! - **Quality indicators.** One [`QiReference`] per number or range (`9.1-9.4` is one
+//!   entry resolving to four QIs; en dashes are normalised to `-` in `written`).
+//!   `resolved: None` is `unknown-quality-indicator`. Its `range` covers the number,
+//!   not the word "QI".
 
 pub mod core_documents;
 pub mod date;
@@ -12,7 +45,7 @@ pub mod reference;
 pub use core_documents::{CORE_DOCUMENTS, CoreDocument, MINUTES_BODIES, core_document};
 pub use date::Date;
 pub use log::{
-    Document, DocumentLog, FIELDS, LogError, load_log, parse_csv_log, parse_toml_log,
+    Document, DocumentLog, FIELDS, LogError, line_col, load_log, parse_csv_log, parse_toml_log,
     parse_xlsx_log,
 };
 pub use quality::{

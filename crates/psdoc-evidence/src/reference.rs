@@ -21,7 +21,7 @@ pub enum ReferenceKind {
     /// A well-formed reference citing these documents, in the order written.
     Cites(Vec<Cited>),
     /// Looks like a reference but is not one; `reason` says what is wrong and how to
-    /// write it, e.g. "no document number after `E`: write [E12]".
+    /// write it, e.g. "no document number after `E`: write \[E12\]".
     Malformed { reason: String },
 }
 

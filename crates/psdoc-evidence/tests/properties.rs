@@ -143,3 +143,40 @@ fn the_conformance_copy_matches_the_shared_table() {
         );
     }
 }
+
+#[test]
+fn a_large_statement_is_fast() {
+    // 500 log entries and 1,000 references: well inside the 30 ms budget of a whole
+    // `psdoc check`, even in a debug build.
+    let mut log = String::new();
+    for id in 1..=500 {
+        log.push_str(&format!(
+            "[[document]]\nid = {id}\ntitle = \"Document {id}\"\nurl = \"https://example.org/{id}\"\ndate = 2024-09-30\ncore = [6, 8]\n\n"
+        ));
+    }
+    let mut text = String::new();
+    for i in 0..1000 {
+        text.push_str(&format!(
+            "Referrals fell by a third, as QI 2.1 and QIs 9.1-9.4 ask [E{}, E{}-E{}]. ",
+            i % 500 + 1,
+            i % 7 + 1,
+            i % 7 + 3
+        ));
+    }
+    let start = std::time::Instant::now();
+    let parsed = parse_toml_log("evidence/log.toml", &log).unwrap();
+    let t_log = start.elapsed();
+    let refs = find_references(&text, "E");
+    let t_refs = start.elapsed() - t_log;
+    let qis = find_qi_references(&text);
+    let elapsed = start.elapsed();
+    eprintln!(
+        "log {t_log:?}, references {t_refs:?}, QIs {:?}",
+        elapsed - t_log - t_refs
+    );
+    assert_eq!(parsed.documents.len(), 500);
+    assert_eq!(refs.len(), 1000);
+    assert_eq!(qis.len(), 2000);
+    assert!(elapsed.as_millis() < 250, "{elapsed:?}");
+    eprintln!("500 entries and 1,000 references: {elapsed:?}");
+}

@@ -436,8 +436,8 @@ mod tests {
             texts(html),
             vec![
                 (1, "Report ".to_string()),
-                (3, " John Smith & co ".to_string()),
-                (6, " 1 2 ".to_string()),
+                (4, "John Smith & co ".to_string()),
+                (7, "1 2 ".to_string()),
             ]
         );
     }

@@ -25,7 +25,7 @@ pub(crate) fn docx(bytes: &[u8], limits: &Limits, ext: &str) -> Result<Extracted
     }
     let mut units = Vec::new();
     let body = zip.parse(&main, |r| paragraphs(r, Dialect::Word))?;
-    push_paragraphs(&mut units, body, |n| Location::Paragraph(n));
+    push_paragraphs(&mut units, body, Location::Paragraph);
 
     let dir = main.rsplit_once('/').map_or("", |(d, _)| d);
     let mut others: Vec<String> = zip
@@ -46,7 +46,7 @@ pub(crate) fn docx(bytes: &[u8], limits: &Limits, ext: &str) -> Result<Extracted
         })
         .cloned()
         .collect();
-    others.sort_by(|a, b| part_order(a).cmp(&part_order(b)));
+    others.sort_by_key(|n| part_order(n));
     for part in others {
         let paras = zip.parse(&part, |r| paragraphs(r, Dialect::Word))?;
         push_paragraphs(&mut units, paras, |n| Location::Part {
@@ -81,7 +81,7 @@ pub(crate) fn odt(bytes: &[u8], limits: &Limits, ext: &str) -> Result<Extracted,
     }
     let mut units = Vec::new();
     let body = zip.parse("content.xml", |r| paragraphs(r, Dialect::Odf))?;
-    push_paragraphs(&mut units, body, |n| Location::Paragraph(n));
+    push_paragraphs(&mut units, body, Location::Paragraph);
     if zip.has("styles.xml") {
         // Headers and footers live with the page styles.
         let paras = zip.parse("styles.xml", |r| paragraphs(r, Dialect::Odf))?;

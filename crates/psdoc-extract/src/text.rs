@@ -17,11 +17,11 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<String, Binary> {
         UTF_16LE.decode_without_bom_handling(rest).0.into_owned()
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         UTF_16BE.decode_without_bom_handling(rest).0.into_owned()
-    } else if let Ok(text) = std::str::from_utf8(bytes) {
-        text.to_owned()
     } else if let Some(little_endian) = utf16_without_bom(bytes) {
         let encoding = if little_endian { UTF_16LE } else { UTF_16BE };
         encoding.decode_without_bom_handling(bytes).0.into_owned()
+    } else if let Ok(text) = std::str::from_utf8(bytes) {
+        text.to_owned()
     } else {
         WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned()
     };

@@ -445,7 +445,7 @@ fn parse_ref(reference: &str) -> Option<(usize, usize)> {
         col = col * 26 + (c.to_ascii_uppercase() as usize - 'A' as usize + 1);
     }
     let row: usize = digits.trim_start_matches('$').parse().ok()?;
-    (row >= 1 && row <= 1_048_576 && col <= 16_384).then_some((col, row))
+    ((1..=1_048_576).contains(&row) && col <= 16_384).then_some((col, row))
 }
 
 fn cell_text(kind: &str, style: usize, raw: &str, cx: &CellContext<'_>) -> String {

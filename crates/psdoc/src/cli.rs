@@ -43,7 +43,11 @@ pub enum Command {
     /// Count words per section against the limit and the budgets
     Count(CountArgs),
     /// List every rule with its default severity
-    Rules,
+    Rules {
+        /// `markdown` prints the table the README carries
+        #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+        format: RulesFormat,
+    },
     /// Explain a rule: what it finds, why the guidance cares, an example, the fix
     Explain {
         /// The rule's name, as `psdoc rules` lists it
@@ -69,6 +73,12 @@ pub enum FindingsFormat {
     Human,
     /// The JSON shape of the contract, for scripts
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Human,
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -21,6 +21,18 @@ pub trait FileSource: Sync {
     }
     /// A short description for messages, e.g. "the working tree".
     fn describe(&self) -> String;
+    /// Whether `path`, after following every link, is a file inside `dir`
+    /// (both root-relative). Reads no file content.
+    fn stays_within(&self, path: &str, dir: &str) -> Result<(), ReadError> {
+        if !is_within(path, dir) {
+            return Err(ReadError::OutsideRoot);
+        }
+        if self.exists(path) {
+            Ok(())
+        } else {
+            Err(ReadError::NotFound)
+        }
+    }
 }
 
 /// The files on disk under a statement root.
@@ -75,6 +87,22 @@ impl FileSource for WorkTree {
 
     fn describe(&self) -> String {
         "the working tree".into()
+    }
+
+    fn stays_within(&self, path: &str, dir: &str) -> Result<(), ReadError> {
+        if !is_within(path, dir) {
+            return Err(ReadError::OutsideRoot);
+        }
+        let real = self.resolve(path)?;
+        let real_dir = self.resolve(dir)?;
+        if !real.starts_with(&real_dir) {
+            return Err(ReadError::OutsideRoot);
+        }
+        if real.is_file() {
+            Ok(())
+        } else {
+            Err(ReadError::Other("it is not a file".into()))
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! The statement as psdoc reads it: files, chapters, units of text and
 //! sections.
 
+pub mod evidence;
 pub mod files;
 pub mod include;
 pub mod markdown;

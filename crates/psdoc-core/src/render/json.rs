@@ -1,7 +1,5 @@
 //! `--format json` (CONTRACT section 8).
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::check::Tally;
@@ -21,7 +19,18 @@ struct Summary<'a> {
     warnings: usize,
     words: usize,
     word_limit: u32,
-    qi_coverage: &'a BTreeMap<String, Vec<String>>,
+    #[serde(serialize_with = "as_map")]
+    qi_coverage: &'a [(String, Vec<String>)],
+}
+
+/// Pairs as a JSON object, in the framework's order.
+fn as_map<S: serde::Serializer>(pairs: &&[(String, Vec<String>)], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(pairs.len()))?;
+    for (k, v) in pairs.iter() {
+        map.serialize_entry(k, v)?;
+    }
+    map.end()
 }
 
 /// The report as pretty-printed JSON, with a final newline.

@@ -9,11 +9,25 @@ use crate::diagnostic::Finding;
 
 mod achievement_count;
 mod capacity_for_improvement;
+mod core_document_count;
+mod duplicate_evidence_id;
 mod duplicate_section;
 mod empty_section;
+mod evidence_outside_folder;
+pub(crate) mod invalid_evidence_link;
+mod malformed_reference;
+mod missing_core_document;
+mod missing_evidence_file;
 mod missing_section;
+mod public_evidence_without_link;
 mod section_budget;
 mod section_order;
+mod section_without_evidence;
+mod stale_evidence;
+mod superseded_evidence;
+mod unknown_evidence;
+mod unknown_quality_indicator;
+mod unreferenced_evidence;
 mod word_limit;
 
 /// How much a finding matters. Errors fail `psdoc check`; warnings fail it
@@ -61,30 +75,44 @@ pub static RULES: &[&Rule] = &[
     &section_order::RULE,
     &achievement_count::RULE,
     &capacity_for_improvement::RULE,
+    &unknown_evidence::RULE,
+    &malformed_reference::RULE,
+    &unreferenced_evidence::RULE,
+    &duplicate_evidence_id::RULE,
+    &missing_evidence_file::RULE,
+    &evidence_outside_folder::RULE,
+    &public_evidence_without_link::RULE,
+    &invalid_evidence_link::RULE,
+    &missing_core_document::RULE,
+    &core_document_count::RULE,
+    &stale_evidence::RULE,
+    &superseded_evidence::RULE,
+    &section_without_evidence::RULE,
+    &unknown_quality_indicator::RULE,
 ];
 
 /// Rules of the contract that come with later work: their names are
 /// accepted in `[rules]` so a partnership's configuration keeps working.
 const RESERVED: &[&str] = &[
-    "unknown-evidence",
-    "malformed-reference",
-    "unreferenced-evidence",
-    "duplicate-evidence-id",
-    "missing-evidence-file",
-    "evidence-outside-folder",
-    "public-evidence-without-link",
-    "invalid-evidence-link",
-    "missing-core-document",
-    "core-document-count",
-    "stale-evidence",
-    "superseded-evidence",
-    "section-without-evidence",
-    "unknown-quality-indicator",
     "personal-identifier",
     "small-number",
     "evidence-not-scanned",
     "broken-evidence-link",
 ];
+
+/// The rules as the Markdown table of the README.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| rule | default | finds |\n|---|---|---|\n");
+    for rule in RULES {
+        out.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            rule.name,
+            rule.default_severity.as_str(),
+            rule.summary.replace('|', "\\|")
+        ));
+    }
+    out
+}
 
 pub fn find(name: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.name == name)

@@ -27,6 +27,81 @@ pub(crate) trait Grid {
     fn column_name(&self, column: usize) -> String;
 }
 
+/// How many non-empty rows above the header row (a title, notes) are skipped.
+const ROWS_ABOVE_HEADER: usize = 10;
+
+/// Finds the header row: the first row with a cell naming a field (`id`, `title`...),
+/// after at most [`ROWS_ABOVE_HEADER`] rows of titles or notes.
+#[derive(Default)]
+pub(crate) struct HeaderSearch {
+    first: Option<(usize, Vec<(usize, String)>)>,
+    skipped: usize,
+}
+
+pub(crate) enum Step {
+    Found(Header),
+    /// A title row: keep looking.
+    Skip,
+    /// The header row is wrong (the errors say how): stop reading.
+    Failed,
+}
+
+impl HeaderSearch {
+    pub fn offer(
+        &mut self,
+        grid: &dyn Grid,
+        line: usize,
+        names: Vec<(usize, String)>,
+        errors: &mut Vec<LogError>,
+    ) -> Step {
+        let names_a_field = names.iter().any(|(_, n)| {
+            let n = n.trim().trim_start_matches('\u{feff}').to_lowercase();
+            FIELDS.contains(&n.as_str())
+        });
+        if names_a_field {
+            return match Header::read(grid, line, &names, errors) {
+                Some(h) => Step::Found(h),
+                None => Step::Failed,
+            };
+        }
+        if self.first.is_none() {
+            self.first = Some((line, names));
+        }
+        self.skipped += 1;
+        if self.skipped >= ROWS_ABOVE_HEADER {
+            self.fail(grid, errors);
+            return Step::Failed;
+        }
+        Step::Skip
+    }
+
+    /// No header row was found: says so about the first row, or that the log is empty.
+    pub fn fail(&mut self, grid: &dyn Grid, errors: &mut Vec<LogError>) {
+        match self.first.take() {
+            Some((line, names)) => errors.push(LogError::new(
+                grid.file(),
+                Some(line),
+                None,
+                format!(
+                    "no header row: the first row names the columns, at least id and title (found {})",
+                    names
+                        .iter()
+                        .filter(|(_, n)| !n.trim().is_empty())
+                        .map(|(_, n)| format!("`{}`", n.trim()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )),
+            None => errors.push(LogError::new(
+                grid.file(),
+                Some(1),
+                None,
+                "the log is empty: the first row names the columns (id, title, url, file, date, until, core, series, body, public), then one row per document".into(),
+            )),
+        }
+    }
+}
+
 /// The fields of the columns, by column index (`None`: a column with no name).
 pub(crate) struct Header {
     columns: Vec<Option<&'static str>>,
@@ -92,6 +167,11 @@ impl Header {
             }
         }
         (errors.len() == before).then_some(Header { columns })
+    }
+
+    /// The column index of `field`, if the header has it.
+    pub fn column_of(&self, field: &str) -> Option<usize> {
+        self.columns.iter().position(|f| *f == Some(field))
     }
 
     /// Reads one data row of non-empty cells (column index, cell).

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::cells::{Cell, Grid, Header};
+use super::cells::{Cell, Grid, Header, HeaderSearch, Step};
 use super::{DocumentLog, LogError};
 
 struct CsvGrid<'a> {
@@ -99,6 +99,7 @@ pub(crate) fn read(file: &str, bytes: &[u8]) -> (DocumentLog, Vec<LogError>) {
         .from_reader(text.as_bytes());
     let mut record = csv::StringRecord::new();
     let mut header: Option<Header> = None;
+    let mut search = HeaderSearch::default();
     let mut skip = sep_line;
     // Lines counted up to byte `counted`.
     let (mut line, mut counted) = (1usize, 0usize);
@@ -143,9 +144,10 @@ pub(crate) fn read(file: &str, bytes: &[u8]) -> (DocumentLog, Vec<LogError>) {
             None => {
                 let names: Vec<(usize, String)> =
                     record.iter().map(str::to_string).enumerate().collect();
-                match Header::read(&grid, line, &names, &mut errors) {
-                    Some(h) => header = Some(h),
-                    None => return (log, errors),
+                match search.offer(&grid, line, names, &mut errors) {
+                    Step::Found(h) => header = Some(h),
+                    Step::Skip => {}
+                    Step::Failed => return (log, errors),
                 }
             }
             Some(h) => {
@@ -162,12 +164,7 @@ pub(crate) fn read(file: &str, bytes: &[u8]) -> (DocumentLog, Vec<LogError>) {
         }
     }
     if header.is_none() && errors.is_empty() {
-        errors.push(LogError::new(
-            file,
-            Some(1),
-            None,
-            "the log is empty: the first row names the columns (id, title, url, file, date, until, core, series, body, public), then one row per document".into(),
-        ));
+        search.fail(&grid, &mut errors);
     }
     (log, errors)
 }
@@ -282,13 +279,27 @@ mod tests {
     }
 
     #[test]
+    fn title_rows_above_the_header_are_skipped() {
+        let log =
+            ok(b"Loch Ard CPP document log,,\nUpdated March 2025,,\n,,\nid,title,core\n1,Plan,8\n");
+        assert_eq!(log.documents.len(), 1);
+        assert_eq!(log.documents[0].line, 5);
+        let e = err(b"Loch Ard CPP document log\n1,Plan\n");
+        assert_eq!(e.line, Some(1));
+        assert_eq!(
+            e.to_string(),
+            "evidence/log.csv:1: no header row: the first row names the columns, at least id and title (found `Loch Ard CPP document log`)"
+        );
+    }
+
+    #[test]
     fn errors_name_the_line() {
         let e = err(b"id,titel\n1,Plan\n");
         assert_eq!(e.line, Some(1));
         assert!(e.message.contains("unknown column `titel`"), "{e}");
         assert!(e.message.contains("did you mean `title`?"), "{e}");
 
-        let e = err(b"id,url\n1,https://example.org\n");
+        let e = err(b"ID,url\n1,https://example.org\n");
         assert!(e.message.contains("no `title` column"), "{e}");
 
         let e = err(b"id,title\n1,Plan\n0,Report\n");

@@ -20,6 +20,9 @@ use serde::Serialize;
 
 use crate::date::Date;
 
+/// The text of a CSV log as the parser reads it (UTF-8, BOM stripped; UTF-16; else
+/// Windows-1252), for showing source snippets with the same line numbers.
+pub use csv_log::decode as decode_csv;
 pub use csv_log::parse_csv_log;
 pub use toml_log::parse_toml_log;
 pub use xlsx_log::parse_xlsx_log;
@@ -391,6 +394,33 @@ pub(crate) fn suggestion(name: &str) -> String {
     }
 }
 
+/// Line starts of a text, for many [`line_col`] look-ups without rescanning.
+pub(crate) struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// 1-based line and column (in characters) of byte `offset`.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line, column + 1)
+    }
+}
+
 /// 1-based line and column (in characters) of byte `offset` in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -419,6 +449,10 @@ mod tests {
         assert_eq!(line_col(text, 7), (2, 3));
         assert_eq!(line_col(text, 9), (3, 1));
         assert_eq!(line_col(text, 100), (3, 2));
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(index.line_col(offset), line_col(text, offset), "{offset}");
+        }
     }
 
     #[test]
@@ -491,6 +525,29 @@ mod tests {
         assert!(e.message.contains(".toml, .csv or .xlsx"), "{e}");
         let e = load_log(&root, "evidence").unwrap_err();
         assert!(e.message.contains("no extension"), "{e}");
+
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        sheet.write_string(0, 0, "id").unwrap();
+        sheet.write_string(0, 1, "title").unwrap();
+        sheet.write_number(1, 0, 9).unwrap();
+        sheet.write_string(1, 1, "Survey").unwrap();
+        std::fs::write(
+            root.join("evidence/log.xlsx"),
+            workbook.save_to_buffer().unwrap(),
+        )
+        .unwrap();
+        let log = load_log(&root, "evidence\\log.xlsx");
+        // A backslash is a separator on Windows only; the path is shown with `/` anyway.
+        if cfg!(windows) {
+            assert_eq!(log.unwrap().path, "evidence/log.xlsx");
+        } else {
+            assert_eq!(log.unwrap_err().file, "evidence/log.xlsx");
+        }
+        assert_eq!(
+            load_log(&root, "evidence/log.xlsx").unwrap().documents[0].id,
+            9
+        );
 
         std::fs::write(root.join("evidence/log.csv"), "id,title\n3,Audit\n").unwrap();
         assert_eq!(

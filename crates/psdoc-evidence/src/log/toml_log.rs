@@ -5,7 +5,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::{CORE_ITEMS, Document, DocumentLog, Draft, FIELDS, LogError, line_col, suggestion};
+use super::{CORE_ITEMS, Document, DocumentLog, Draft, FIELDS, LineIndex, LogError, suggestion};
 use crate::date::Date;
 
 /// Parses a TOML log. `path_for_messages` names the file in errors; every error has the
@@ -20,19 +20,19 @@ pub fn parse_toml_log(path_for_messages: &str, text: &str) -> Result<DocumentLog
 
 struct Reader<'a> {
     file: &'a str,
-    text: &'a str,
+    lines: LineIndex<'a>,
     errors: Vec<LogError>,
 }
 
 impl Reader<'_> {
     fn error(&mut self, span: Range<usize>, message: String) {
-        let (line, column) = line_col(self.text, span.start);
+        let (line, column) = self.lines.line_col(span.start);
         self.errors
             .push(LogError::new(self.file, Some(line), Some(column), message));
     }
 
     fn line(&self, span: &Range<usize>) -> usize {
-        line_col(self.text, span.start).0
+        self.lines.line_col(span.start).0
     }
 }
 
@@ -75,7 +75,7 @@ pub(crate) fn read(file: &str, text: &str) -> (DocumentLog, Vec<LogError>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = Reader {
         file,
-        text,
+        lines: LineIndex::new(text),
         errors: Vec::new(),
     };
     let mut log = DocumentLog {
@@ -116,7 +116,7 @@ pub(crate) fn read(file: &str, text: &str) -> (DocumentLog, Vec<LogError>) {
             reader.error(
                 key.span(),
                 format!(
-                    "`document` must be a list of [[document]] tables (found {})",
+                    "`document` must be a list of [[document]] tables (found {}): write each entry's header with double brackets, [[document]]",
                     describe(value.get_ref())
                 ),
             );
@@ -261,15 +261,14 @@ fn read_document(
             reader.error(value.span(), format!("{label}: `{field}` {problem}"));
         }
     }
-    let text = reader.text;
-    let file = reader.file;
+    let lines = &reader.lines;
     let document = draft.finish(
-        file,
+        reader.file,
         |key| {
             let span = key
                 .and_then(|k| spans.iter().find(|(f, _)| *f == k))
                 .map_or(header.clone(), |(_, s)| s.clone());
-            let (line, column) = line_col(text, span.start);
+            let (line, column) = lines.line_col(span.start);
             (Some(line), Some(column))
         },
         &mut reader.errors,
@@ -446,6 +445,12 @@ body = "CPC"
         assert!(e.message.contains("`public` must be true or false"), "{e}");
         let e = err("[[document]]\nid = 1.5\ntitle = \"a\"\n");
         assert!(e.message.contains("found the number 1.5"), "{e}");
+        let e = err("[document]\nid = 1\ntitle = \"a\"\n");
+        assert!(
+            e.message
+                .contains("(found a table): write each entry's header with double brackets"),
+            "{e}"
+        );
         let e = err("document = 3\n");
         assert!(
             e.message.contains("must be a list of [[document]] tables"),

@@ -4,7 +4,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 
-use super::cells::{Cell, Grid, Header, date_text};
+use super::cells::{Cell, Grid, Header, HeaderSearch, Step, date_text};
 use super::{DocumentLog, LogError};
 use crate::date::Date;
 
@@ -121,11 +121,28 @@ pub(crate) fn read(file: &str, bytes: &[u8]) -> (DocumentLog, Vec<LogError>) {
             fail("the first sheet is empty: its first row names the columns (id, title, url, file, date, until, core, series, body, public), then one row per document".into()),
         );
     };
+    // Spreadsheet logs often show a name and keep the address in a hyperlink.
+    let links: Vec<(calamine::Dimensions, String)> = workbook
+        .hyperlinks_by_sheet_id(0)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|link| Some((link.range, link.target?)))
+        .collect();
+    let link_at = |row: u32, column: u32| {
+        links
+            .iter()
+            .find(|(range, _)| {
+                (range.start.0..=range.end.0).contains(&row)
+                    && (range.start.1..=range.end.1).contains(&column)
+            })
+            .map(|(_, target)| target.as_str())
+    };
     let grid = XlsxGrid {
         file,
         first_column: first_column as usize,
     };
     let mut header: Option<Header> = None;
+    let mut search = HeaderSearch::default();
     for (index, row) in range.rows().enumerate() {
         let row_number = first_row as usize + index + 1;
         let cells: Vec<(usize, Cell<'_>)> = row
@@ -149,17 +166,51 @@ pub(crate) fn read(file: &str, bytes: &[u8]) -> (DocumentLog, Vec<LogError>) {
                         (*i, name)
                     })
                     .collect();
-                match Header::read(&grid, row_number, &names, &mut errors) {
-                    Some(h) => header = Some(h),
-                    None => return (log, errors),
+                match search.offer(&grid, row_number, names, &mut errors) {
+                    Step::Found(h) => header = Some(h),
+                    Step::Skip => {}
+                    Step::Failed => return (log, errors),
                 }
             }
             Some(h) => {
+                let mut cells = cells;
+                let link =
+                    |column: usize| link_at(row_number as u32 - 1, first_column + column as u32);
+                if let Some(url_column) = h.column_of("url") {
+                    let position = cells.iter().position(|(c, _)| *c == url_column);
+                    match position {
+                        // A url cell showing a name: its hyperlink is the address.
+                        Some(i) => {
+                            if let (Cell::Text(text), Some(target)) =
+                                (&cells[i].1, link(url_column))
+                                && !text.contains("://")
+                            {
+                                cells[i].1 = Cell::Text(target);
+                            }
+                        }
+                        // No url, no file, and a title linked to a web page: that is the url.
+                        None => {
+                            let has_file = h
+                                .column_of("file")
+                                .is_some_and(|f| cells.iter().any(|(c, _)| *c == f));
+                            let target = h
+                                .column_of("title")
+                                .and_then(link)
+                                .filter(|t| t.starts_with("http://") || t.starts_with("https://"));
+                            if let (false, Some(target)) = (has_file, target) {
+                                cells.push((url_column, Cell::Text(target)));
+                            }
+                        }
+                    }
+                }
                 if let Some(document) = h.row(&grid, row_number, &cells, &mut errors) {
                     log.documents.push(document);
                 }
             }
         }
+    }
+    if header.is_none() && errors.is_empty() {
+        search.fail(&grid, &mut errors);
     }
     (log, errors)
 }
@@ -238,6 +289,43 @@ mod tests {
         assert!(!b.public);
         assert_eq!(b.body.as_deref(), Some("COG"));
         assert_eq!(b.key_lines.get("file"), Some(&4));
+    }
+
+    #[test]
+    fn hyperlinks_give_the_address() {
+        use rust_xlsxwriter::Url;
+        let bytes = workbook(|s| {
+            for (c, name) in ["id", "title", "url", "file"].iter().enumerate() {
+                s.write_string(0, c as u16, *name).unwrap();
+            }
+            s.write_number(1, 0, 1).unwrap();
+            s.write_string(1, 1, "Plan").unwrap();
+            s.write_url_with_text(1, 2, Url::new("https://example.org/plan.pdf"), "the plan")
+                .unwrap();
+            s.write_number(2, 0, 2).unwrap();
+            s.write_url_with_text(2, 1, Url::new("https://example.org/report"), "Report")
+                .unwrap();
+            s.write_number(3, 0, 3).unwrap();
+            s.write_string(3, 1, "Audit").unwrap();
+            s.write_string(3, 2, "https://example.org/shown").unwrap();
+            s.write_number(4, 0, 4).unwrap();
+            s.write_url_with_text(4, 1, Url::new("https://example.org/x"), "Local")
+                .unwrap();
+            s.write_string(4, 3, "audits/local.pdf").unwrap();
+        });
+        let log = parse_xlsx_log("log.xlsx", &bytes).unwrap_or_else(|e| panic!("{e}"));
+        let urls: Vec<_> = log.documents.iter().map(|d| d.url.as_deref()).collect();
+        assert_eq!(
+            urls,
+            [
+                Some("https://example.org/plan.pdf"),
+                Some("https://example.org/report"),
+                Some("https://example.org/shown"),
+                None
+            ]
+        );
+        assert_eq!(log.documents[1].title, "Report");
+        assert!(log.documents[1].public);
     }
 
     #[test]

@@ -62,6 +62,7 @@ impl Scanners {
 
     /// The prefilter: any built-in identifier starts a trigger hit nearby.
     pub(crate) fn trigger() -> String {
+        let address = address::trigger();
         [
             numbers::TRIGGER,
             phone::TRIGGER,
@@ -70,7 +71,7 @@ impl Scanners {
             email::TRIGGER,
             dob::TRIGGER,
             named_child::TRIGGER,
-            address::TRIGGER,
+            &address,
             scn::TRIGGER,
         ]
         .iter()

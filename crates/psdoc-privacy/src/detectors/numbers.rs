@@ -16,7 +16,7 @@ pub(crate) const TRIGGER: &str =
 const CANDIDATE: &str = r"(?-u:\b)(?:[0-9]{10}|[0-9]{6}[ \-\x{a0}][0-9]{4}|[0-9]{3}[ \-\x{a0}][0-9]{3}[ \-\x{a0}][0-9]{4})(?-u:\b)";
 
 /// Words that say a number is something else: an invoice, a book, a bank account...
-const NOT_PERSONAL: &str = r"(?i)(?:\b(?:invoice|inv|order|purchase order|po|isbn(?:-1[03])?|issn|account|acct|a/c|sort code|receipt|serial|transaction|txn|ref|reference|charity|company|payment|cheque|voucher|ticket|licence|license|policy|claim|batch|barcode|tracking|booking|confirmation|application|planning|crime|incident|ucas|ukprn|urn|vat)\.?(?:\s+(?:no|nos|number|num|id|code|ref|reference)\.?)?\s*(?:[:#=]|is|was)?\s*\(?)$";
+pub(crate) const NOT_PERSONAL: &str = r"(?i)(?:\b(?:invoice|inv|order|purchase order|po|isbn(?:-1[03])?|issn|account|acct|a/c|sort code|receipt|serial|transaction|txn|ref|reference|charity|company|payment|cheque|voucher|ticket|licence|license|policy|claim|batch|barcode|tracking|booking|confirmation|application|planning|crime|incident|ucas|ukprn|urn|vat)\.?(?:\s+(?:no|nos|number|num|id|code|ref|reference)\.?)?\s*(?:[:#=]|is|was)?\s*\(?)$";
 
 /// Scans for CHI and NHS numbers.
 pub(crate) struct TenDigits {

@@ -23,7 +23,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
     match &cli.command {
         Command::Check(args) => check::run(&cli.global, args),
         Command::Count(args) => count::run(&cli.global, args),
-        Command::Rules => rules::run(),
+        Command::Rules { format } => rules::run(*format),
         Command::Explain { rule } => explain::run(rule),
         Command::Init(args) => init::run(args),
     }

@@ -1,0 +1,36 @@
+//! `unknown-quality-indicator`: a quality indicator the 2019 framework does
+//! not have.
+
+use super::{Rule, Severity};
+use crate::check::Context;
+use crate::diagnostic::Finding;
+
+pub(super) static RULE: Rule = Rule {
+    name: "unknown-quality-indicator",
+    default_severity: Severity::Error,
+    summary: "a QI the 2019 quality framework does not have (`QI 6.7`)",
+    what: "A reference to a quality indicator (`QI 6.7`, `quality indicator 11`, `QIs 9.4-9.1`) that the Care Inspectorate's Quality framework for children and young people in need of care and protection (2019) does not have. Its QIs are 1.1, 2.1, 2.2, 3.1, 4.1, 5.1-5.4, 6.1-6.4, 7.1, 7.2, 8.1, 8.2, 9.1-9.4 and 10.1; `QI 5` means the whole area and `QI 10` means 10.1.",
+    why: "The guidance: the quality framework \"will be central to the development of your position statement\", and inspectors grade against its indicators. A wrong number points them at nothing (often a QI of another framework, such as the care home or early learning ones).",
+    example: "Our audits are guided by QI 6.7.\n\n    error[unknown-quality-indicator]: QI 6.7 is not in the 2019 quality framework",
+    fix: "Check the number against the framework; `psdoc explain unknown-quality-indicator` lists them. Performance management and quality assurance is 6.4; leadership of strategy and direction is 9.2.",
+    check,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for found in &cx.citations.qis {
+        if found.item.resolved.is_some() {
+            continue;
+        }
+        out.push(
+            Finding::new(
+                found.location.clone(),
+                format!(
+                    "QI {} is not in the 2019 quality framework for children and young people in need of care and protection",
+                    found.item.written
+                ),
+            )
+            .section(found.section)
+            .help("the framework's QIs are 1.1, 2.1, 2.2, 3.1, 4.1, 5.1-5.4, 6.1-6.4, 7.1, 7.2, 8.1, 8.2, 9.1-9.4 and 10.1"),
+        );
+    }
+}

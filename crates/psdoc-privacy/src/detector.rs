@@ -1,0 +1,365 @@
+//! The detector: one prefilter pass over the text, validation only around its hits.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use regex::Regex;
+
+use crate::context::{ceil_boundary, floor_boundary};
+use crate::detectors::{Candidate, Scanners, priority};
+use crate::{Kind, mask};
+
+/// A local identifier pattern from `[[privacy.pattern]]` (a case-management reference).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CustomPattern {
+    /// The pattern's name: the `kind` of its findings.
+    pub name: String,
+    /// A regular expression in the syntax of the `regex` crate.
+    pub regex: String,
+}
+
+/// The `[privacy]` settings that concern detection.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Settings {
+    /// Strings never reported (a council's public switchboard, a role mailbox).
+    pub allow: Vec<String>,
+    /// Local identifiers to report besides the built-in kinds.
+    pub patterns: Vec<CustomPattern>,
+}
+
+/// A personal identifier found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identifier {
+    pub kind: Kind,
+    /// Byte range of the identifier in the text given to [`Detector::find`].
+    pub range: Range<usize>,
+    /// The identifier masked (see [`mask`]): the only form of it that may be shown.
+    pub masked: String,
+}
+
+/// A `[[privacy.pattern]]` that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PatternError {
+    #[error("privacy pattern {name:?}: invalid regex {regex:?}: {message}")]
+    InvalidRegex { name: String, regex: String, message: String },
+    #[error("privacy pattern {name:?}: regex {regex:?} matches empty text; make it match at least one character")]
+    MatchesEmpty { name: String, regex: String },
+    #[error("privacy pattern with regex {regex:?} has an empty name; give it a name (it becomes the finding's kind)")]
+    EmptyName { regex: String },
+    #[error("privacy pattern {name:?}: the name is a built-in kind; choose another name")]
+    ReservedName { name: String },
+}
+
+/// Finds personal identifiers. Compile it once and share it: it is `Send + Sync`.
+pub struct Detector {
+    trigger: Regex,
+    scanners: Scanners,
+    custom: Vec<(Kind, Regex)>,
+    allow: Vec<String>,
+}
+
+/// How far a window reaches from a trigger hit when a paragraph is very long.
+const MAX_REACH: usize = 2048;
+
+impl Detector {
+    /// Compiles the built-in detectors and the configured patterns.
+    pub fn new(settings: &Settings) -> Result<Detector, PatternError> {
+        let mut custom = Vec::with_capacity(settings.patterns.len());
+        for p in &settings.patterns {
+            custom.push((Kind::Custom(p.name.clone()), compile_custom(p)?));
+        }
+        Ok(Detector {
+            trigger: crate::detectors::regex(&Scanners::trigger()),
+            scanners: Scanners::new(),
+            custom,
+            allow: settings.allow.iter().filter(|a| !a.trim().is_empty()).cloned().collect(),
+        })
+    }
+
+    /// Every identifier in `text`, sorted by start, none overlapping another.
+    pub fn find(&self, text: &str) -> Vec<Identifier> {
+        let mut candidates = Vec::new();
+        let mut pos = 0;
+        while let Some(hit) = self.trigger.find_at(text, pos) {
+            let window = window(text, hit.range());
+            self.scanners.scan(text, window.clone(), &mut candidates);
+            pos = window.end.max(hit.end());
+            if pos >= text.len() {
+                break;
+            }
+        }
+        for (kind, re) in &self.custom {
+            for m in re.find_iter(text) {
+                if !m.is_empty() {
+                    candidates.push(Candidate { kind: kind.clone(), range: m.range() });
+                }
+            }
+        }
+        candidates.retain(|c| !self.is_allowed(text, &c.range));
+        candidates.sort_by(|a, b| {
+            (priority(&a.kind), a.range.start, std::cmp::Reverse(a.range.end)).cmp(&(
+                priority(&b.kind),
+                b.range.start,
+                std::cmp::Reverse(b.range.end),
+            ))
+        });
+        let mut kept: BTreeMap<usize, Candidate> = BTreeMap::new();
+        for c in candidates {
+            let overlaps_before = kept
+                .range(..c.range.end)
+                .next_back()
+                .is_some_and(|(_, k)| k.range.end > c.range.start);
+            if !overlaps_before {
+                kept.insert(c.range.start, c);
+            }
+        }
+        kept.into_values()
+            .map(|c| Identifier {
+                masked: mask(&c.kind, &text[c.range.clone()]),
+                kind: c.kind,
+                range: c.range,
+            })
+            .collect()
+    }
+
+    /// Whether an allowed string covers the identifier at `range`: the same text (ignoring
+    /// spacing, punctuation and case: `0131 529 3030` allows `01315293030`), or a longer
+    /// allowed string occurring around it.
+    fn is_allowed(&self, text: &str, range: &Range<usize>) -> bool {
+        let found = &text[range.clone()];
+        let key = normalise(found);
+        self.allow.iter().any(|a| {
+            if a == found || (!key.is_empty() && normalise(a) == key) {
+                return true;
+            }
+            if a.len() <= found.len() {
+                return false;
+            }
+            let lo = ceil_boundary(text, range.end.saturating_sub(a.len()));
+            let hi = floor_boundary(text, range.start + a.len());
+            text[lo..hi]
+                .match_indices(a.as_str())
+                .any(|(i, _)| lo + i <= range.start && lo + i + a.len() >= range.end)
+        })
+    }
+}
+
+impl std::fmt::Debug for Detector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Detector")
+            .field("custom", &self.custom.iter().map(|(k, _)| k.name()).collect::<Vec<_>>())
+            .field("allow", &self.allow.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for Detector {
+    fn default() -> Detector {
+        Detector::new(&Settings::default()).expect("no custom patterns")
+    }
+}
+
+fn normalise(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Compiles a custom pattern. `\b` and `\B` become their ASCII forms, which agree with the
+/// Unicode ones around the ASCII identifiers such patterns describe and keep the regex
+/// engine's fast path on text with curly quotes and dashes.
+fn compile_custom(p: &CustomPattern) -> Result<Regex, PatternError> {
+    if p.name.trim().is_empty() {
+        return Err(PatternError::EmptyName { regex: p.regex.clone() });
+    }
+    if Kind::from_name(&p.name).is_some() {
+        return Err(PatternError::ReservedName { name: p.name.clone() });
+    }
+    let invalid = |e: regex::Error| PatternError::InvalidRegex {
+        name: p.name.clone(),
+        regex: p.regex.clone(),
+        message: e.to_string(),
+    };
+    // Validate the pattern as written, so errors point at what the user wrote.
+    let re = Regex::new(&p.regex).map_err(invalid)?;
+    if re.is_match("") {
+        return Err(PatternError::MatchesEmpty { name: p.name.clone(), regex: p.regex.clone() });
+    }
+    Ok(Regex::new(&ascii_word_boundaries(&p.regex)).unwrap_or(re))
+}
+
+/// Rewrites `\b` and `\B` outside character classes as `(?-u:\b)` and `(?-u:\B)`.
+fn ascii_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    let mut class_depth = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let Some(next) = chars.next() else {
+                    out.push(c);
+                    break;
+                };
+                if class_depth == 0 && (next == 'b' || next == 'B') {
+                    out.push_str("(?-u:\\");
+                    out.push(next);
+                    out.push(')');
+                } else {
+                    out.push(c);
+                    out.push(next);
+                }
+            }
+            '[' => {
+                class_depth += 1;
+                out.push(c);
+            }
+            ']' if class_depth > 0 => {
+                class_depth -= 1;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The paragraph of `text` around `hit` (blank lines end it), at most `MAX_REACH` bytes on
+/// either side, cut at whitespace.
+fn window(text: &str, hit: Range<usize>) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let lo = hit.start.saturating_sub(MAX_REACH);
+    let mut start = lo;
+    let mut newline: Option<usize> = None;
+    let mut blank = true;
+    let mut i = hit.start;
+    while i > lo {
+        i -= 1;
+        match bytes[i] {
+            b'\n' => {
+                if let (Some(n), true) = (newline, blank) {
+                    start = n + 1;
+                    break;
+                }
+                newline = Some(i);
+                blank = true;
+            }
+            b' ' | b'\t' | b'\r' => {}
+            _ => blank = false,
+        }
+    }
+    if i == lo && start == lo && lo > 0 {
+        start = text[lo..hit.start]
+            .find(char::is_whitespace)
+            .map_or(hit.start, |w| lo + w);
+    }
+    let hi = (hit.end + MAX_REACH).min(text.len());
+    let mut end = hi;
+    let mut newline: Option<usize> = None;
+    let mut blank = true;
+    let mut j = hit.end;
+    while j < hi {
+        match bytes[j] {
+            b'\n' => {
+                if let (Some(n), true) = (newline, blank) {
+                    end = n;
+                    break;
+                }
+                newline = Some(j);
+                blank = true;
+            }
+            b' ' | b'\t' | b'\r' => {}
+            _ => blank = false,
+        }
+        j += 1;
+    }
+    if j == hi && end == hi && hi < text.len() {
+        end = text[hit.end..hi]
+            .rfind(char::is_whitespace)
+            .map_or(hit.end, |w| hit.end + w);
+    }
+    ceil_boundary(text, start)..floor_boundary(text, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_are_paragraphs() {
+        let text = "First paragraph.\n\nSecond line one\nline two 1904851231\n\nThird.";
+        let hit = text.find("1904").unwrap();
+        let w = window(text, hit..hit + 10);
+        assert_eq!(&text[w], "Second line one\nline two 1904851231");
+    }
+
+    #[test]
+    fn windows_of_long_lines_are_capped_at_whitespace() {
+        let text = format!("{} CHI 1904851231 {}", "word ".repeat(2000), "more ".repeat(2000));
+        let hit = text.find("1904").unwrap();
+        let w = window(&text, hit..hit + 10);
+        assert!(w.len() <= 2 * MAX_REACH + 10);
+        assert!(text[w.clone()].contains("CHI 1904851231"));
+        assert!(text[w.start..].starts_with(char::is_whitespace));
+    }
+
+    #[test]
+    fn custom_boundaries() {
+        assert_eq!(ascii_word_boundaries(r"\bSW-\d{6}\b"), r"(?-u:\b)SW-\d{6}(?-u:\b)");
+        assert_eq!(ascii_word_boundaries(r"[\b]\\b\B"), r"[\b]\\b(?-u:\B)");
+    }
+
+    #[test]
+    fn pattern_errors_name_the_pattern() {
+        let settings = |name: &str, regex: &str| Settings {
+            allow: vec![],
+            patterns: vec![CustomPattern { name: name.into(), regex: regex.into() }],
+        };
+        let err = Detector::new(&settings("case reference", r"SW-(\d{6}")).unwrap_err();
+        let shown = err.to_string();
+        assert!(shown.contains("case reference") && shown.contains("SW-(") && shown.contains("unclosed"), "{shown}");
+        assert!(matches!(Detector::new(&settings("x", r"\d*")), Err(PatternError::MatchesEmpty { .. })));
+        assert!(matches!(Detector::new(&settings(" ", r"\d")), Err(PatternError::EmptyName { .. })));
+        assert!(matches!(Detector::new(&settings("chi", r"\d")), Err(PatternError::ReservedName { .. })));
+    }
+
+    #[test]
+    fn custom_patterns_are_kinds_of_their_own() {
+        let detector = Detector::new(&Settings {
+            allow: vec![],
+            patterns: vec![CustomPattern { name: "case reference".into(), regex: r"\bSW-\d{6}\b".into() }],
+        })
+        .unwrap();
+        let found = detector.find("See SW-123456 and “SW-654321”.");
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].kind, Kind::Custom("case reference".into()));
+        assert_eq!(found[0].masked, "S•-••••••");
+    }
+
+    #[test]
+    fn allow_list() {
+        let detector = Detector::new(&Settings {
+            allow: vec!["0131 529 3030".into(), "Council HQ, 1 High Street, EH1 1YJ".into()],
+            patterns: vec![],
+        })
+        .unwrap();
+        assert!(detector.find("Call 0131 529 3030.").is_empty());
+        assert!(detector.find("Call 01315293030.").is_empty());
+        assert!(detector.find("Write to Council HQ, 1 High Street, EH1 1YJ.").is_empty());
+        assert_eq!(detector.find("Call 0131 529 3031.").len(), 1);
+        assert_eq!(detector.find("Live at EH1 1YJ.").len(), 1);
+    }
+
+    #[test]
+    fn overlaps_keep_the_stronger_kind() {
+        let found = Detector::default().find("Phone +44 131 496 0000 today");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, Kind::Phone);
+    }
+
+    #[test]
+    fn send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Detector>();
+    }
+}

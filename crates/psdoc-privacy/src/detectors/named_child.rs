@@ -1,0 +1,354 @@
+//! `named-child`: a child's given name in a child context.
+//!
+//! A name alone is not enough (staff, authors and places have names too), so a name from
+//! `data/given-names.txt` is reported only in one of these contexts:
+//!
+//! - with an age: "Kyle, aged 9", "Kyle (aged 9)", "Ellie (14)", "Sam, 12,", "Sam, 12 years
+//!   old", "nine-year-old Sam", "Sam, a nine-year-old";
+//! - as the subject of care: "Sam's foster carer" (social worker, gran, placement, child's
+//!   plan, story, views ...), "Sam was placed" (accommodated, removed, registered, referred,
+//!   looked after ...), "Sam moved into foster care".
+//!
+//! Never reported: the anonymised forms "Child A" and "Young person B" (not names), a name
+//! marked as changed ("Callum (not his real name), 12", "names have been changed", "a
+//! pseudonym", "we'll call him Callum"), a name after a title ("Mrs Grace", "St Margaret's"),
+//! ages over 25 or age ranges ("aged 12-15"). Names that are also ordinary words in
+//! headings and tables (`AMBIGUOUS`: "Grant", "Max", "Angus", "Lewis" ...) need one of the
+//! strong contexts: "Grant (12)" in a table is not a child.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use regex::{Captures, Regex};
+
+use super::{Candidate, regex};
+use crate::Kind;
+use crate::context::{after, around, before};
+
+static GIVEN_NAMES: &str = include_str!("../../data/given-names.txt");
+
+/// Given names that are also words used capitalised in headings, tables and place names:
+/// only the strong contexts (an "aged", a "year-old", a care context) report them.
+const AMBIGUOUS: [&str; 36] = [
+    "Amber", "Angus", "Arran", "Bill", "Cooper", "Dale", "Dawn", "Dean", "Drew", "Frank", "Glen",
+    "Grace", "Grant", "Guy", "Harley", "Harris", "Hunter", "Iona", "Jay", "Kit", "Kyle", "Lewis",
+    "Mark", "Mason", "Max", "Miles", "Penny", "Ray", "Robin", "Rose", "Sandy", "Skye", "Carter",
+    "Heather", "Holly", "Victor",
+];
+
+const TITLES: [&str; 26] = [
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Cllr", "Councillor", "Sir",
+    "Dame", "Lord", "Lady", "Rev", "Sheriff", "Judge", "Inspector", "Sergeant", "DC", "DS", "PC",
+    "St", "Saint", "Queen", "King",
+];
+
+pub(crate) const TRIGGER: &str = concat!(
+    r"(?i-u:(?-u:\b)aged?(?-u:\b)|(?:year|yr)s?[ \-]old)",
+    r"|\([0-9]{1,2}\)|, ?[0-9]{1,2} ?,",
+    r"|(?:'|\x{2019})s (?i-u:foster|social|kinship|support|key|family|lead|named|guidance|teacher|mum|mother|dad|father|parent|step|gran|grand|nana|papa|aunt|uncle|brother|sister|sibling|placement|child|care|plan|hearing|supervision|health|story|voice|views|wishes|journey|experience|birth|adoptive|carer|case|school|nursery|class)",
+    r"|(?-u:\b)(?:was|is|been|became|were) (?:[a-z]+ )?(?:placed|accommodated|removed|taken|looked|registered|deregistered|de-registered|referred|adopted|fostered|subject|on the child|in foster|in kinship|in residential|in secure|excluded|reunified|returned)",
+    r"|(?-u:\b)(?:moved|went) (?:in)?to |(?-u:\b)lives with ",
+);
+
+const AGE: &str = r"(?P<age>[0-9]{1,2}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))";
+
+/// A capitalised word, then an optional second one (a surname, or the name itself when
+/// the first word only starts the sentence: "Then Sam, aged 9").
+const NAME: &str = r"(?-u:\b)(?P<first>[A-Z](?:[a-z]|[A-Z][a-z])+(?:-[A-Z][a-z]+)?)(?:[ \t]+(?P<second>(?:O'|O’)?[A-Z](?:[a-z]|[A-Z][a-z])+(?:-[A-Z][a-z]+)?))?";
+
+const CARE_NOUNS: &str = r"(?:(?:foster|kinship|former)\s+)?carers?|(?:family\s+support|support|social|key|youth|residential)\s+workers?|keyworkers?|lead\s+professional|named\s+person|guidance\s+teacher|teachers?|(?:birth|adoptive|foster|step|step-)?(?:mum|mother|dad|father|parents?|family)|gran|granny|grandmother|grandfather|grandparents?|nana|papa|aunt|uncle|brothers?|sisters?|siblings?|(?:foster\s+|kinship\s+|residential\s+)?placements?|(?:child's|child’s|child\s+protection|care|pathway|safety)\s+plan|(?:children's\s+|children’s\s+)?hearing|(?:compulsory\s+)?supervision\s+order|health\s+visitor|story|voice|views|wishes|journey|experiences?|case|class\s+teacher|nursery|school";
+
+const CARE_VERBS: &str = r"placed|accommodated|removed|taken\s+into\s+care|looked\s+after|registered|de-?registered|referred|adopted|fostered|subject\s+to|on\s+the\s+(?:child\s+protection\s+)?register|in\s+(?:foster|kinship|residential|secure)\s+care|excluded|reunified|returned\s+home";
+
+const ADVERBS: &str = r"(?:(?:then|later|subsequently|initially|recently|first|eventually|also|now|still|currently|temporarily|quickly|finally|safely|successfully|briefly|previously|not)\s+)?";
+
+/// How a context reports: weak contexts (a bare number in brackets or between commas) skip
+/// ambiguous names and title-like phrases.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Strength {
+    Strong,
+    Weak,
+}
+
+pub(crate) struct NamedChild {
+    names: HashSet<&'static str>,
+    contexts: Vec<(Regex, Strength)>,
+    range_after_age: Regex,
+    service_after_noun: Regex,
+    changed: Regex,
+}
+
+impl NamedChild {
+    pub(crate) fn new() -> NamedChild {
+        let names = GIVEN_NAMES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        let contexts = vec![
+            (
+                format!(
+                    r"{NAME}\s*(?:,\s*|\(\s*|\s)(?:(?:now|then|who\s+is|who\s+was|currently|who's|who’s)\s+)?(?i:aged|age)\s+{AGE}(?-u:\b)"
+                ),
+                Strength::Strong,
+            ),
+            (
+                format!(r"{NAME},?\s+{AGE}\s*(?:years?|yrs?)[\s\-]old(?-u:\b)"),
+                Strength::Strong,
+            ),
+            (
+                format!(
+                    r"(?-u:\b){AGE}[\s\-](?:year|yr)s?[\s\-]old\s+(?:(?:boy|girl|son|daughter|brother|sister|child|baby|toddler|pupil|twins?)\s+)?(?:(?:called|named)\s+)?{NAME}"
+                ),
+                Strength::Strong,
+            ),
+            (
+                format!(
+                    r"{NAME},?\s+(?:a|an|now|who\s+is|who\s+was)\s+{AGE}[\s\-](?:year|yr)s?[\s\-]old(?-u:\b)"
+                ),
+                Strength::Strong,
+            ),
+            (
+                format!(r"{NAME}(?:'|’)s\s+(?P<noun>{CARE_NOUNS})(?-u:\b)"),
+                Strength::Strong,
+            ),
+            (
+                format!(
+                    r"{NAME}\s+(?:was|is|has\s+been|had\s+been|became|were)\s+{ADVERBS}(?:{CARE_VERBS})(?-u:\b)"
+                ),
+                Strength::Strong,
+            ),
+            (
+                format!(
+                    r"{NAME}\s+{ADVERBS}(?:(?:moved|went)\s+(?:in)?to\s+(?:a\s+|an\s+|her\s+|his\s+|their\s+)?(?:foster|kinship|residential|secure)|lives\s+with\s+(?:his|her|their)\s+(?:foster|kinship|gran|grandparents|grandmother|aunt|uncle))(?-u:\b)"
+                ),
+                Strength::Strong,
+            ),
+            (
+                format!(r"{NAME}\s*\(\s*{AGE}(?:\s*(?:years?|yrs?)(?:\s+old)?)?\s*\)"),
+                Strength::Weak,
+            ),
+            (format!(r"{NAME},\s*{AGE}\s*,"), Strength::Weak),
+        ];
+        NamedChild {
+            names,
+            contexts: contexts.into_iter().map(|(p, s)| (regex(&p), s)).collect(),
+            range_after_age: regex(r"^\s*(?:-|–|—|to|and|or|\+|%|\.[0-9])"),
+            service_after_noun: regex(
+                r"^\s+(?:support|services?|teams?|centres?|centers?|hubs?|approach|model|policy|strategy|network|group|partnership|forum|programme|project|workers?|officers?)\b",
+            ),
+            changed: regex(
+                r"(?i)\bnot\s+(?:his|her|their|its|the\s+(?:child|young\s+person)(?:'|’)s|my|our)\s+(?:real|actual|true|own)\s+names?\b|\bnames?\s+(?:(?:has|have|had)\s+)?(?:been\s+)?(?:changed|altered)\b|\bchanged\s+(?:names?|for\s+anonymity)\b|\bpseudonyms?\b|\b(?:real|actual)\s+names?\s+(?:(?:has|have)\s+(?:not\s+)?been|(?:is|are)\s+not)\s+(?:used|given|changed)\b|\bnames?\s+(?:used\s+)?(?:are|is)\s+(?:not\s+real|fictional|made\s+up|invented)\b|\bnames?\s+(?:has|have)\s+been\s+anonymi[sz]ed\b|\bwe(?:'ll|’ll|\s+will|\s+shall)?\s+call\s+(?:him|her|them)\b",
+            ),
+        }
+    }
+
+    pub(crate) fn scan(&self, text: &str, window: &Range<usize>, out: &mut Vec<Candidate>) {
+        let hay = &text[window.clone()];
+        for (re, strength) in &self.contexts {
+            for caps in re.captures_iter(hay) {
+                if let Some(range) = self.validate(text, window.start, &caps, *strength) {
+                    out.push(Candidate { kind: Kind::NamedChild, range });
+                }
+            }
+        }
+    }
+
+    fn is_name(&self, word: &str) -> bool {
+        self.names.contains(word)
+            || word
+                .split_once('-')
+                .is_some_and(|(a, b)| self.names.contains(a) && self.names.contains(b))
+    }
+
+    /// The range of the name in `text` if this context match is a named child.
+    fn validate(
+        &self,
+        text: &str,
+        offset: usize,
+        caps: &Captures<'_>,
+        strength: Strength,
+    ) -> Option<Range<usize>> {
+        let first = caps.name("first")?;
+        let second = caps.name("second");
+        let (name, start, end) = if self.is_name(first.as_str()) {
+            (first.as_str(), first.start(), second.map_or(first.end(), |s| s.end()))
+        } else {
+            let second = second.filter(|s| self.is_name(s.as_str()))?;
+            (second.as_str(), second.start(), second.end())
+        };
+        let range = offset + start..offset + end;
+        if strength == Strength::Weak && AMBIGUOUS.contains(&name) {
+            return None;
+        }
+        if let Some(age) = caps.name("age") {
+            let value = age_value(age.as_str())?;
+            let max = if strength == Strength::Strong { 25 } else { 18 };
+            if !(1..=max).contains(&value)
+                || self.range_after_age.is_match(after(text, offset + age.end(), 8))
+            {
+                return None;
+            }
+        }
+        if let Some(noun) = caps.name("noun") {
+            if self.service_after_noun.is_match(after(text, offset + noun.end(), 24)) {
+                return None;
+            }
+        }
+        let previous = previous_word(text, range.start);
+        if previous.is_some_and(|(word, _)| TITLES.contains(&word.trim_end_matches('.'))) {
+            return None;
+        }
+        if strength == Strength::Weak {
+            // "Attainment Grant (12)", "Loch Ard Kyle, 3,": a capitalised word before the
+            // name that does not start a sentence makes it a title, not a child.
+            if let Some((word, sentence_start)) = previous {
+                if word.starts_with(|c: char| c.is_uppercase()) && !sentence_start {
+                    return None;
+                }
+            }
+        }
+        if self.marked_as_changed(text, &range, name) {
+            return None;
+        }
+        Some(range)
+    }
+
+    /// Whether the text says this name is not the child's real one: a note on the names in
+    /// general ("names have been changed") within a few pages, or a note right beside this
+    /// name ("Callum (not his real name)", "we'll call him Callum") anywhere near.
+    fn marked_as_changed(&self, text: &str, range: &Range<usize>, name: &str) -> bool {
+        let region = around(text, range, 4000);
+        let hay = &text[region.clone()];
+        self.changed.find_iter(hay).any(|m| {
+            let marker = m.as_str().to_ascii_lowercase();
+            let general = marker.contains("names") || marker.contains("pseudonyms");
+            let start = region.start + m.start();
+            let end = region.start + m.end();
+            general
+                || (range.start < start && start.saturating_sub(range.end) <= 40)
+                || before(text, start, 60).contains(name)
+                || after(text, end, 30).contains(name)
+        })
+    }
+}
+
+/// The word before `pos` (letters, digits, `.` and apostrophes) and whether a sentence
+/// starts with it (nothing before it but a sentence end, a line start or a list marker).
+fn previous_word(text: &str, pos: usize) -> Option<(&str, bool)> {
+    let head = text[..pos].trim_end_matches([' ', '\t']);
+    if head.len() == pos && pos > 0 && !text[..pos].ends_with(['\n', '(', '"', '“', '‘', '\'']) {
+        // The name is glued to what precedes it.
+        return None;
+    }
+    let word_start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-')))
+        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &head[word_start..];
+    if word.is_empty() {
+        return None;
+    }
+    let before_word = head[..word_start].trim_end();
+    let sentence_start = before_word.is_empty()
+        || before_word.ends_with(['.', '!', '?', ':', ';', '\n', '*', '-', '|', '>', '#'])
+        || before_word.ends_with(|c: char| c.is_ascii_digit())
+        || word.ends_with(['.', '!', '?', ':']);
+    Some((word, sentence_start))
+}
+
+fn age_value(age: &str) -> Option<u32> {
+    if let Ok(n) = age.parse() {
+        return Some(n);
+    }
+    let words = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen", "twenty",
+    ];
+    let lower = age.to_ascii_lowercase();
+    words.iter().position(|w| *w == lower).map(|i| i as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        NamedChild::new().scan(text, &(0..text.len()), &mut out);
+        out.sort_by_key(|c| c.range.start);
+        out.dedup();
+        out.into_iter().map(|c| &text[c.range]).collect()
+    }
+
+    #[test]
+    fn the_name_list_is_clean() {
+        let child = NamedChild::new();
+        assert!(child.names.len() > 1500);
+        for name in ["Isla", "Callum", "Kyle", "Ellie", "Sam", "Eilidh", "Muhammad", "Grace"] {
+            assert!(child.names.contains(name), "{name}");
+        }
+        for word in ["May", "Will", "Hope", "June", "Key", "Moray", "Child"] {
+            assert!(!child.names.contains(word), "{word}");
+        }
+        for name in AMBIGUOUS {
+            assert!(child.names.contains(name), "{name} is not in the list");
+        }
+    }
+
+    #[test]
+    fn ages() {
+        assert_eq!(found("Kyle, aged 9, said"), ["Kyle"]);
+        assert_eq!(found("Isla (aged 11) said"), ["Isla"]);
+        assert_eq!(found("Ellie (14) said"), ["Ellie"]);
+        assert_eq!(found("Sam, 12, moved school."), ["Sam"]);
+        assert_eq!(found("nine-year-old Sam said"), ["Sam"]);
+        assert_eq!(found("a 9 year old girl called Ava"), ["Ava"]);
+        assert_eq!(found("Sam, a nine-year-old, said"), ["Sam"]);
+        assert_eq!(found("Ellie Smith (14) said"), ["Ellie Smith"]);
+        assert_eq!(found("Then Sam, aged 9, left"), ["Sam"]);
+    }
+
+    #[test]
+    fn care() {
+        assert_eq!(found("Sam's foster carer told us"), ["Sam"]);
+        assert_eq!(found("Sam’s social worker visited"), ["Sam"]);
+        assert_eq!(found("Sam was placed with his gran"), ["Sam"]);
+        assert_eq!(found("Eilidh was then accommodated"), ["Eilidh"]);
+        assert_eq!(found("Noah moved into foster care"), ["Noah"]);
+        assert_eq!(found("Grace's foster carer"), ["Grace"]);
+    }
+
+    #[test]
+    fn not_children() {
+        for text in [
+            "Child C, aged 11, told us",
+            "Young person B (15) said",
+            "Callum (not his real name), 12, moved school.",
+            "Callum (not his real name) moved school. Callum's foster carer said",
+            "All names have been changed. Isla, aged 11, said",
+            "Isla, aged 11, said she felt safe (names changed to protect identity).",
+            "We will call him Callum. Callum, 12, said",
+            "children aged 9",
+            "pupils in Angus, aged 12-15",
+            "Attainment Grant (12)",
+            "Max (12)",
+            "In May, 12 children were placed",
+            "Mrs Grace, aged 40",
+            "St Margaret's school",
+            "Sam, aged 45",
+            "Sam's family support service",
+            "Angus's family support team",
+            "Loch Ard Kyle, 3, and",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn previous_words() {
+        assert_eq!(previous_word("Then Sam", 5), Some(("Then", true)));
+        assert_eq!(previous_word("and Attainment Grant", 15), Some(("Attainment", false)));
+        assert_eq!(previous_word("Sam", 0), None);
+    }
+}
