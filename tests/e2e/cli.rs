@@ -8,34 +8,78 @@ fn outside_a_statement_suggests_init() {
     let run = dir.run(&["check"]).expect_code(2);
     assert!(run.stderr().contains("psdoc init"), "{}", run.stderr());
     let run = dir.run(&["count"]).expect_code(2);
-    assert!(run.stderr().contains("partnership.toml"), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("partnership.toml"),
+        "{}",
+        run.stderr()
+    );
 }
 
 #[test]
 fn root_is_found_from_a_subfolder_and_by_flag() {
     let repo = Repo::passing();
-    repo.run_in(&repo.path().join("book/src"), &["check"]).expect_code(0);
+    repo.run_in(&repo.path().join("book/src"), &["check"])
+        .expect_code(0);
     let elsewhere = Repo::empty();
     let root = repo.path().to_str().unwrap();
     elsewhere.run(&["check", "--root", root]).expect_code(0);
     elsewhere.run(&["--root", root, "count"]).expect_code(0);
-    elsewhere.run(&["check", "--root", elsewhere.path().to_str().unwrap()]).expect_code(2);
+    elsewhere
+        .run(&["check", "--root", elsewhere.path().to_str().unwrap()])
+        .expect_code(2);
 }
 
 #[test]
 fn init_scaffolds_and_never_overwrites() {
-    let dir = Repo::empty().file("mine/book/src/context.md", "# Context of children's services\n\nMy own words.\n");
-    let run = dir.run(&["init", "mine", "--name", "Loch Ard Community Planning Partnership"]).expect_code(0);
-    assert!(run.stdout().contains("kept     book/src/context.md"), "{}", run.stdout());
-    assert_eq!(dir.read("mine/book/src/context.md"), "# Context of children's services\n\nMy own words.\n");
-    assert!(dir.read("mine/partnership.toml").contains("Loch Ard Community Planning Partnership"));
-    assert!(dir.read("mine/evidence/log.toml").contains("13. Local poverty action plan"));
+    let dir = Repo::empty().file(
+        "mine/book/src/context.md",
+        "# Context of children's services\n\nMy own words.\n",
+    );
+    let run = dir
+        .run(&[
+            "init",
+            "mine",
+            "--name",
+            "Loch Ard Community Planning Partnership",
+        ])
+        .expect_code(0);
+    assert!(
+        run.stdout().contains("kept     book/src/context.md"),
+        "{}",
+        run.stdout()
+    );
+    assert_eq!(
+        dir.read("mine/book/src/context.md"),
+        "# Context of children's services\n\nMy own words.\n"
+    );
+    assert!(
+        dir.read("mine/partnership.toml")
+            .contains("Loch Ard Community Planning Partnership")
+    );
+    assert!(
+        dir.read("mine/evidence/log.toml")
+            .contains("13. Local poverty action plan")
+    );
     assert!(dir.read("mine/.gitignore").contains("book/book"));
     // The new statement parses: sections empty (prompts are comments), nothing missing.
-    let json: serde_json::Value = serde_json::from_str(&dir.run_in(&dir.path().join("mine"), &["check", "--format", "json"]).expect_code(1).stdout()).unwrap();
-    let rules: Vec<_> = json["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap()).collect();
+    let json: serde_json::Value = serde_json::from_str(
+        &dir.run_in(&dir.path().join("mine"), &["check", "--format", "json"])
+            .expect_code(1)
+            .stdout(),
+    )
+    .unwrap();
+    let rules: Vec<_> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
     assert!(!rules.contains(&"missing-section"), "{rules:?}");
-    assert_eq!(rules.iter().filter(|r| **r == "empty-section").count(), 7, "{rules:?}");
+    assert_eq!(
+        rules.iter().filter(|r| **r == "empty-section").count(),
+        7,
+        "{rules:?}"
+    );
     // A second init changes nothing.
     let before = dir.read("mine/partnership.toml");
     dir.run(&["init", "mine"]).expect_code(0);
@@ -46,20 +90,48 @@ fn init_scaffolds_and_never_overwrites() {
 fn rules_and_explain() {
     let repo = Repo::empty();
     let rules = repo.run(&["rules"]).expect_code(0).stdout();
-    for name in ["word-limit", "section-budget", "missing-section", "duplicate-section", "empty-section", "section-order", "achievement-count", "capacity-for-improvement"] {
-        assert!(rules.lines().any(|l| l.starts_with(name)), "{name} in {rules}");
+    for name in [
+        "word-limit",
+        "section-budget",
+        "missing-section",
+        "duplicate-section",
+        "empty-section",
+        "section-order",
+        "achievement-count",
+        "capacity-for-improvement",
+    ] {
+        assert!(
+            rules.lines().any(|l| l.starts_with(name)),
+            "{name} in {rules}"
+        );
     }
-    let explain = repo.run(&["explain", "achievement-count"]).expect_code(0).stdout();
-    for part in ["What it finds", "Why the guidance cares", "Example", "How to fix it", "three to five key achievements"] {
+    let explain = repo
+        .run(&["explain", "achievement-count"])
+        .expect_code(0)
+        .stdout();
+    for part in [
+        "What it finds",
+        "Why the guidance cares",
+        "Example",
+        "How to fix it",
+        "three to five key achievements",
+    ] {
         assert!(explain.contains(part), "{part}: {explain}");
     }
     let run = repo.run(&["explain", "word-limt"]).expect_code(2);
-    assert!(run.stderr().contains("did you mean `word-limit`"), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("did you mean `word-limit`"),
+        "{}",
+        run.stderr()
+    );
 }
 
 #[test]
 fn human_output_has_snippet_and_help() {
-    let repo = Repo::passing().file("book/src/improvement.md", "# Areas for improvement\n\nWe will improve chronologies [E1].\n");
+    let repo = Repo::passing().file(
+        "book/src/improvement.md",
+        "# Areas for improvement\n\nWe will improve chronologies [E1].\n",
+    );
     let out = repo.run(&["check"]).expect_code(0).stdout();
     assert!(out.contains("warning[capacity-for-improvement]"), "{out}");
     assert!(out.contains("--> book/src/improvement.md:1:1"), "{out}");
@@ -70,7 +142,10 @@ fn human_output_has_snippet_and_help() {
 
 #[test]
 fn color_always_colours() {
-    let repo = Repo::passing().file("book/src/improvement.md", "# Areas for improvement\n\nWe will improve chronologies [E1].\n");
+    let repo = Repo::passing().file(
+        "book/src/improvement.md",
+        "# Areas for improvement\n\nWe will improve chronologies [E1].\n",
+    );
     let out = repo.run(&["check", "--color", "always"]).stdout();
     assert!(out.contains('\u{1b}'), "{out}");
 }

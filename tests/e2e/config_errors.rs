@@ -4,7 +4,11 @@ use crate::harness::*;
 
 fn error_of(repo: &Repo) -> String {
     let run = repo.run(&["check"]).expect_code(2);
-    assert!(run.stdout().is_empty(), "nothing on stdout: {}", run.stdout());
+    assert!(
+        run.stdout().is_empty(),
+        "nothing on stdout: {}",
+        run.stdout()
+    );
     let err = run.stderr();
     assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
     err
@@ -12,7 +16,11 @@ fn error_of(repo: &Repo) -> String {
 
 #[test]
 fn unknown_key() {
-    let repo = Repo::passing().edit("partnership.toml", "submission = 2026-03-20\n", "submission = 2026-03-20\n[statement]\nwordlimit = 4000\n");
+    let repo = Repo::passing().edit(
+        "partnership.toml",
+        "submission = 2026-03-20\n",
+        "submission = 2026-03-20\n[statement]\nwordlimit = 4000\n",
+    );
     let err = error_of(&repo);
     assert!(err.contains("partnership.toml:5:1"), "{err}");
     assert!(err.contains("wordlimit"), "{err}");
@@ -20,7 +28,11 @@ fn unknown_key() {
 
 #[test]
 fn wrong_type() {
-    let repo = Repo::passing().edit("partnership.toml", "submission = 2026-03-20\n", "submission = 2026-03-20\n[statement]\nword_limit = \"5000\"\n");
+    let repo = Repo::passing().edit(
+        "partnership.toml",
+        "submission = 2026-03-20\n",
+        "submission = 2026-03-20\n[statement]\nword_limit = \"5000\"\n",
+    );
     let err = error_of(&repo);
     assert!(err.contains("partnership.toml:5:14"), "{err}");
     assert!(err.contains("statement.word_limit"), "{err}");
@@ -29,12 +41,22 @@ fn wrong_type() {
 #[test]
 fn bad_values() {
     for (toml, expect) in [
-        ("[rules]\nword-limt = \"off\"\n", "did you mean `word-limit`"),
-        ("[statement.budgets]\nintroduction = 100\n", "not a section key"),
+        (
+            "[rules]\nword-limt = \"off\"\n",
+            "did you mean `word-limit`",
+        ),
+        (
+            "[statement.budgets]\nintroduction = 100\n",
+            "not a section key",
+        ),
         ("[evidence]\nprefix = \"E1\"\n", "evidence.prefix"),
         ("[statement]\nword_limit = 0\n", "more than 0"),
     ] {
-        let repo = Repo::passing().edit("partnership.toml", "submission = 2026-03-20\n", &format!("submission = 2026-03-20\n{toml}"));
+        let repo = Repo::passing().edit(
+            "partnership.toml",
+            "submission = 2026-03-20\n",
+            &format!("submission = 2026-03-20\n{toml}"),
+        );
         let err = error_of(&repo);
         assert!(err.contains("partnership.toml:5:"), "{err}");
         assert!(err.contains(expect), "{err}");
@@ -43,7 +65,11 @@ fn bad_values() {
 
 #[test]
 fn malformed_toml() {
-    let repo = Repo::passing().edit("partnership.toml", "name = \"Test Partnership\"", "name = \"Test Partnership");
+    let repo = Repo::passing().edit(
+        "partnership.toml",
+        "name = \"Test Partnership\"",
+        "name = \"Test Partnership",
+    );
     let err = error_of(&repo);
     assert!(err.contains("partnership.toml:2:"), "{err}");
 }

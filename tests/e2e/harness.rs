@@ -21,7 +21,8 @@ pub const LEADERSHIP: &str = "# Collaborative strategic and operational leadersh
 pub const ACHIEVEMENTS: &str = "# Key achievements\n\n## Bairns' Hoose\n\nChildren give evidence once [E1].\n\n## Safe and Together\n\nWorkers keep children with the protective parent.\n\n## Youth forum\n\nYoung people helped write the plan.\n";
 pub const IMPROVEMENT: &str = "# Areas for improvement\n\nWe will improve chronologies. Our capacity for improvement is good, informed by QI 10 [E1].\n";
 
-pub const PARTNERSHIP: &str = "[partnership]\nname = \"Test Partnership\"\nsubmission = 2026-03-20\n";
+pub const PARTNERSHIP: &str =
+    "[partnership]\nname = \"Test Partnership\"\nsubmission = 2026-03-20\n";
 
 impl Repo {
     /// An empty folder.
@@ -57,7 +58,12 @@ impl Repo {
     pub fn chapters(self, chapters: &[(&str, &str)]) -> Self {
         let mut summary = String::from("# Summary\n\n");
         for (file, text) in chapters {
-            let title = text.lines().next().unwrap_or("").trim_start_matches('#').trim();
+            let title = text
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim_start_matches('#')
+                .trim();
             summary.push_str(&format!("- [{title}]({file})\n"));
         }
         let mut repo = self.file("book/src/SUMMARY.md", &summary);
@@ -142,7 +148,10 @@ pub struct Run {
 
 impl Run {
     pub fn code(&self) -> i32 {
-        self.output.status.code().expect("exited normally (no signal)")
+        self.output
+            .status
+            .code()
+            .expect("exited normally (no signal)")
     }
 
     pub fn stdout(&self) -> String {

@@ -5,6 +5,7 @@ mod harness;
 
 mod cli;
 mod config_errors;
+mod evidence_rules;
 mod example;
 mod layouts;
 mod section_rules;

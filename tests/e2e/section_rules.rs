@@ -7,7 +7,11 @@ use crate::harness::*;
 fn passing_statement_has_no_errors() {
     let repo = Repo::passing();
     let run = repo.run(&["check"]).expect_code(0);
-    assert!(run.stdout().contains("0 errors") || run.stdout().contains("no problems"), "{}", run.stdout());
+    assert!(
+        run.stdout().contains("0 errors") || run.stdout().contains("no problems"),
+        "{}",
+        run.stdout()
+    );
     for rule in [
         "word-limit",
         "missing-section",
@@ -18,7 +22,10 @@ fn passing_statement_has_no_errors() {
         "capacity-for-improvement",
         "section-budget",
     ] {
-        assert!(repo.findings(rule).is_empty(), "{rule} found on the passing statement");
+        assert!(
+            repo.findings(rule).is_empty(),
+            "{rule} found on the passing statement"
+        );
     }
 }
 
@@ -27,15 +34,36 @@ fn word_limit_over_and_at_the_limit() {
     // 60 words of context plus the rest: set the limit just under and at the total.
     let repo = Repo::passing();
     let total = repo.check_json()["summary"]["words"].as_u64().unwrap();
-    let at = Repo::passing().edit("partnership.toml", "submission", &format!("submission = 2026-03-20\n[statement]\nword_limit = {total}\n#"));
-    assert!(at.findings("word-limit").is_empty(), "exactly at the limit is fine");
-    let over = Repo::passing().edit("partnership.toml", "submission", &format!("submission = 2026-03-20\n[statement]\nword_limit = {}\n#", total - 1));
+    let at = Repo::passing().edit(
+        "partnership.toml",
+        "submission",
+        &format!("submission = 2026-03-20\n[statement]\nword_limit = {total}\n#"),
+    );
+    assert!(
+        at.findings("word-limit").is_empty(),
+        "exactly at the limit is fine"
+    );
+    let over = Repo::passing().edit(
+        "partnership.toml",
+        "submission",
+        &format!(
+            "submission = 2026-03-20\n[statement]\nword_limit = {}\n#",
+            total - 1
+        ),
+    );
     let f = over.findings("word-limit");
     assert_eq!(f.len(), 1);
     assert_eq!(f[0]["severity"], "error");
     assert_eq!(f[0]["file"], "book/src/SUMMARY.md");
     assert_eq!(f[0]["line"], 1);
-    assert!(f[0]["message"].as_str().unwrap().contains("1 over the limit"), "{}", f[0]);
+    assert!(
+        f[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("1 over the limit"),
+        "{}",
+        f[0]
+    );
     over.run(&["check"]).expect_code(1);
 }
 
@@ -61,23 +89,47 @@ fn section_budget() {
 
 #[test]
 fn missing_section_with_and_without_near_miss() {
-    let repo = Repo::passing().edit("book/src/data.md", "# What your data is telling you", "# What our data is telling us");
+    let repo = Repo::passing().edit(
+        "book/src/data.md",
+        "# What your data is telling you",
+        "# What our data is telling us",
+    );
     let f = repo.findings("missing-section");
     assert_eq!(f.len(), 1);
     assert_eq!(f[0]["section"], "data");
     assert_eq!(f[0]["file"], "book/src/data.md", "points at the near miss");
-    assert!(f[0]["message"].as_str().unwrap().contains("What our data is telling us"));
+    assert!(
+        f[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("What our data is telling us")
+    );
 
-    let repo = Repo::passing().edit("book/src/covid.md", "# Response to Covid-19", "# Local housing");
+    let repo = Repo::passing().edit(
+        "book/src/covid.md",
+        "# Response to Covid-19",
+        "# Local housing",
+    );
     let f = repo.findings("missing-section");
     assert_eq!(f.len(), 1);
-    assert_eq!(f[0]["file"], "book/src/SUMMARY.md", "no near miss: SUMMARY.md line 1");
+    assert_eq!(
+        f[0]["file"], "book/src/SUMMARY.md",
+        "no near miss: SUMMARY.md line 1"
+    );
     assert_eq!(f[0]["line"], 1);
 
     // Look-alikes that match: numbering, case, curly quotes, a qualifier.
     let repo = Repo::passing()
-        .edit("book/src/context.md", "# Context of children's services", "# 1. Context of Children’s Services: Loch Ard")
-        .edit("book/src/covid.md", "# Response to Covid-19", "# Section 2: RESPONSE TO COVID 19");
+        .edit(
+            "book/src/context.md",
+            "# Context of children's services",
+            "# 1. Context of Children’s Services: Loch Ard",
+        )
+        .edit(
+            "book/src/covid.md",
+            "# Response to Covid-19",
+            "# Section 2: RESPONSE TO COVID 19",
+        );
     assert!(repo.findings("missing-section").is_empty());
 }
 
@@ -86,36 +138,66 @@ fn combined_achievements_and_improvement() {
     let combined = "# 3–5 key achievements and areas for improvement\n\n## Bairns' Hoose\n\nOne.\n\n## Safe and Together\n\nTwo.\n\n## Youth forum\n\nThree.\n\n## Areas for improvement\n\nChronologies. Our capacity for improvement is good.\n";
     let repo = Repo::passing()
         .remove("book/src/improvement.md")
-        .edit("book/src/SUMMARY.md", "- [Areas for improvement](improvement.md)\n", "")
+        .edit(
+            "book/src/SUMMARY.md",
+            "- [Areas for improvement](improvement.md)\n",
+            "",
+        )
         .file("book/src/achievements.md", combined);
     assert!(repo.findings("missing-section").is_empty());
-    assert!(repo.findings("achievement-count").is_empty(), "3 before the improvement part");
+    assert!(
+        repo.findings("achievement-count").is_empty(),
+        "3 before the improvement part"
+    );
     assert!(repo.findings("capacity-for-improvement").is_empty());
-    let count: serde_json::Value = serde_json::from_str(&repo.run(&["count", "--format", "json"]).stdout()).unwrap();
-    let keys: Vec<_> = count["sections"].as_array().unwrap().iter().map(|s| s["key"].as_str().unwrap().to_owned()).collect();
+    let count: serde_json::Value =
+        serde_json::from_str(&repo.run(&["count", "--format", "json"]).stdout()).unwrap();
+    let keys: Vec<_> = count["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["key"].as_str().unwrap().to_owned())
+        .collect();
     assert_eq!(keys.last().unwrap(), "achievements");
-    assert!(!keys.contains(&"improvement".to_owned()), "one entry for the combined section");
+    assert!(
+        !keys.contains(&"improvement".to_owned()),
+        "one entry for the combined section"
+    );
 }
 
 #[test]
 fn duplicate_section_points_at_the_second() {
-    let repo = Repo::passing().edit("book/src/qa.md", "A multi-agency", "# Response to COVID-19\n\nMore.\n\nA multi-agency");
+    let repo = Repo::passing().edit(
+        "book/src/qa.md",
+        "A multi-agency",
+        "# Response to COVID-19\n\nMore.\n\nA multi-agency",
+    );
     let f = repo.findings("duplicate-section");
     assert_eq!(f.len(), 1);
     assert_eq!(f[0]["file"], "book/src/qa.md");
     assert_eq!(f[0]["line"], 3);
     // A sub-heading mentioning Covid is not a duplicate.
-    let repo = Repo::passing().edit("book/src/qa.md", "A multi-agency", "## Audits since Covid-19\n\nA multi-agency");
+    let repo = Repo::passing().edit(
+        "book/src/qa.md",
+        "A multi-agency",
+        "## Audits since Covid-19\n\nA multi-agency",
+    );
     assert!(repo.findings("duplicate-section").is_empty());
 }
 
 #[test]
 fn empty_section_ignores_comments_but_not_words() {
-    let repo = Repo::passing().file("book/src/covid.md", "# Response to Covid-19\n\n<!-- Guidance: the impact of COVID-19 -->\n");
+    let repo = Repo::passing().file(
+        "book/src/covid.md",
+        "# Response to Covid-19\n\n<!-- Guidance: the impact of COVID-19 -->\n",
+    );
     let f = repo.findings("empty-section");
     assert_eq!(f.len(), 1);
     assert_eq!(f[0]["section"], "covid");
-    let repo = Repo::passing().file("book/src/covid.md", "# Response to Covid-19\n\n<!-- note -->\nNot applicable [E1].\n");
+    let repo = Repo::passing().file(
+        "book/src/covid.md",
+        "# Response to Covid-19\n\n<!-- note -->\nNot applicable [E1].\n",
+    );
     assert!(repo.findings("empty-section").is_empty());
 }
 
@@ -146,34 +228,59 @@ fn section_order_accepts_both_guidance_orders() {
     let f = wrong.findings("section-order");
     assert_eq!(f.len(), 1);
     assert_eq!(f[0]["file"], "book/src/SUMMARY.md");
-    assert!(f[0]["message"].as_str().unwrap().contains("context, data, covid"));
+    assert!(
+        f[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("context, data, covid")
+    );
 }
 
 #[test]
 fn achievement_count_subheadings_then_list_items() {
     let two = "# Key achievements\n\n## One\n\nText.\n\n## Two\n\nText.\n";
-    let f = Repo::passing().file("book/src/achievements.md", two).findings("achievement-count");
+    let f = Repo::passing()
+        .file("book/src/achievements.md", two)
+        .findings("achievement-count");
     assert_eq!(f.len(), 1);
     assert!(f[0]["message"].as_str().unwrap().contains("2 achievements"));
 
     // Six top-level list items, nested items not counted.
     let six = "# Key achievements\n\n- a\n- b\n  - b1\n  - b2\n- c\n- d\n- e\n- f\n";
-    let f = Repo::passing().file("book/src/achievements.md", six).findings("achievement-count");
+    let f = Repo::passing()
+        .file("book/src/achievements.md", six)
+        .findings("achievement-count");
     assert_eq!(f.len(), 1);
-    assert!(f[0]["message"].as_str().unwrap().contains("6 achievements"), "{}", f[0]);
+    assert!(
+        f[0]["message"].as_str().unwrap().contains("6 achievements"),
+        "{}",
+        f[0]
+    );
 
     let four_items = "# Key achievements\n\n- a\n- b\n  - b1\n  - b2\n  - b3\n- c\n- d\n";
-    assert!(Repo::passing().file("book/src/achievements.md", four_items).findings("achievement-count").is_empty());
+    assert!(
+        Repo::passing()
+            .file("book/src/achievements.md", four_items)
+            .findings("achievement-count")
+            .is_empty()
+    );
 
     // Sub-headings of the highest level used: ### under ## are not counted.
     let nested = "# Key achievements\n\n## One\n### detail\n### detail\n## Two\n## Three\n";
-    assert!(Repo::passing().file("book/src/achievements.md", nested).findings("achievement-count").is_empty());
+    assert!(
+        Repo::passing()
+            .file("book/src/achievements.md", nested)
+            .findings("achievement-count")
+            .is_empty()
+    );
 }
 
 #[test]
 fn capacity_for_improvement_phrase_or_qi_10() {
     let none = "# Areas for improvement\n\nWe will improve chronologies [E1].\n";
-    let f = Repo::passing().file("book/src/improvement.md", none).findings("capacity-for-improvement");
+    let f = Repo::passing()
+        .file("book/src/improvement.md", none)
+        .findings("capacity-for-improvement");
     assert_eq!(f.len(), 1);
     assert_eq!(f[0]["section"], "improvement");
     for ok in [
@@ -181,27 +288,42 @@ fn capacity_for_improvement_phrase_or_qi_10() {
         "# Areas for improvement\n\nAs QI 10.1 asks, we evaluated ourselves [E1].\n",
         "# Areas for improvement\n\n## Capacity for Improvement\n\nStrong [E1].\n",
     ] {
-        assert!(Repo::passing().file("book/src/improvement.md", ok).findings("capacity-for-improvement").is_empty(), "{ok}");
+        assert!(
+            Repo::passing()
+                .file("book/src/improvement.md", ok)
+                .findings("capacity-for-improvement")
+                .is_empty(),
+            "{ok}"
+        );
     }
     // The phrase elsewhere in the statement does not count.
-    let elsewhere = Repo::passing()
-        .file("book/src/improvement.md", none)
-        .edit("book/src/qa.md", "A multi-agency", "Our capacity for improvement is good. A multi-agency");
+    let elsewhere = Repo::passing().file("book/src/improvement.md", none).edit(
+        "book/src/qa.md",
+        "A multi-agency",
+        "Our capacity for improvement is good. A multi-agency",
+    );
     assert_eq!(elsewhere.findings("capacity-for-improvement").len(), 1);
 }
 
 #[test]
 fn severity_overrides_and_inline_allow() {
     let none = "# Areas for improvement\n\nWe will improve chronologies [E1].\n";
-    let off = Repo::passing()
-        .file("book/src/improvement.md", none)
-        .edit("partnership.toml", "submission = 2026-03-20\n", "submission = 2026-03-20\n[rules]\ncapacity-for-improvement = \"off\"\n");
+    let off = Repo::passing().file("book/src/improvement.md", none).edit(
+        "partnership.toml",
+        "submission = 2026-03-20\n",
+        "submission = 2026-03-20\n[rules]\ncapacity-for-improvement = \"off\"\n",
+    );
     assert!(off.findings("capacity-for-improvement").is_empty());
 
-    let error = Repo::passing()
-        .file("book/src/improvement.md", none)
-        .edit("partnership.toml", "submission = 2026-03-20\n", "submission = 2026-03-20\n[rules]\ncapacity-for-improvement = \"error\"\n");
-    assert_eq!(error.findings("capacity-for-improvement")[0]["severity"], "error");
+    let error = Repo::passing().file("book/src/improvement.md", none).edit(
+        "partnership.toml",
+        "submission = 2026-03-20\n",
+        "submission = 2026-03-20\n[rules]\ncapacity-for-improvement = \"error\"\n",
+    );
+    assert_eq!(
+        error.findings("capacity-for-improvement")[0]["severity"],
+        "error"
+    );
     error.run(&["check"]).expect_code(1);
 
     let allowed = Repo::passing().file(
@@ -219,7 +341,10 @@ fn severity_overrides_and_inline_allow() {
 
 #[test]
 fn deny_warnings_fails_on_warnings() {
-    let repo = Repo::passing().file("book/src/achievements.md", "# Key achievements\n\n- a\n- b\n");
+    let repo = Repo::passing().file(
+        "book/src/achievements.md",
+        "# Key achievements\n\n- a\n- b\n",
+    );
     repo.run(&["check"]).expect_code(0);
     repo.run(&["check", "--deny", "warnings"]).expect_code(1);
 }

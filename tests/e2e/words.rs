@@ -27,8 +27,18 @@ fn counts_per_section_and_total() {
     let json = count_json(&repo);
     // heading 3; prose: Children's services and partners (4) link text (2) inline code (2) 3 5 (2) [E3, E12] (2) = 12; table 5.
     assert_eq!(section_words(&json, "covid"), 3 + 12 + 5);
-    let sum: u64 = json["sections"].as_array().unwrap().iter().map(|s| s["words"].as_u64().unwrap()).sum::<u64>()
-        + json["other"].as_array().unwrap().iter().map(|s| s["words"].as_u64().unwrap()).sum::<u64>();
+    let sum: u64 = json["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["words"].as_u64().unwrap())
+        .sum::<u64>()
+        + json["other"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["words"].as_u64().unwrap())
+            .sum::<u64>();
     assert_eq!(json["total"].as_u64().unwrap(), sum);
     assert_eq!(json["limit"], 5000);
     let covid = &json["sections"].as_array().unwrap()[1];
@@ -41,8 +51,15 @@ fn counts_per_section_and_total() {
 #[test]
 fn introduction_counts_under_other() {
     let repo = Repo::passing()
-        .file("book/src/intro.md", "# Introduction\n\nThis statement is ours.\n")
-        .edit("book/src/SUMMARY.md", "# Summary\n\n", "# Summary\n\n[Introduction](intro.md)\n\n");
+        .file(
+            "book/src/intro.md",
+            "# Introduction\n\nThis statement is ours.\n",
+        )
+        .edit(
+            "book/src/SUMMARY.md",
+            "# Summary\n\n",
+            "# Summary\n\n[Introduction](intro.md)\n\n",
+        );
     let json = count_json(&repo);
     let other = json["other"].as_array().unwrap();
     assert_eq!(other.len(), 1);
@@ -53,9 +70,16 @@ fn introduction_counts_under_other() {
 
 #[test]
 fn human_table_shows_budget_and_share() {
-    let repo = Repo::passing().edit("partnership.toml", "submission = 2026-03-20\n", "submission = 2026-03-20\n[statement.budgets]\ncovid = 10\n");
+    let repo = Repo::passing().edit(
+        "partnership.toml",
+        "submission = 2026-03-20\n",
+        "submission = 2026-03-20\n[statement.budgets]\ncovid = 10\n",
+    );
     let out = repo.run(&["count"]).expect_code(0).stdout();
-    let covid = out.lines().find(|l| l.starts_with("Response to Covid-19")).expect(&out);
+    let covid = out
+        .lines()
+        .find(|l| l.starts_with("Response to Covid-19"))
+        .expect(&out);
     assert!(covid.contains("(over by"), "{covid}");
     assert!(covid.contains('%'), "{covid}");
     assert!(out.contains("words left of 5,000"), "{out}");

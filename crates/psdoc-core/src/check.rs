@@ -8,8 +8,9 @@ use crate::error::{Error, Result};
 use crate::heading::SectionKey;
 use crate::model::evidence::{self, Citations, EvidenceFile};
 use crate::model::{FileSource, Location, Sources, Statement, WorkTree};
-use psdoc_evidence::{Date, Document, DocumentLog, FOCUS_QIS};
+use crate::redact::Redactor;
 use crate::rules::{RULES, Rule, Severity};
+use psdoc_evidence::{Date, Document, DocumentLog, FOCUS_QIS};
 
 /// The statement root: the nearest folder at or above `start` holding
 /// `partnership.toml`, as cargo finds `Cargo.toml`.
@@ -57,6 +58,8 @@ pub struct Project {
     pub log: DocumentLog,
     pub citations: Citations,
     pub evidence_files: Vec<(usize, EvidenceFile)>,
+    /// Masks personal identifiers in anything shown.
+    pub redactor: Redactor,
 }
 
 impl Project {
@@ -77,7 +80,9 @@ impl Project {
         let log = evidence::load_log(&config, files, &mut sources)?;
         let citations = Citations::find(&statement, &sources, &config.evidence.prefix);
         let evidence_files = evidence::evidence_files(&config, &log, files);
+        let redactor = Redactor::new(&config.privacy)?;
         Ok(Project {
+            redactor,
             config,
             sources,
             statement,
@@ -89,7 +94,10 @@ impl Project {
 
     /// The submission date of the configuration, else today.
     pub fn submission(&self) -> Date {
-        self.config.partnership.submission.unwrap_or_else(Date::today)
+        self.config
+            .partnership
+            .submission
+            .unwrap_or_else(Date::today)
     }
 
     fn context(&self) -> Context<'_> {
@@ -192,7 +200,15 @@ impl Allows {
     fn collect(statement: &Statement, sources: &Sources) -> Self {
         let entries = statement
             .allows(sources)
-            .map(|(a, from, to)| (a.rule.clone(), a.kind.clone(), from.file, from.line, to.line))
+            .map(|(a, from, to)| {
+                (
+                    a.rule.clone(),
+                    a.kind.clone(),
+                    from.file,
+                    from.line,
+                    to.line,
+                )
+            })
             .collect();
         Allows { entries }
     }

@@ -178,9 +178,7 @@ pub fn parse(text: &str) -> Result<Config> {
         config.partnership.name = p.name.unwrap_or_default();
         if let Some(s) = p.submission {
             let date = match (s.get_ref().date, s.get_ref().time) {
-                (Some(d), None) => {
-                    psdoc_evidence::Date::new(i32::from(d.year), d.month, d.day)
-                }
+                (Some(d), None) => psdoc_evidence::Date::new(i32::from(d.year), d.month, d.day),
                 _ => None,
             };
             config.partnership.submission = Some(date.ok_or_else(|| {
@@ -216,7 +214,10 @@ pub fn parse(text: &str) -> Result<Config> {
                     ),
                 )
             })?;
-            config.statement.budgets.insert(section, budget.into_inner());
+            config
+                .statement
+                .budgets
+                .insert(section, budget.into_inner());
         }
     }
 
@@ -369,10 +370,13 @@ impl<'a> Locator<'a> {
     fn key_at(&self, offset: usize) -> Option<String> {
         let pos = self.lines.position(self.text, offset);
         let line = &self.text[self.lines.line_range(self.text, pos.line)?];
-        let name = line.split_once('=').map(|(k, _)| k.trim().trim_matches('"'));
+        let name = line
+            .split_once('=')
+            .map(|(k, _)| k.trim().trim_matches('"'));
         let table = (1..pos.line).rev().find_map(|n| {
             let l = self.text[self.lines.line_range(self.text, n)?].trim();
-            l.starts_with('[').then(|| l.trim_matches(['[', ']']).trim().to_owned())
+            l.starts_with('[')
+                .then(|| l.trim_matches(['[', ']']).trim().to_owned())
         });
         match (table, name) {
             (Some(t), Some(n)) if !n.is_empty() => Some(format!("{t}.{n}")),
@@ -386,9 +390,12 @@ impl<'a> Locator<'a> {
         let path = Path::new(value.get_ref());
         let escapes = path.is_absolute()
             || value.get_ref().starts_with(['/', '\\'])
-            || path
-                .components()
-                .any(|c| matches!(c, std::path::Component::ParentDir | std::path::Component::Prefix(_)));
+            || path.components().any(|c| {
+                matches!(
+                    c,
+                    std::path::Component::ParentDir | std::path::Component::Prefix(_)
+                )
+            });
         if value.get_ref().trim().is_empty() || escapes {
             return Err(self.error(
                 value.span(),
@@ -434,11 +441,18 @@ mod tests {
     #[test]
     fn bad_values() {
         assert!(err("[statement.budgets]\ndatas = 3\n").contains("not a section key"));
-        assert!(err("[rules]\nstale-evidenc = \"off\"\n").contains("did you mean `stale-evidence`"));
+        assert!(
+            err("[rules]\nstale-evidenc = \"off\"\n").contains("did you mean `stale-evidence`")
+        );
         assert!(err("[rules]\nword-limit = \"loud\"\n").starts_with("partnership.toml:2:"));
         assert!(err("[evidence]\nlog = \"../log.toml\"\n").contains("inside the statement"));
-        assert!(err("[partnership]\nsubmission = 2025-03-14T10:00:00\n").contains("must be a date"));
-        assert!(err("[[privacy.pattern]]\nname = \"x\"\nregex = '('\n").starts_with("partnership.toml:3:"));
+        assert!(
+            err("[partnership]\nsubmission = 2025-03-14T10:00:00\n").contains("must be a date")
+        );
+        assert!(
+            err("[[privacy.pattern]]\nname = \"x\"\nregex = '('\n")
+                .starts_with("partnership.toml:3:")
+        );
         assert!(err("[evidence.not_applicable]\n14 = \"no\"\n").contains("1 to 13"));
     }
 
@@ -475,6 +489,9 @@ word-limit = "warning"
         .unwrap();
         assert_eq!(c.rules["stale-evidence"], None);
         assert_eq!(c.statement.budgets[&SectionKey::Data], 900);
-        assert_eq!(c.evidence.not_applicable[&1], "Children's services are not delegated to the IJB");
+        assert_eq!(
+            c.evidence.not_applicable[&1],
+            "Children's services are not delegated to the IJB"
+        );
     }
 }

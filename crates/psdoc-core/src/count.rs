@@ -98,19 +98,30 @@ impl WordCount {
         ]];
         for s in &self.sections {
             let budget = match s.budget {
-                Some(b) if s.words > b as usize => format!("{} (over by {})", thousands(b as usize), thousands(s.words - b as usize)),
+                Some(b) if s.words > b as usize => format!(
+                    "{} (over by {})",
+                    thousands(b as usize),
+                    thousands(s.words - b as usize)
+                ),
                 Some(b) => thousands(b as usize),
                 None => "-".into(),
             };
             rows.push([s.title.clone(), thousands(s.words), budget, share(s.words)]);
         }
         for o in &self.other {
-            rows.push([format!("(other) {}", o.title), thousands(o.words), "-".into(), share(o.words)]);
+            rows.push([
+                format!("(other) {}", o.title),
+                thousands(o.words),
+                "-".into(),
+                share(o.words),
+            ]);
         }
         let missing: Vec<_> = SectionKey::ALL
             .into_iter()
             .filter(|k| !self.sections.iter().any(|s| s.key == *k))
-            .filter(|k| !(*k == SectionKey::Improvement && self.sections.iter().any(|s| s.combined)))
+            .filter(|k| {
+                !(*k == SectionKey::Improvement && self.sections.iter().any(|s| s.combined))
+            })
             .collect();
         rows.push([
             "Total".into(),
@@ -138,9 +149,17 @@ impl WordCount {
             out.push_str(&format!("missing: \"{}\"\n", k.heading()));
         }
         if self.total <= limit {
-            out.push_str(&format!("{} words left of {}.\n", thousands(limit - self.total), thousands(limit)));
+            out.push_str(&format!(
+                "{} words left of {}.\n",
+                thousands(limit - self.total),
+                thousands(limit)
+            ));
         } else {
-            out.push_str(&format!("{} words over the limit of {}.\n", thousands(self.total - limit), thousands(limit)));
+            out.push_str(&format!(
+                "{} words over the limit of {}.\n",
+                thousands(self.total - limit),
+                thousands(limit)
+            ));
         }
         if limit > 0 && self.total.abs_diff(limit) * 50 <= limit {
             out.push_str("Within 2% of the limit: psdoc counts as Microsoft Word does, but other counters may differ slightly.\n");

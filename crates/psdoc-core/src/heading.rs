@@ -232,18 +232,33 @@ mod tests {
 
     #[test]
     fn variants() {
-        assert_eq!(key("Section 4: Quality assurance & evaluative activity"), Some("quality-assurance"));
+        assert_eq!(
+            key("Section 4: Quality assurance & evaluative activity"),
+            Some("quality-assurance")
+        );
         assert_eq!(key("RESPONSE TO COVID19"), Some("covid"));
-        assert_eq!(key("  2.3 Response to Covid–19 — recovery  "), Some("covid"));
-        assert_eq!(key("Areas for improvement: the next three years"), Some("improvement"));
+        assert_eq!(
+            key("  2.3 Response to Covid–19 — recovery  "),
+            Some("covid")
+        );
+        assert_eq!(
+            key("Areas for improvement: the next three years"),
+            Some("improvement")
+        );
         assert_eq!(key("Key achievements in 2024"), None);
         assert_eq!(key("1) Context of children’s services"), Some("context"));
     }
 
     #[test]
     fn near_misses() {
-        assert_eq!(near_miss("Context of childrens service").map(|m| m.0), Some(SectionKey::Context));
-        assert_eq!(near_miss("What our data is telling us").map(|m| m.0), Some(SectionKey::Data));
+        assert_eq!(
+            near_miss("Context of childrens service").map(|m| m.0),
+            Some(SectionKey::Context)
+        );
+        assert_eq!(
+            near_miss("What our data is telling us").map(|m| m.0),
+            Some(SectionKey::Data)
+        );
         assert_eq!(near_miss("Local housing"), None);
     }
 }

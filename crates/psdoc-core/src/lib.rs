@@ -11,6 +11,7 @@ pub mod error;
 pub mod heading;
 pub mod model;
 pub mod position;
+pub mod redact;
 pub mod render;
 pub mod report;
 pub mod rules;

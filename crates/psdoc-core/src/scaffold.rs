@@ -11,14 +11,30 @@ pub struct ScaffoldFile {
 /// The guidance's prompt for each section, kept as a drafting note.
 pub fn guidance_prompt(key: SectionKey) -> &'static str {
     match key {
-        SectionKey::Context => "Please provide a brief description of the context within which children's services are being delivered within your area. This need not be overly detailed as inspectors will have oversight of the partnership's children's service plan and other publicly accessible documents. Please outline the governance arrangements for child protection in the partnership in this section, including links to other boards and strategic oversight.",
-        SectionKey::Covid => "The position statement will reflect the impact of COVID-19 and the partnership's adaptation and response to government guidance and progress/constraints on recovery planning. If you have any examples of practice you want to highlight that came to the fore during this period, please include them here.",
-        SectionKey::Data => "Demonstrate the difference that services are making to the lives of at-risk children, young people and families based on information relating to outcomes, performance, and trends. The emphasis should be on the tangible results partners are achieving in relation to keeping children and young people safe. Be guided by quality indicator 1.1; links to QI 6.4 (performance management and quality assurance) will be useful.",
-        SectionKey::Involvement => "Your approach to involving children and young people in all the stages of protection processes and the impact this has had; how you gather feedback and what you do with it; how children and young people take part in discussions about service delivery and improvement; information sharing and complaints processes; how you comply with the broader remit of the UNCRC.",
-        SectionKey::QualityAssurance => "Your performance framework and the agreed set of standards and outcome indicators and how senior leaders oversee this; how partners identify best practice and improvement areas; audits completed and how practice has developed as a result; how you have used feedback from children, young people and families to improve services.",
-        SectionKey::Leadership => "Arrangements for leadership at a strategic and operational level across the partnership and their impact on children at risk of harm. Focus on QI 6.2 (planning and improving services) and 9.2 (leadership of strategy and direction); QIs 9.1-9.4 will inform your submission. How plans reflect strategic priorities for child protection and a rights-based approach; how you manage and mitigate emerging risks.",
-        SectionKey::Achievements => "Three to five key achievements over the last two years which have had the most positive impact on children and young people in need of protection. Give each achievement its own sub-heading (## ...).",
-        SectionKey::Improvement => "Your priority areas for improvement over the next three years. Comment on your capacity for improvement, informed by quality indicator 10 within the quality framework.",
+        SectionKey::Context => {
+            "Please provide a brief description of the context within which children's services are being delivered within your area. This need not be overly detailed as inspectors will have oversight of the partnership's children's service plan and other publicly accessible documents. Please outline the governance arrangements for child protection in the partnership in this section, including links to other boards and strategic oversight."
+        }
+        SectionKey::Covid => {
+            "The position statement will reflect the impact of COVID-19 and the partnership's adaptation and response to government guidance and progress/constraints on recovery planning. If you have any examples of practice you want to highlight that came to the fore during this period, please include them here."
+        }
+        SectionKey::Data => {
+            "Demonstrate the difference that services are making to the lives of at-risk children, young people and families based on information relating to outcomes, performance, and trends. The emphasis should be on the tangible results partners are achieving in relation to keeping children and young people safe. Be guided by quality indicator 1.1; links to QI 6.4 (performance management and quality assurance) will be useful."
+        }
+        SectionKey::Involvement => {
+            "Your approach to involving children and young people in all the stages of protection processes and the impact this has had; how you gather feedback and what you do with it; how children and young people take part in discussions about service delivery and improvement; information sharing and complaints processes; how you comply with the broader remit of the UNCRC."
+        }
+        SectionKey::QualityAssurance => {
+            "Your performance framework and the agreed set of standards and outcome indicators and how senior leaders oversee this; how partners identify best practice and improvement areas; audits completed and how practice has developed as a result; how you have used feedback from children, young people and families to improve services."
+        }
+        SectionKey::Leadership => {
+            "Arrangements for leadership at a strategic and operational level across the partnership and their impact on children at risk of harm. Focus on QI 6.2 (planning and improving services) and 9.2 (leadership of strategy and direction); QIs 9.1-9.4 will inform your submission. How plans reflect strategic priorities for child protection and a rights-based approach; how you manage and mitigate emerging risks."
+        }
+        SectionKey::Achievements => {
+            "Three to five key achievements over the last two years which have had the most positive impact on children and young people in need of protection. Give each achievement its own sub-heading (## ...)."
+        }
+        SectionKey::Improvement => {
+            "Your priority areas for improvement over the next three years. Comment on your capacity for improvement, informed by quality indicator 10 within the quality framework."
+        }
     }
 }
 

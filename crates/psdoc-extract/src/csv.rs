@@ -190,7 +190,10 @@ mod tests {
     #[test]
     fn quoting_and_delimiters() {
         assert_eq!(rows("a,b\n1,2\n"), vec![vec!["a", "b"], vec!["1", "2"]]);
-        assert_eq!(rows("a;b\r\n1;\"x;y\"\r\n"), vec![vec!["a", "b"], vec!["1", "x;y"]]);
+        assert_eq!(
+            rows("a;b\r\n1;\"x;y\"\r\n"),
+            vec![vec!["a", "b"], vec!["1", "x;y"]]
+        );
         assert_eq!(rows("a\tb\n1\t2"), vec![vec!["a", "b"], vec!["1", "2"]]);
         assert_eq!(rows("\"a \"\"q\"\"\",b"), vec![vec!["a \"q\"", "b"]]);
         assert_eq!(rows("sep=;\na;b,c\n"), vec![vec!["a", "b,c"]]);

@@ -10,9 +10,9 @@ const HIDDEN: &[&str] = &["script", "style", "xml", "template", "svg", "math"];
 /// Elements that run inside a line of text: no space is added at their tags, so
 /// `<b>Jo</b>hn` reads "John". Every other tag separates words.
 const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i",
-    "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
-    "time", "tt", "u", "var", "wbr", "o:p",
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins",
+    "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time",
+    "tt", "u", "var", "wbr", "o:p",
 ];
 
 /// Attributes whose values are shown to people or hold contact details.
@@ -67,12 +67,16 @@ impl<'a> Parser<'a> {
                 self.skip_past("]]>", 9);
             } else if rest.starts_with("<!") || rest.starts_with("<?") {
                 self.skip_past(">", 2);
-            } else if rest.starts_with("</") && rest[2..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+            } else if rest.starts_with("</")
+                && rest[2..].starts_with(|c: char| c.is_ascii_alphabetic())
+            {
                 self.pos += 2;
                 let name = self.tag_name();
                 self.skip_past(">", 0);
                 self.separate(&name);
-            } else if rest.starts_with('<') && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+            } else if rest.starts_with('<')
+                && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic())
+            {
                 self.pos += 1;
                 self.start_tag();
             } else if rest.starts_with('&') {
@@ -148,7 +152,10 @@ impl<'a> Parser<'a> {
     }
 
     fn separate(&mut self, name: &str) {
-        if !INLINE.contains(&name) && !self.buf.is_empty() && !self.buf.ends_with(char::is_whitespace) {
+        if !INLINE.contains(&name)
+            && !self.buf.is_empty()
+            && !self.buf.ends_with(char::is_whitespace)
+        {
             self.buf.push(' ');
         }
     }
@@ -228,17 +235,24 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Skips the content of a hidden element up to its end tag.
+    /// Skips the content of a hidden element up to its end tag (`</script` in any case).
     fn skip_raw_text(&mut self, name: &str) {
-        let rest = self.rest();
-        let lower = rest.to_ascii_lowercase();
-        let close = format!("</{name}");
-        let stop = match lower.find(&close) {
-            Some(i) => match lower[i..].find('>') {
-                Some(j) => i + j + 1,
-                None => rest.len(),
-            },
-            None => rest.len(),
+        let rest = self.rest().as_bytes();
+        let name = name.as_bytes();
+        let mut from = 0;
+        let stop = loop {
+            let Some(i) = memchr::memmem::find(&rest[from..], b"</") else {
+                break rest.len();
+            };
+            let at = from + i;
+            let after = &rest[at + 2..];
+            if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name) {
+                break match memchr::memchr(b'>', &rest[at..]) {
+                    Some(j) => at + j + 1,
+                    None => rest.len(),
+                };
+            }
+            from = at + 2;
         };
         self.skip_bytes(stop);
     }
@@ -459,13 +473,29 @@ mod tests {
 
     #[test]
     fn entities() {
-        assert_eq!(decode_entities("a&amp;b&#x41;&#66;&copy &bogus; &"), "a&bAB\u{A9} &bogus; &");
+        assert_eq!(
+            decode_entities("a&amp;b&#x41;&#66;&copy &bogus; &"),
+            "a&bAB\u{A9} &bogus; &"
+        );
         assert_eq!(decode_entities("&#150;"), "\u{2013}");
     }
 
     #[test]
     fn never_panics_on_odd_markup() {
-        for s in ["<", "<a", "<a b=\"", "</", "</a", "&#", "&#x", "<!--", "<p é=ü>", "<é", "a<b", "<script>"] {
+        for s in [
+            "<",
+            "<a",
+            "<a b=\"",
+            "</",
+            "</a",
+            "&#",
+            "&#x",
+            "<!--",
+            "<p é=ü>",
+            "<é",
+            "a<b",
+            "<script>",
+        ] {
             let _ = units(s);
         }
     }

@@ -32,8 +32,8 @@ use model::human_bytes;
 
 /// The extensions read (lower case, without the dot).
 const SUPPORTED: &[&str] = &[
-    "txt", "text", "md", "markdown", "csv", "tsv", "html", "htm", "xhtml", "docx", "docm",
-    "xlsx", "xlsm", "odt", "pdf",
+    "txt", "text", "md", "markdown", "csv", "tsv", "html", "htm", "xhtml", "docx", "docm", "xlsx",
+    "xlsm", "odt", "pdf",
 ];
 
 /// Pictures: reported as not scanned without being opened.
@@ -56,7 +56,10 @@ pub fn image_extensions() -> &'static [&'static str] {
 /// [`Limits::max_file_bytes`] before anything is read; images and unsupported
 /// formats are reported without reading the file at all.
 pub fn extract(path: &Path, limits: &Limits) -> Result<Extracted, NotScanned> {
-    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     let ext = extension(&name);
     kind_of(&ext)?;
     let unreadable = |e: std::io::Error| {
@@ -67,7 +70,10 @@ pub fn extract(path: &Path, limits: &Limits) -> Result<Extracted, NotScanned> {
     };
     let meta = std::fs::metadata(path).map_err(unreadable)?;
     if !meta.is_file() {
-        return Err(NotScanned::new(NotScannedKind::Unreadable, "not a regular file"));
+        return Err(NotScanned::new(
+            NotScannedKind::Unreadable,
+            "not a regular file",
+        ));
     }
     if meta.len() > limits.max_file_bytes {
         return Err(over_file_limit(limits));
@@ -105,7 +111,11 @@ pub fn extract_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Extrac
             Ok(Extracted {
                 format: Format::Csv,
                 units: text::line_units(&text),
-                tables: if table.rows.is_empty() { Vec::new() } else { vec![table] },
+                tables: if table.rows.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![table]
+                },
                 incomplete: note.into_iter().collect(),
             })
         }
@@ -184,10 +194,7 @@ fn kind_of(ext: &str) -> Result<Kind, NotScanned> {
 
 /// An extension safe to show: at most 16 printable characters.
 fn printable(ext: &str) -> String {
-    ext.chars()
-        .filter(|c| !c.is_control())
-        .take(16)
-        .collect()
+    ext.chars().filter(|c| !c.is_control()).take(16).collect()
 }
 
 fn binary(ext: &str) -> NotScanned {

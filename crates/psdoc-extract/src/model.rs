@@ -47,7 +47,11 @@ pub enum Location {
     /// annotations and form-field values follow the page's last line.
     Page { page: u32, line: usize },
     /// `.xlsx`: the sheet's name, the cell (`B7`) and its 1-based row.
-    Cell { sheet: String, cell: String, row: usize },
+    Cell {
+        sheet: String,
+        cell: String,
+        row: usize,
+    },
 }
 
 impl Location {

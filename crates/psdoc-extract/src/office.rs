@@ -11,7 +11,7 @@ use quick_xml::events::Event;
 
 use crate::model::{Extracted, Format, Limits, Location, NotScanned, NotScannedKind, TextUnit};
 use crate::text::push_document_text;
-use crate::xml::{attr, local, malformed, name_of, push_ref, reader};
+use crate::xml::{attr, local, name_of, next, push_ref, reader};
 use crate::zipped::{Archive, MemberError, resolve};
 
 pub(crate) fn docx(bytes: &[u8], limits: &Limits, ext: &str) -> Result<Extracted, NotScanned> {
@@ -122,7 +122,11 @@ fn part_order(name: &str) -> (usize, u64, String) {
     (rank, digits.parse().unwrap_or(0), name.to_owned())
 }
 
-fn push_paragraphs(units: &mut Vec<TextUnit>, paragraphs: Vec<String>, at: impl Fn(usize) -> Location) {
+fn push_paragraphs(
+    units: &mut Vec<TextUnit>,
+    paragraphs: Vec<String>,
+    at: impl Fn(usize) -> Location,
+) {
     for (i, text) in paragraphs.into_iter().enumerate() {
         units.push(TextUnit {
             text,
@@ -142,9 +146,10 @@ pub(crate) struct Relationship {
 pub(crate) fn relationships(input: &mut dyn BufRead) -> Result<Vec<Relationship>, MemberError> {
     let mut xml = reader(input);
     let mut buf = Vec::new();
+    let mut depth = 0usize;
     let mut rels = Vec::new();
     loop {
-        match xml.read_event_into(&mut buf).map_err(malformed)? {
+        match next(&mut xml, &mut buf, &mut depth)? {
             Event::Start(e) | Event::Empty(e) if local(e.name().as_ref()) == "Relationship" => {
                 rels.push(Relationship {
                     id: attr(&e, "Id").unwrap_or_default(),
@@ -174,6 +179,7 @@ enum Dialect {
 fn paragraphs(input: &mut dyn BufRead, dialect: Dialect) -> Result<Vec<String>, MemberError> {
     let mut xml = reader(input);
     let mut buf = Vec::new();
+    let mut depth = 0usize;
     let mut out = Vec::new();
     // Paragraphs being read: nested ones (text boxes, notes, comments) on top.
     let mut open: Vec<String> = Vec::new();
@@ -183,7 +189,7 @@ fn paragraphs(input: &mut dyn BufRead, dialect: Dialect) -> Result<Vec<String>, 
     let mut skipped = 0usize;
     let mut scratch = String::new();
     loop {
-        let event = xml.read_event_into(&mut buf).map_err(malformed)?;
+        let event = next(&mut xml, &mut buf, &mut depth)?;
         match event {
             Event::Start(e) => {
                 let name = name_of(&e);
@@ -191,7 +197,9 @@ fn paragraphs(input: &mut dyn BufRead, dialect: Dialect) -> Result<Vec<String>, 
                     skipped += 1;
                 } else {
                     match (dialect, name.as_str()) {
-                        (Dialect::Word, "p") | (Dialect::Odf, "p" | "h") => open.push(String::new()),
+                        (Dialect::Word, "p") | (Dialect::Odf, "p" | "h") => {
+                            open.push(String::new())
+                        }
                         (Dialect::Word, "t" | "delText" | "instrText") => in_text += 1,
                         (Dialect::Word, "r") => in_run += 1,
                         _ => {}
@@ -219,7 +227,9 @@ fn paragraphs(input: &mut dyn BufRead, dialect: Dialect) -> Result<Vec<String>, 
                                 }
                             }
                         }
-                        (Dialect::Word, "t" | "delText" | "instrText") => in_text = in_text.saturating_sub(1),
+                        (Dialect::Word, "t" | "delText" | "instrText") => {
+                            in_text = in_text.saturating_sub(1)
+                        }
                         (Dialect::Word, "r") => in_run = in_run.saturating_sub(1),
                         _ => {}
                     }
@@ -274,7 +284,10 @@ fn is_skipped(name: &str, dialect: Dialect) -> bool {
         // old ones (mc:Fallback). Reading both would double it.
         Dialect::Word => name == "Fallback",
         // Who wrote a comment and when; a footnote's number (it would join the word).
-        Dialect::Odf => matches!(name, "creator" | "date" | "note-citation" | "sequence-decls"),
+        Dialect::Odf => matches!(
+            name,
+            "creator" | "date" | "note-citation" | "sequence-decls"
+        ),
     }
 }
 
@@ -308,7 +321,9 @@ fn side_text(
             }
         }
         (Dialect::Odf, "s") => {
-            let n = attr(e, "c").and_then(|c| c.parse::<usize>().ok()).unwrap_or(1);
+            let n = attr(e, "c")
+                .and_then(|c| c.parse::<usize>().ok())
+                .unwrap_or(1);
             for _ in 0..n.clamp(1, 8) {
                 p.push(' ');
             }

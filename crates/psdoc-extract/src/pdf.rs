@@ -77,6 +77,17 @@ fn could_not_read() -> NotScanned {
     )
 }
 
+fn all_content_over(limits: &Limits) -> String {
+    format!(
+        "the page content expands beyond {} in all (limits.max_archive_bytes)",
+        human_bytes(limits.max_archive_bytes)
+    )
+}
+
+fn too_complex() -> String {
+    format!("the pages are too complex (over {MAX_OPERATIONS} drawing operations)")
+}
+
 fn encrypted() -> NotScanned {
     NotScanned::new(
         NotScannedKind::Encrypted,
@@ -110,7 +121,10 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, NotScanned> {
     }
     let pages = doc.get_pages();
     if pages.is_empty() {
-        return Err(NotScanned::new(NotScannedKind::Corrupt, "a PDF with no pages"));
+        return Err(NotScanned::new(
+            NotScannedKind::Corrupt,
+            "a PDF with no pages",
+        ));
     }
 
     let mut reader = Reader {
@@ -126,30 +140,58 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, NotScanned> {
     let mut incomplete = Vec::new();
     let mut no_text_pages = Vec::new();
     let mut failed_pages = Vec::new();
-    let mut over_budget_at = None;
     let mut undecodable_pages = Vec::new();
+    let mut oversized_pages = Vec::new();
+    // The first page not read because a whole-document budget ran out, and why.
+    let mut stopped: Option<(u32, String)> = None;
     let page_count = pages.len();
     for (&number, &page_id) in pages.iter().take(limits.max_pdf_pages as usize) {
-        if reader.operations_left == 0 || reader.content_left == 0 {
-            over_budget_at = Some(number);
+        if reader.content_left == 0 {
+            stopped = Some((number, all_content_over(limits)));
+            break;
+        }
+        if reader.operations_left == 0 {
+            stopped = Some((number, too_complex()));
             break;
         }
         reader.saw_image = false;
         reader.undecodable = false;
         let mut page = PageText::default();
+        let streams = doc.get_page_contents(page_id);
+        let damaged = !streams.is_empty()
+            && streams
+                .iter()
+                .all(|id| doc.get_object(*id).and_then(Object::as_stream).is_err());
+        let by_total = reader.content_left < per_stream as u64;
         let cap = per_stream.min(usize::try_from(reader.content_left).unwrap_or(usize::MAX));
-        match doc.get_page_content_with_limit(page_id, cap) {
-            Ok(content) => {
-                reader.content_left = reader.content_left.saturating_sub(content.len() as u64);
-                let resources = page_resources(&doc, page_id);
-                let mut state = State::default();
-                reader.run(&content, &resources, &mut state, 0, &mut page, &mut Vec::new());
+        if damaged {
+            failed_pages.push(number);
+        } else {
+            match doc.get_page_content_with_limit(page_id, cap) {
+                Ok(content) => {
+                    reader.content_left = reader.content_left.saturating_sub(content.len() as u64);
+                    let resources = page_resources(&doc, page_id);
+                    let mut state = State::default();
+                    reader.run(
+                        &content,
+                        &resources,
+                        &mut state,
+                        0,
+                        &mut page,
+                        &mut Vec::new(),
+                    );
+                }
+                Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                    ..
+                })) => {
+                    if by_total {
+                        stopped = Some((number, all_content_over(limits)));
+                        break;
+                    }
+                    oversized_pages.push(number);
+                }
+                Err(_) => failed_pages.push(number),
             }
-            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
-                over_budget_at = Some(number);
-                break;
-            }
-            Err(_) => failed_pages.push(number),
         }
         page.end_line();
         let text_lines = page.lines.len();
@@ -170,9 +212,29 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, NotScanned> {
                 },
             });
         }
+        if reader.operations_left == 0 && stopped.is_none() {
+            stopped = Some((number, too_complex()));
+            break;
+        }
     }
 
+    let oversized = |pages: &[u32]| {
+        NotScanned::new(
+            NotScannedKind::OverLimit,
+            format!(
+                "the content of {} expands beyond {} (limits.max_member_bytes)",
+                pages_phrase(pages, "", ""),
+                human_bytes(limits.max_member_bytes)
+            ),
+        )
+    };
     if units.is_empty() {
+        if let Some((_, why)) = stopped {
+            return Err(NotScanned::new(NotScannedKind::OverLimit, why));
+        }
+        if !oversized_pages.is_empty() {
+            return Err(oversized(&oversized_pages));
+        }
         if !undecodable_pages.is_empty() {
             return Err(NotScanned::new(
                 NotScannedKind::NoText,
@@ -180,7 +242,7 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, NotScanned> {
                  check it by eye",
             ));
         }
-        if !failed_pages.is_empty() && failed_pages.len() == page_count.min(limits.max_pdf_pages as usize) {
+        if !failed_pages.is_empty() {
             return Err(could_not_read());
         }
         return Err(NotScanned::new(
@@ -215,14 +277,13 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, NotScanned> {
             ),
         ));
     }
-    if let Some(first) = over_budget_at {
+    if !oversized_pages.is_empty() {
+        incomplete.push(oversized(&oversized_pages));
+    }
+    if let Some((first, why)) = stopped {
         incomplete.push(NotScanned::new(
             NotScannedKind::OverLimit,
-            format!(
-                "pages {first} to {page_count} were not read: the page content expands beyond {} \
-                 (limits.max_archive_bytes) or is too complex",
-                human_bytes(limits.max_archive_bytes)
-            ),
+            format!("reading stopped at page {first} of {page_count}: {why}"),
         ));
     } else if page_count > limits.max_pdf_pages as usize {
         incomplete.push(NotScanned::new(
@@ -252,10 +313,24 @@ fn pages_phrase(pages: &[u32], one: &str, many: &str) -> String {
     }
     let list: Vec<String> = ranges
         .iter()
-        .map(|&(a, b)| if a == b { a.to_string() } else { format!("{a}-{b}") })
+        .map(|&(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}-{b}")
+            }
+        })
         .collect();
-    let (noun, verb) = if pages.len() == 1 { ("page", one) } else { ("pages", many) };
-    let verb = if verb.is_empty() { String::new() } else { format!(" {verb}") };
+    let (noun, verb) = if pages.len() == 1 {
+        ("page", one)
+    } else {
+        ("pages", many)
+    };
+    let verb = if verb.is_empty() {
+        String::new()
+    } else {
+        format!(" {verb}")
+    };
     format!("{noun} {}{verb}", list.join(", "))
 }
 
@@ -291,7 +366,9 @@ fn annotation_texts(doc: &Document, page_id: lopdf::ObjectId) -> Vec<String> {
         if is_widget {
             if let Ok(v) = annotation.get_deref(b"V", doc) {
                 values.push(v);
-            } else if let Ok(parent) = annotation.get_deref(b"Parent", doc).and_then(Object::as_dict)
+            } else if let Ok(parent) = annotation
+                .get_deref(b"Parent", doc)
+                .and_then(Object::as_dict)
                 && let Ok(v) = parent.get_deref(b"V", doc)
             {
                 values.push(v);
@@ -396,7 +473,11 @@ impl PageText {
     /// Adds text that starts at (x, y) and ends at `x_end`, starting a new line when
     /// the baseline moves and a space when there is a gap.
     fn place(&mut self, text: &str, x: f32, y: f32, x_end: f32, size: f32) {
-        let size = if size.is_finite() && size > 0.0 { size } else { 1.0 };
+        let size = if size.is_finite() && size > 0.0 {
+            size
+        } else {
+            1.0
+        };
         if let Some((last_end, last_y, last_size)) = self.last {
             // Lines are a font size or more apart; a superscript moves less.
             if (y - last_y).abs() > 0.5 * size.max(last_size) {
@@ -457,7 +538,10 @@ fn number(o: &Object) -> Option<f32> {
 }
 
 fn build_font<'d>(doc: &'d Document, dict: &'d Dictionary, per_stream: usize) -> Font<'d> {
-    let subtype = dict.get(b"Subtype").and_then(Object::as_name).unwrap_or(b"");
+    let subtype = dict
+        .get(b"Subtype")
+        .and_then(Object::as_name)
+        .unwrap_or(b"");
     let two_byte = subtype == b"Type0";
     // A ToUnicode map says what the text means, whatever the encoding says
     // (ISO 32000-1, 9.10.2): try it first.
@@ -517,7 +601,12 @@ fn build_font<'d>(doc: &'d Document, dict: &'d Dictionary, per_stream: usize) ->
             font.widths = widths
                 .iter()
                 .take(65_536)
-                .map(|w| doc.dereference(w).ok().and_then(|(_, w)| number(w)).unwrap_or(0.0))
+                .map(|w| {
+                    doc.dereference(w)
+                        .ok()
+                        .and_then(|(_, w)| number(w))
+                        .unwrap_or(0.0)
+                })
                 .collect();
             font.default_width = dict
                 .get_deref(b"FontDescriptor", doc)
@@ -527,13 +616,18 @@ fn build_font<'d>(doc: &'d Document, dict: &'d Dictionary, per_stream: usize) ->
                 .filter(|w| *w > 0.0)
                 .unwrap_or(500.0);
         } else {
-            let base = dict.get(b"BaseFont").and_then(Object::as_name).unwrap_or(b"");
+            let base = dict
+                .get(b"BaseFont")
+                .and_then(Object::as_name)
+                .unwrap_or(b"");
             if memchr::memmem::find(base, b"Courier").is_some() {
                 font.default_width = 600.0;
             }
         }
         if subtype == b"Type3"
-            && let Ok(m) = dict.get_deref(b"FontMatrix", doc).and_then(Object::as_array)
+            && let Ok(m) = dict
+                .get_deref(b"FontMatrix", doc)
+                .and_then(Object::as_array)
             && let Some(a) = m.first().and_then(number)
             && a.is_finite()
             && a != 0.0
@@ -552,7 +646,10 @@ fn cid_widths(doc: &Document, w: &[Object]) -> Vec<(u32, u32, f32)> {
         let Some(first) = number(&w[i]).map(|f| f as u32) else {
             break;
         };
-        let next = w.get(i + 1).and_then(|o| doc.dereference(o).ok()).map(|(_, o)| o);
+        let next = w
+            .get(i + 1)
+            .and_then(|o| doc.dereference(o).ok())
+            .map(|(_, o)| o);
         match next {
             Some(Object::Array(list)) => {
                 for (k, width) in list.iter().take(65_536).enumerate() {
@@ -562,7 +659,8 @@ fn cid_widths(doc: &Document, w: &[Object]) -> Vec<(u32, u32, f32)> {
                 i += 2;
             }
             Some(last) => {
-                let (Some(last), Some(width)) = (number(last), w.get(i + 2).and_then(number)) else {
+                let (Some(last), Some(width)) = (number(last), w.get(i + 2).and_then(number))
+                else {
                     break;
                 };
                 out.push((first, last as u32, width));
@@ -588,7 +686,12 @@ struct Reader<'d> {
 }
 
 impl<'d> Reader<'d> {
-    fn resource(&self, resources: &[&'d Dictionary], category: &[u8], name: &[u8]) -> Option<&'d Object> {
+    fn resource(
+        &self,
+        resources: &[&'d Dictionary],
+        category: &[u8],
+        name: &[u8],
+    ) -> Option<&'d Object> {
         for res in resources {
             let Ok(group) = res.get_deref(category, self.doc).and_then(Object::as_dict) else {
                 continue;
@@ -712,7 +815,8 @@ impl<'d> Reader<'d> {
                                 Object::String(s, _) => self.show(s, state, page),
                                 other => {
                                     if let Some(adjust) = number(other).filter(|v| v.is_finite()) {
-                                        let tx = -adjust / 1000.0 * state.size * state.horizontal_scale;
+                                        let tx =
+                                            -adjust / 1000.0 * state.size * state.horizontal_scale;
                                         state.tm = translate(tx, 0.0, &state.tm);
                                     }
                                 }
@@ -744,7 +848,11 @@ impl<'d> Reader<'d> {
         let Some(Object::Stream(stream)) = self.resource(resources, b"XObject", name) else {
             return;
         };
-        let subtype = stream.dict.get(b"Subtype").and_then(Object::as_name).unwrap_or(b"");
+        let subtype = stream
+            .dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .unwrap_or(b"");
         if subtype == b"Image" {
             self.saw_image = true;
             return;
@@ -764,12 +872,19 @@ impl<'d> Reader<'d> {
         };
         self.content_left = self.content_left.saturating_sub(content.len() as u64);
         let mut inner_resources: Vec<&'d Dictionary> = Vec::new();
-        if let Ok(own) = stream.dict.get_deref(b"Resources", self.doc).and_then(Object::as_dict) {
+        if let Ok(own) = stream
+            .dict
+            .get_deref(b"Resources", self.doc)
+            .and_then(Object::as_dict)
+        {
             inner_resources.push(own);
         }
         inner_resources.extend_from_slice(resources);
         let mut inner = state.clone();
-        if let Ok(m) = stream.dict.get_deref(b"Matrix", self.doc).and_then(Object::as_array)
+        if let Ok(m) = stream
+            .dict
+            .get_deref(b"Matrix", self.doc)
+            .and_then(Object::as_array)
             && m.len() == 6
         {
             let v: Vec<f32> = m.iter().filter_map(number).collect();
@@ -778,7 +893,14 @@ impl<'d> Reader<'d> {
             }
         }
         forms_open.push(key);
-        self.run(&content, &inner_resources, &mut inner, depth + 1, page, forms_open);
+        self.run(
+            &content,
+            &inner_resources,
+            &mut inner,
+            depth + 1,
+            page,
+            forms_open,
+        );
         forms_open.pop();
     }
 
@@ -790,7 +912,10 @@ impl<'d> Reader<'d> {
             }
             return;
         };
-        let decoded = font.encoding.as_ref().and_then(|e| e.bytes_to_string(bytes).ok());
+        let decoded = font
+            .encoding
+            .as_ref()
+            .and_then(|e| e.bytes_to_string(bytes).ok());
         let text = match decoded {
             Some(raw) => clean(&raw),
             None => {
@@ -804,7 +929,9 @@ impl<'d> Reader<'d> {
         let mut advance = 0.0f32;
         let step = if font.two_byte { 2 } else { 1 };
         for code_bytes in bytes.chunks(step) {
-            let code = code_bytes.iter().fold(0u32, |acc, b| (acc << 8) | u32::from(*b));
+            let code = code_bytes
+                .iter()
+                .fold(0u32, |acc, b| (acc << 8) | u32::from(*b));
             let mut w = font.width(code) * state.size + state.char_spacing;
             if step == 1 && code == 32 {
                 w += state.word_spacing;
@@ -860,7 +987,10 @@ mod tests {
     #[test]
     fn page_lists() {
         assert_eq!(pages_phrase(&[3], "has", "have"), "page 3 has");
-        assert_eq!(pages_phrase(&[3, 5, 6, 7], "has", "have"), "pages 3, 5-7 have");
+        assert_eq!(
+            pages_phrase(&[3, 5, 6, 7], "has", "have"),
+            "pages 3, 5-7 have"
+        );
         assert_eq!(pages_phrase(&[2, 4], "", ""), "pages 2, 4");
     }
 

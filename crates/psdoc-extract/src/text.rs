@@ -1,7 +1,7 @@
 //! Plain text as partners' machines write it: UTF-8 (with or without a BOM), UTF-16
 //! (Notepad's "Unicode"), or Windows-1252 (Excel's "CSV" and older editors).
 
-use encoding_rs::{UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use encoding_rs::{UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 use crate::model::{Location, TextUnit};
 
@@ -23,7 +23,10 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<String, Binary> {
     } else if let Ok(text) = std::str::from_utf8(bytes) {
         text.to_owned()
     } else {
-        WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned()
+        WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned()
     };
     if looks_binary(&text) {
         return Err(Binary);

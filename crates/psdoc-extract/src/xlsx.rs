@@ -14,7 +14,7 @@ use crate::model::{
 };
 use crate::office::{Relationship, main_part, relationships};
 use crate::text::push_document_text;
-use crate::xml::{attr, local, malformed, name_of, push_ref, reader};
+use crate::xml::{attr, local, name_of, next, push_ref, reader};
 use crate::zipped::{Archive, MemberError, resolve};
 
 pub(crate) fn xlsx(bytes: &[u8], limits: &Limits, ext: &str) -> Result<Extracted, NotScanned> {
@@ -70,7 +70,10 @@ pub(crate) fn xlsx(bytes: &[u8], limits: &Limits, ext: &str) -> Result<Extracted
 
         let sheet_rels = part_relationships(&mut zip, &path)?;
         let mut comments = Vec::new();
-        for rel in sheet_rels.iter().filter(|r| r.kind.ends_with("/comments") && !r.external) {
+        for rel in sheet_rels
+            .iter()
+            .filter(|r| r.kind.ends_with("/comments") && !r.external)
+        {
             let comments_path = resolve(&path, &rel.target);
             if zip.has(&comments_path) {
                 comments.extend(zip.parse(&comments_path, |r| read_comments(r))?);
@@ -138,12 +141,13 @@ struct SheetEntry {
 fn read_workbook(input: &mut dyn BufRead) -> Result<Workbook, MemberError> {
     let mut xml = reader(input);
     let mut buf = Vec::new();
+    let mut depth = 0usize;
     let mut wb = Workbook {
         sheets: Vec::new(),
         date1904: false,
     };
     loop {
-        match xml.read_event_into(&mut buf).map_err(malformed)? {
+        match next(&mut xml, &mut buf, &mut depth)? {
             Event::Start(e) | Event::Empty(e) => match name_of(&e).as_str() {
                 "sheet" => wb.sheets.push(SheetEntry {
                     name: attr(&e, "name").unwrap_or_default(),
@@ -172,12 +176,13 @@ fn read_rich_items(
 ) -> Result<(), MemberError> {
     let mut xml = reader(input);
     let mut buf = Vec::new();
+    let mut depth = 0usize;
     let mut current: Option<(Option<String>, String)> = None;
     let mut in_t = 0usize;
     let mut in_phonetic = 0usize;
     let mut scratch = String::new();
     loop {
-        match xml.read_event_into(&mut buf).map_err(malformed)? {
+        match next(&mut xml, &mut buf, &mut depth)? {
             Event::Start(e) => match name_of(&e).as_str() {
                 n if n == item_name => current = Some((item(&e), String::new())),
                 "t" => in_t += 1,
@@ -250,11 +255,12 @@ enum NumberShape {
 fn read_styles(input: &mut dyn BufRead) -> Result<Vec<NumberShape>, MemberError> {
     let mut xml = reader(input);
     let mut buf = Vec::new();
+    let mut depth = 0usize;
     let mut formats: BTreeMap<u32, String> = BTreeMap::new();
     let mut xf_ids: Vec<u32> = Vec::new();
     let mut in_cell_xfs = false;
     loop {
-        match xml.read_event_into(&mut buf).map_err(malformed)? {
+        match next(&mut xml, &mut buf, &mut depth)? {
             Event::Start(e) | Event::Empty(e) => match name_of(&e).as_str() {
                 "numFmt" => {
                     if let (Some(id), Some(code)) = (attr(&e, "numFmtId"), attr(&e, "formatCode"))
@@ -265,7 +271,11 @@ fn read_styles(input: &mut dyn BufRead) -> Result<Vec<NumberShape>, MemberError>
                 }
                 "cellXfs" => in_cell_xfs = true,
                 "xf" if in_cell_xfs => {
-                    xf_ids.push(attr(&e, "numFmtId").and_then(|v| v.parse().ok()).unwrap_or(0));
+                    xf_ids.push(
+                        attr(&e, "numFmtId")
+                            .and_then(|v| v.parse().ok())
+                            .unwrap_or(0),
+                    );
                 }
                 _ => {}
             },
@@ -333,9 +343,11 @@ fn shape_of_code(code: &str) -> NumberShape {
         }
     }
     if plain.contains('%') {
-        let decimals = plain
-            .split_once('.')
-            .map_or(0, |(_, frac)| frac.chars().take_while(|c| matches!(c, '0' | '#' | '?')).count());
+        let decimals = plain.split_once('.').map_or(0, |(_, frac)| {
+            frac.chars()
+                .take_while(|c| matches!(c, '0' | '#' | '?'))
+                .count()
+        });
         return NumberShape::Percent { decimals };
     }
     let date = plain.contains('d') || plain.contains('y');
@@ -359,9 +371,13 @@ struct CellValue {
     text: String,
 }
 
-fn read_sheet(input: &mut dyn BufRead, cx: &CellContext<'_>) -> Result<Vec<CellValue>, MemberError> {
+fn read_sheet(
+    input: &mut dyn BufRead,
+    cx: &CellContext<'_>,
+) -> Result<Vec<CellValue>, MemberError> {
     let mut xml = reader(input);
     let mut buf = Vec::new();
+    let mut depth = 0usize;
     let mut cells = Vec::new();
     let mut row = 0usize;
     let mut col = 0usize;
@@ -371,14 +387,18 @@ fn read_sheet(input: &mut dyn BufRead, cx: &CellContext<'_>) -> Result<Vec<CellV
     let mut in_phonetic = 0usize;
     let mut scratch = String::new();
     loop {
-        match xml.read_event_into(&mut buf).map_err(malformed)? {
+        match next(&mut xml, &mut buf, &mut depth)? {
             Event::Start(e) => match name_of(&e).as_str() {
                 "row" => {
-                    row = attr(&e, "r").and_then(|r| r.parse().ok()).unwrap_or(row + 1);
+                    row = attr(&e, "r")
+                        .and_then(|r| r.parse().ok())
+                        .unwrap_or(row + 1);
                     col = 0;
                 }
                 "c" => {
-                    (col, row) = attr(&e, "r").and_then(|r| parse_ref(&r)).unwrap_or((col + 1, row.max(1)));
+                    (col, row) = attr(&e, "r")
+                        .and_then(|r| parse_ref(&r))
+                        .unwrap_or((col + 1, row.max(1)));
                     let kind = attr(&e, "t").unwrap_or_default();
                     let style = attr(&e, "s").and_then(|s| s.parse().ok()).unwrap_or(0);
                     cell = Some((kind, style, String::new()));
@@ -389,11 +409,15 @@ fn read_sheet(input: &mut dyn BufRead, cx: &CellContext<'_>) -> Result<Vec<CellV
             },
             Event::Empty(e) => match name_of(&e).as_str() {
                 "row" => {
-                    row = attr(&e, "r").and_then(|r| r.parse().ok()).unwrap_or(row + 1);
+                    row = attr(&e, "r")
+                        .and_then(|r| r.parse().ok())
+                        .unwrap_or(row + 1);
                     col = 0;
                 }
                 "c" => {
-                    (col, row) = attr(&e, "r").and_then(|r| parse_ref(&r)).unwrap_or((col + 1, row.max(1)));
+                    (col, row) = attr(&e, "r")
+                        .and_then(|r| parse_ref(&r))
+                        .unwrap_or((col + 1, row.max(1)));
                 }
                 _ => {}
             },
@@ -452,14 +476,23 @@ fn cell_text(kind: &str, style: usize, raw: &str, cx: &CellContext<'_>) -> Strin
     let mut out = String::new();
     match kind {
         "s" => {
-            if let Some(s) = raw.trim().parse::<usize>().ok().and_then(|i| cx.shared.get(i)) {
+            if let Some(s) = raw
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| cx.shared.get(i))
+            {
                 out.push_str(s.trim());
             }
         }
         "b" => out.push_str(if raw.trim() == "1" { "TRUE" } else { "FALSE" }),
         "inlineStr" | "str" | "e" | "d" => push_document_text(&mut out, raw.trim()),
         _ => {
-            let shape = cx.styles.get(style).copied().unwrap_or(NumberShape::General);
+            let shape = cx
+                .styles
+                .get(style)
+                .copied()
+                .unwrap_or(NumberShape::General);
             out = number_text(raw.trim(), shape, cx.date1904);
         }
     }
@@ -480,7 +513,11 @@ fn number_text(raw: &str, shape: NumberShape, date1904: bool) -> String {
         NumberShape::Date { time } => match date_text(v, date1904) {
             Some(date) => {
                 let t = time_text(v);
-                if time && !t.is_empty() { format!("{date} {t}") } else { date }
+                if time && !t.is_empty() {
+                    format!("{date} {t}")
+                } else {
+                    date
+                }
             }
             None => general(v),
         },
@@ -531,7 +568,11 @@ fn time_text(v: f64) -> String {
         return String::new();
     }
     let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
-    if s == 0 { format!("{h:02}:{m:02}") } else { format!("{h:02}:{m:02}:{s:02}") }
+    if s == 0 {
+        format!("{h:02}:{m:02}")
+    } else {
+        format!("{h:02}:{m:02}:{s:02}")
+    }
 }
 
 /// Days since 1970-01-01 (Howard Hinnant's algorithm).
@@ -580,7 +621,9 @@ fn build_table(sheet: &str, cells: Vec<CellValue>) -> Option<(Table, Option<NotS
             rows.push(Vec::new());
             row_numbers.push(cell.row);
         }
-        let Ok(index) = columns.binary_search(&cell.col) else { continue };
+        let Ok(index) = columns.binary_search(&cell.col) else {
+            continue;
+        };
         let Some(row) = rows.last_mut() else { continue };
         if row.len() <= index {
             row.resize(index + 1, String::new());
@@ -621,7 +664,10 @@ mod tests {
         assert_eq!(general(-3.5), "-3.5");
         assert_eq!(general(1234567.891), "1234567.891");
         assert_eq!(number_text("12.0", NumberShape::General, false), "12");
-        assert_eq!(number_text("0.25", NumberShape::Percent { decimals: 0 }, false), "25%");
+        assert_eq!(
+            number_text("0.25", NumberShape::Percent { decimals: 0 }, false),
+            "25%"
+        );
         assert_eq!(number_text("abc", NumberShape::General, false), "abc");
     }
 
@@ -640,8 +686,14 @@ mod tests {
 
     #[test]
     fn format_codes() {
-        assert_eq!(shape_of_code("dd/mm/yyyy"), NumberShape::Date { time: false });
-        assert_eq!(shape_of_code("[$-809]d mmmm yyyy;@"), NumberShape::Date { time: false });
+        assert_eq!(
+            shape_of_code("dd/mm/yyyy"),
+            NumberShape::Date { time: false }
+        );
+        assert_eq!(
+            shape_of_code("[$-809]d mmmm yyyy;@"),
+            NumberShape::Date { time: false }
+        );
         assert_eq!(shape_of_code("0.0%"), NumberShape::Percent { decimals: 1 });
         assert_eq!(shape_of_code("#,##0"), NumberShape::General);
         assert_eq!(shape_of_code("[h]:mm"), NumberShape::Time);

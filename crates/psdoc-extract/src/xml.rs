@@ -5,9 +5,36 @@ use std::io::BufRead;
 use quick_xml::Reader;
 use quick_xml::XmlVersion;
 use quick_xml::escape::resolve_predefined_entity;
-use quick_xml::events::{BytesRef, BytesStart};
+use quick_xml::events::{BytesRef, BytesStart, Event};
 
 use crate::zipped::MemberError;
+
+/// Deeper nesting than any real Office part (tables in tables stay far below it).
+/// quick-xml keeps the name of every open element, so unbounded nesting would
+/// cost memory several times the member's size.
+const MAX_DEPTH: usize = 2048;
+
+/// Reads the next event, keeping count of how deep the reader is.
+pub(crate) fn next<'b>(
+    xml: &mut Reader<&mut dyn BufRead>,
+    buf: &'b mut Vec<u8>,
+    depth: &mut usize,
+) -> Result<Event<'b>, MemberError> {
+    let event = xml.read_event_into(buf).map_err(malformed)?;
+    match &event {
+        Event::Start(_) => {
+            *depth += 1;
+            if *depth > MAX_DEPTH {
+                return Err(MemberError::Malformed(format!(
+                    "elements nested more than {MAX_DEPTH} deep"
+                )));
+            }
+        }
+        Event::End(_) => *depth = depth.saturating_sub(1),
+        _ => {}
+    }
+    Ok(event)
+}
 
 /// A lenient streaming reader: Office files are machine-written, but not always
 /// by Microsoft, so end-tag mismatches are tolerated.

@@ -31,7 +31,11 @@ pub(crate) enum MemberError {
 }
 
 impl<'a> Archive<'a> {
-    pub(crate) fn open(bytes: &'a [u8], limits: &'a Limits, ext: &'a str) -> Result<Self, NotScanned> {
+    pub(crate) fn open(
+        bytes: &'a [u8],
+        limits: &'a Limits,
+        ext: &'a str,
+    ) -> Result<Self, NotScanned> {
         if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
             // An OLE compound file: how Office stores a password-protected document
             // (and the old .doc/.xls formats).
@@ -88,7 +92,8 @@ impl<'a> Archive<'a> {
         let limits = self.limits;
         let ext = self.ext;
         let mut file = self.zip.by_name(name).map_err(|e| {
-            let encrypted = matches!(e, zip::result::ZipError::UnsupportedArchive(m) if m.contains("assword"));
+            let encrypted =
+                matches!(e, zip::result::ZipError::UnsupportedArchive(m) if m.contains("assword"));
             if encrypted {
                 NotScanned::new(
                     NotScannedKind::Encrypted,
@@ -130,10 +135,22 @@ impl<'a> Archive<'a> {
             Some(Over::Member) => Err(member_over(name, member_cap)),
             Some(Over::Archive) => Err(archive_over(ext, limits.max_archive_bytes)),
             None => result.map_err(|MemberError::Malformed(why)| {
-                NotScanned::new(
-                    NotScannedKind::Corrupt,
-                    format!("zip member {name} is damaged ({why}); corrupt {ext}?"),
-                )
+                if why.contains("declared uncompressed size") {
+                    // The zip crate stops a member that inflates past the size its
+                    // header declares: the signature of a zip bomb.
+                    NotScanned::new(
+                        NotScannedKind::Corrupt,
+                        format!(
+                            "zip member {name} expands beyond the size it declares \
+                             (a zip bomb, or a damaged {ext})"
+                        ),
+                    )
+                } else {
+                    NotScanned::new(
+                        NotScannedKind::Corrupt,
+                        format!("zip member {name} is damaged ({why}); corrupt {ext}?"),
+                    )
+                }
             }),
         }
     }
@@ -192,7 +209,9 @@ impl Read for Capped<'_> {
         // Ask for one byte more than allowed, so an overrun is seen rather than
         // silently truncated.
         let allowed = self.member_left.min(self.archive_left).saturating_add(1);
-        let want = buf.len().min(usize::try_from(allowed).unwrap_or(usize::MAX));
+        let want = buf
+            .len()
+            .min(usize::try_from(allowed).unwrap_or(usize::MAX));
         let n = self.inner.read(&mut buf[..want])?;
         let n64 = n as u64;
         if n64 > self.member_left {
@@ -243,9 +262,18 @@ mod tests {
 
     #[test]
     fn targets() {
-        assert_eq!(resolve("xl/workbook.xml", "worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
-        assert_eq!(resolve("xl/workbook.xml", "/xl/styles.xml"), "xl/styles.xml");
-        assert_eq!(resolve("xl/worksheets/sheet1.xml", "../comments1.xml"), "xl/comments1.xml");
+        assert_eq!(
+            resolve("xl/workbook.xml", "worksheets/sheet1.xml"),
+            "xl/worksheets/sheet1.xml"
+        );
+        assert_eq!(
+            resolve("xl/workbook.xml", "/xl/styles.xml"),
+            "xl/styles.xml"
+        );
+        assert_eq!(
+            resolve("xl/worksheets/sheet1.xml", "../comments1.xml"),
+            "xl/comments1.xml"
+        );
         assert_eq!(resolve("", "word/document.xml"), "word/document.xml");
     }
 }

@@ -41,10 +41,18 @@ pub struct Identifier {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PatternError {
     #[error("privacy pattern {name:?}: invalid regex {regex:?}: {message}")]
-    InvalidRegex { name: String, regex: String, message: String },
-    #[error("privacy pattern {name:?}: regex {regex:?} matches empty text; make it match at least one character")]
+    InvalidRegex {
+        name: String,
+        regex: String,
+        message: String,
+    },
+    #[error(
+        "privacy pattern {name:?}: regex {regex:?} matches empty text; make it match at least one character"
+    )]
     MatchesEmpty { name: String, regex: String },
-    #[error("privacy pattern with regex {regex:?} has an empty name; give it a name (it becomes the finding's kind)")]
+    #[error(
+        "privacy pattern with regex {regex:?} has an empty name; give it a name (it becomes the finding's kind)"
+    )]
     EmptyName { regex: String },
     #[error("privacy pattern {name:?}: the name is a built-in kind; choose another name")]
     ReservedName { name: String },
@@ -72,7 +80,12 @@ impl Detector {
             trigger: crate::detectors::regex(&Scanners::trigger()),
             scanners: Scanners::new(),
             custom,
-            allow: settings.allow.iter().filter(|a| !a.trim().is_empty()).cloned().collect(),
+            allow: settings
+                .allow
+                .iter()
+                .filter(|a| !a.trim().is_empty())
+                .cloned()
+                .collect(),
         })
     }
 
@@ -91,17 +104,25 @@ impl Detector {
         for (kind, re) in &self.custom {
             for m in re.find_iter(text) {
                 if !m.is_empty() {
-                    candidates.push(Candidate { kind: kind.clone(), range: m.range() });
+                    candidates.push(Candidate {
+                        kind: kind.clone(),
+                        range: m.range(),
+                    });
                 }
             }
         }
         candidates.retain(|c| !self.is_allowed(text, &c.range));
         candidates.sort_by(|a, b| {
-            (priority(&a.kind), a.range.start, std::cmp::Reverse(a.range.end)).cmp(&(
-                priority(&b.kind),
-                b.range.start,
-                std::cmp::Reverse(b.range.end),
-            ))
+            (
+                priority(&a.kind),
+                a.range.start,
+                std::cmp::Reverse(a.range.end),
+            )
+                .cmp(&(
+                    priority(&b.kind),
+                    b.range.start,
+                    std::cmp::Reverse(b.range.end),
+                ))
         });
         let mut kept: BTreeMap<usize, Candidate> = BTreeMap::new();
         for c in candidates {
@@ -147,7 +168,14 @@ impl Detector {
 impl std::fmt::Debug for Detector {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Detector")
-            .field("custom", &self.custom.iter().map(|(k, _)| k.name()).collect::<Vec<_>>())
+            .field(
+                "custom",
+                &self
+                    .custom
+                    .iter()
+                    .map(|(k, _)| k.name())
+                    .collect::<Vec<_>>(),
+            )
             .field("allow", &self.allow.len())
             .finish_non_exhaustive()
     }
@@ -171,10 +199,14 @@ fn normalise(s: &str) -> String {
 /// engine's fast path on text with curly quotes and dashes.
 fn compile_custom(p: &CustomPattern) -> Result<Regex, PatternError> {
     if p.name.trim().is_empty() {
-        return Err(PatternError::EmptyName { regex: p.regex.clone() });
+        return Err(PatternError::EmptyName {
+            regex: p.regex.clone(),
+        });
     }
     if Kind::from_name(&p.name).is_some() {
-        return Err(PatternError::ReservedName { name: p.name.clone() });
+        return Err(PatternError::ReservedName {
+            name: p.name.clone(),
+        });
     }
     let invalid = |e: regex::Error| PatternError::InvalidRegex {
         name: p.name.clone(),
@@ -184,7 +216,10 @@ fn compile_custom(p: &CustomPattern) -> Result<Regex, PatternError> {
     // Validate the pattern as written, so errors point at what the user wrote.
     let re = Regex::new(&p.regex).map_err(invalid)?;
     if re.is_match("") {
-        return Err(PatternError::MatchesEmpty { name: p.name.clone(), regex: p.regex.clone() });
+        return Err(PatternError::MatchesEmpty {
+            name: p.name.clone(),
+            regex: p.regex.clone(),
+        });
     }
     Ok(Regex::new(&ascii_word_boundaries(&p.regex)).unwrap_or(re))
 }
@@ -295,7 +330,11 @@ mod tests {
 
     #[test]
     fn windows_of_long_lines_are_capped_at_whitespace() {
-        let text = format!("{} CHI 1904851231 {}", "word ".repeat(2000), "more ".repeat(2000));
+        let text = format!(
+            "{} CHI 1904851231 {}",
+            "word ".repeat(2000),
+            "more ".repeat(2000)
+        );
         let hit = text.find("1904").unwrap();
         let w = window(&text, hit..hit + 10);
         assert!(w.len() <= 2 * MAX_REACH + 10);
@@ -305,7 +344,10 @@ mod tests {
 
     #[test]
     fn custom_boundaries() {
-        assert_eq!(ascii_word_boundaries(r"\bSW-\d{6}\b"), r"(?-u:\b)SW-\d{6}(?-u:\b)");
+        assert_eq!(
+            ascii_word_boundaries(r"\bSW-\d{6}\b"),
+            r"(?-u:\b)SW-\d{6}(?-u:\b)"
+        );
         assert_eq!(ascii_word_boundaries(r"[\b]\\b\B"), r"[\b]\\b(?-u:\B)");
     }
 
@@ -313,21 +355,41 @@ mod tests {
     fn pattern_errors_name_the_pattern() {
         let settings = |name: &str, regex: &str| Settings {
             allow: vec![],
-            patterns: vec![CustomPattern { name: name.into(), regex: regex.into() }],
+            patterns: vec![CustomPattern {
+                name: name.into(),
+                regex: regex.into(),
+            }],
         };
         let err = Detector::new(&settings("case reference", r"SW-(\d{6}")).unwrap_err();
         let shown = err.to_string();
-        assert!(shown.contains("case reference") && shown.contains("SW-(") && shown.contains("unclosed"), "{shown}");
-        assert!(matches!(Detector::new(&settings("x", r"\d*")), Err(PatternError::MatchesEmpty { .. })));
-        assert!(matches!(Detector::new(&settings(" ", r"\d")), Err(PatternError::EmptyName { .. })));
-        assert!(matches!(Detector::new(&settings("chi", r"\d")), Err(PatternError::ReservedName { .. })));
+        assert!(
+            shown.contains("case reference")
+                && shown.contains("SW-(")
+                && shown.contains("unclosed"),
+            "{shown}"
+        );
+        assert!(matches!(
+            Detector::new(&settings("x", r"\d*")),
+            Err(PatternError::MatchesEmpty { .. })
+        ));
+        assert!(matches!(
+            Detector::new(&settings(" ", r"\d")),
+            Err(PatternError::EmptyName { .. })
+        ));
+        assert!(matches!(
+            Detector::new(&settings("chi", r"\d")),
+            Err(PatternError::ReservedName { .. })
+        ));
     }
 
     #[test]
     fn custom_patterns_are_kinds_of_their_own() {
         let detector = Detector::new(&Settings {
             allow: vec![],
-            patterns: vec![CustomPattern { name: "case reference".into(), regex: r"\bSW-\d{6}\b".into() }],
+            patterns: vec![CustomPattern {
+                name: "case reference".into(),
+                regex: r"\bSW-\d{6}\b".into(),
+            }],
         })
         .unwrap();
         let found = detector.find("See SW-123456 and “SW-654321”.");
@@ -339,13 +401,20 @@ mod tests {
     #[test]
     fn allow_list() {
         let detector = Detector::new(&Settings {
-            allow: vec!["0131 529 3030".into(), "Council HQ, 1 High Street, EH1 1YJ".into()],
+            allow: vec![
+                "0131 529 3030".into(),
+                "Council HQ, 1 High Street, EH1 1YJ".into(),
+            ],
             patterns: vec![],
         })
         .unwrap();
         assert!(detector.find("Call 0131 529 3030.").is_empty());
         assert!(detector.find("Call 01315293030.").is_empty());
-        assert!(detector.find("Write to Council HQ, 1 High Street, EH1 1YJ.").is_empty());
+        assert!(
+            detector
+                .find("Write to Council HQ, 1 High Street, EH1 1YJ.")
+                .is_empty()
+        );
         assert_eq!(detector.find("Call 0131 529 3031.").len(), 1);
         assert_eq!(detector.find("Live at EH1 1YJ.").len(), 1);
     }

@@ -103,7 +103,10 @@ mod tests {
             assert_eq!(Kind::from_name(kind.name()), Some(kind.clone()));
             assert!(!kind.description().is_empty());
         }
-        assert_eq!(Kind::Custom("case reference".into()).name(), "case reference");
+        assert_eq!(
+            Kind::Custom("case reference".into()).name(),
+            "case reference"
+        );
         assert_eq!(Kind::from_name("case reference"), None);
     }
 }

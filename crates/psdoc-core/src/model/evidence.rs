@@ -49,14 +49,24 @@ impl Citations {
                     continue;
                 }
                 let (place, location, section) = found(r.range.clone());
-                out.references.push(Found { item: r, place, location, section });
+                out.references.push(Found {
+                    item: r,
+                    place,
+                    location,
+                    section,
+                });
             }
             for q in find_qi_references(&unit.text) {
                 if unit.in_code(&q.range) {
                     continue;
                 }
                 let (place, location, section) = found(q.range.clone());
-                out.qis.push(Found { item: q, place, location, section });
+                out.qis.push(Found {
+                    item: q,
+                    place,
+                    location,
+                    section,
+                });
             }
         }
         out
@@ -69,7 +79,11 @@ impl Citations {
 }
 
 /// Reads the document log named in the configuration.
-pub fn load_log(config: &Config, files: &dyn FileSource, sources: &mut Sources) -> Result<DocumentLog> {
+pub fn load_log(
+    config: &Config,
+    files: &dyn FileSource,
+    sources: &mut Sources,
+) -> Result<DocumentLog> {
     let path = config.evidence.log.replace('\\', "/");
     let path = path.trim_start_matches("./").to_owned();
     let bytes = files.read(&path).map_err(|e| match e {
@@ -88,9 +102,8 @@ pub fn load_log(config: &Config, files: &dyn FileSource, sources: &mut Sources) 
         "csv" => psdoc_evidence::parse_csv_log(&path, &bytes)?,
         "xlsx" => psdoc_evidence::parse_xlsx_log(&path, &bytes)?,
         _ => {
-            let text = String::from_utf8(bytes).map_err(|_| {
-                Error::file(&path, "is not UTF-8 text: save it as UTF-8")
-            })?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| Error::file(&path, "is not UTF-8 text: save it as UTF-8"))?;
             let text = crate::position::strip_bom(text);
             let log = psdoc_evidence::parse_toml_log(&path, &text)?;
             sources.add(SourceFile::new(path.clone(), text));
@@ -98,7 +111,10 @@ pub fn load_log(config: &Config, files: &dyn FileSource, sources: &mut Sources) 
         }
     };
     if ext == "csv"
-        && let Some(text) = files.read(&path).ok().and_then(|b| String::from_utf8(b).ok())
+        && let Some(text) = files
+            .read(&path)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
     {
         sources.add(SourceFile::new(path, crate::position::strip_bom(text)));
     }
@@ -117,9 +133,16 @@ pub enum EvidenceFile {
 
 /// The state of every `file` of the log, in log order (document index,
 /// state). Reads no file content.
-pub fn evidence_files(config: &Config, log: &DocumentLog, files: &dyn FileSource) -> Vec<(usize, EvidenceFile)> {
+pub fn evidence_files(
+    config: &Config,
+    log: &DocumentLog,
+    files: &dyn FileSource,
+) -> Vec<(usize, EvidenceFile)> {
     let dir = config.evidence.files.replace('\\', "/");
-    let dir = dir.trim_start_matches("./").trim_end_matches('/').to_owned();
+    let dir = dir
+        .trim_start_matches("./")
+        .trim_end_matches('/')
+        .to_owned();
     log.documents
         .iter()
         .enumerate()

@@ -154,8 +154,14 @@ mod tests {
 
     #[test]
     fn joins_stay_inside() {
-        assert_eq!(join_relative("book/src", "a/../b.md").as_deref(), Some("book/src/b.md"));
-        assert_eq!(join_relative("book/src", "../x.md").as_deref(), Some("book/x.md"));
+        assert_eq!(
+            join_relative("book/src", "a/../b.md").as_deref(),
+            Some("book/src/b.md")
+        );
+        assert_eq!(
+            join_relative("book/src", "../x.md").as_deref(),
+            Some("book/x.md")
+        );
         assert_eq!(join_relative("book", "../../etc/passwd"), None);
         assert_eq!(join_relative("book", "/etc/passwd"), None);
         assert!(is_within("book/src/a.md", "book"));

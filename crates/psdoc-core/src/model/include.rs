@@ -135,7 +135,15 @@ fn expand_into(
                 format!("`{{{{#include {arg}}}}}`: {path} has no such lines or anchor"),
             )
         })?;
-        expand_into(sources, files, included_id, Some(sub), book_dir, depth + 1, out)?;
+        expand_into(
+            sources,
+            files,
+            included_id,
+            Some(sub),
+            book_dir,
+            depth + 1,
+            out,
+        )?;
     }
     push(out, file, copied, &text[copied..range.end]);
     Ok(())
@@ -204,7 +212,9 @@ fn select(text: &str, selector: Option<&str>) -> Option<std::ops::Range<usize>> 
     }
     let anchor = from.trim();
     let begin = text.find(&format!("ANCHOR: {anchor}"))?;
-    let begin = text[begin..].find('\n').map_or(text.len(), |i| begin + i + 1);
+    let begin = text[begin..]
+        .find('\n')
+        .map_or(text.len(), |i| begin + i + 1);
     let end = text[begin..]
         .find(&format!("ANCHOR_END: {anchor}"))
         .map(|i| begin + i)?;

@@ -24,11 +24,18 @@ pub fn options() -> Options {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UnitKind {
     /// `level` as written (1 to 6); the statement adjusts nested chapters.
-    Heading { level: u8 },
+    Heading {
+        level: u8,
+    },
     Paragraph,
     /// Text directly in a list item (a tight list).
     ListItem,
-    TableCell { table: usize, row: usize, column: usize, header: bool },
+    TableCell {
+        table: usize,
+        row: usize,
+        column: usize,
+        header: bool,
+    },
     Code,
     Other,
 }
@@ -225,8 +232,7 @@ pub fn parse_chapter(text: &str) -> ParsedChapter {
                 | TagEnd::DefinitionListDefinition
                 | TagEnd::BlockQuote(_) => {
                     if let Some(b) = stack.pop()
-                        && (matches!(b.kind, UnitKind::Heading { .. })
-                            || !b.text.trim().is_empty())
+                        && (matches!(b.kind, UnitKind::Heading { .. }) || !b.text.trim().is_empty())
                     {
                         out.units.push(b.finish());
                     }

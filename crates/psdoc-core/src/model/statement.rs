@@ -123,7 +123,9 @@ impl Statement {
     /// The section holding a place, if a required one.
     pub fn section_at(&self, place: Place) -> Option<&Section> {
         let i = self.sections.partition_point(|s| s.start <= place);
-        i.checked_sub(1).map(|i| &self.sections[i]).filter(|s| s.key.is_some())
+        i.checked_sub(1)
+            .map(|i| &self.sections[i])
+            .filter(|s| s.key.is_some())
     }
 
     /// Every unit with its chapter index, in reading order.
@@ -141,9 +143,23 @@ impl Statement {
     ) -> impl Iterator<Item = (&'a Allow, Location, Location)> + 'a {
         self.chapters.iter().enumerate().flat_map(move |(i, c)| {
             c.parsed.allows.iter().map(move |a| {
-                let from = self.locate(sources, Place { chapter: i, offset: a.range.start }, 0);
+                let from = self.locate(
+                    sources,
+                    Place {
+                        chapter: i,
+                        offset: a.range.start,
+                    },
+                    0,
+                );
                 let end = a.range.end.saturating_sub(1).max(a.range.start);
-                let to = self.locate(sources, Place { chapter: i, offset: end }, 0);
+                let to = self.locate(
+                    sources,
+                    Place {
+                        chapter: i,
+                        offset: end,
+                    },
+                    0,
+                );
                 (a, from, to)
             })
         })
@@ -214,8 +230,8 @@ fn set_level_offsets(chapters: &mut [Chapter]) {
         let Some(parent) = chapters[i].parent else {
             continue;
         };
-        let parent_first = first_heading_level(&chapters[parent])
-            .map_or(1, |l| l + chapters[parent].level_offset);
+        let parent_first =
+            first_heading_level(&chapters[parent]).map_or(1, |l| l + chapters[parent].level_offset);
         if let Some(own) = first_heading_level(&chapters[i]) {
             chapters[i].level_offset = parent_first + 1 - own;
         }
@@ -312,12 +328,24 @@ impl Statement {
     /// The units from `from` (inclusive) to `to` (exclusive).
     pub fn units_between(&self, from: Place, to: Place) -> impl Iterator<Item = (Place, &Unit)> {
         self.units()
-            .map(|(c, u)| (Place { chapter: c, offset: u.start }, u))
+            .map(|(c, u)| {
+                (
+                    Place {
+                        chapter: c,
+                        offset: u.start,
+                    },
+                    u,
+                )
+            })
             .filter(move |(p, _)| *p >= from && *p < to)
     }
 
     /// The list items (place, nesting depth from 1) from `from` to `to`.
-    pub fn list_items_between(&self, from: Place, to: Place) -> impl Iterator<Item = (Place, usize)> + '_ {
+    pub fn list_items_between(
+        &self,
+        from: Place,
+        to: Place,
+    ) -> impl Iterator<Item = (Place, usize)> + '_ {
         self.chapters
             .iter()
             .enumerate()
@@ -332,6 +360,9 @@ impl Statement {
 
     /// The required sections with their index in `sections`.
     pub fn required_sections(&self) -> impl Iterator<Item = (usize, &Section)> {
-        self.sections.iter().enumerate().filter(|(_, s)| s.key.is_some())
+        self.sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.key.is_some())
     }
 }

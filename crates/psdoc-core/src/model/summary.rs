@@ -122,7 +122,10 @@ mod tests {
     fn nesting_prefix_and_drafts() {
         let text = "# Summary\n\n[Introduction](intro.md)\n\n# Part one\n\n- [Context](context.md)\n- [Data](data.md)\n    - [Registrations](data/reg.md)\n        - [Deeper](deep.md)\n- [Draft]()\n  - [Under draft](u.md)\n\n---\n\n[Annex](annex.md)\n";
         let e = parse_summary("SUMMARY.md", text).unwrap();
-        let paths: Vec<_> = e.iter().map(|e| (e.path.as_str(), e.depth, e.parent)).collect();
+        let paths: Vec<_> = e
+            .iter()
+            .map(|e| (e.path.as_str(), e.depth, e.parent))
+            .collect();
         assert_eq!(
             paths,
             vec![

@@ -45,7 +45,11 @@ fn render_one(report: &Report, d: &Diagnostic, renderer: &Renderer) -> String {
         Some(text) if !text.trim().is_empty() => {
             let start = byte_of_column(&text, d.column);
             let end = byte_of_column(&text, d.column + d.length.max(1)).max(start);
-            let end = if end == start { (start + 1).min(text.len()) } else { end };
+            let end = if end == start {
+                (start + 1).min(text.len())
+            } else {
+                end
+            };
             let snippet = Snippet::source(text.clone())
                 .line_start(d.line)
                 .path(d.file.as_str())
@@ -84,7 +88,11 @@ pub fn summary_line(report: &Report) -> String {
     let findings = if t.errors + t.warnings == 0 {
         "no problems found".to_owned()
     } else {
-        format!("{}, {}", plural(t.errors, "error"), plural(t.warnings, "warning"))
+        format!(
+            "{}, {}",
+            plural(t.errors, "error"),
+            plural(t.warnings, "warning")
+        )
     };
     format!(
         "psdoc: {findings}; {} of {} words",

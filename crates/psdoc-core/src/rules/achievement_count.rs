@@ -23,7 +23,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if section.key != Some(SectionKey::Achievements) {
             continue;
         }
-        let end = section.improvement_start.unwrap_or_else(|| st.section_end(i));
+        let end = section
+            .improvement_start
+            .unwrap_or_else(|| st.section_end(i));
         let count = count_achievements(cx, section.start, end, section.level);
         if !(3..=5).contains(&count) {
             let what = match count {
@@ -40,7 +42,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     ),
                 )
                 .section(section.key)
-                .help("give each achievement its own sub-heading or list item, three to five in all"),
+                .help(
+                    "give each achievement its own sub-heading or list item, three to five in all",
+                ),
             );
         }
     }

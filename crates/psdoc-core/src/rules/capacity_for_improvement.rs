@@ -31,7 +31,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (i, section) in st.required_sections() {
         let from = match (section.key, section.combined) {
             (Some(SectionKey::Improvement), _) => section.start,
-            (Some(SectionKey::Achievements), true) => section.improvement_start.unwrap_or(section.start),
+            (Some(SectionKey::Achievements), true) => {
+                section.improvement_start.unwrap_or(section.start)
+            }
             _ => continue,
         };
         let says_it = st

@@ -33,7 +33,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             for body in MINUTES_BODIES {
                 let n = entries
                     .iter()
-                    .filter(|d| d.body.as_deref().is_some_and(|b| b.eq_ignore_ascii_case(body)))
+                    .filter(|d| {
+                        d.body
+                            .as_deref()
+                            .is_some_and(|b| b.eq_ignore_ascii_case(body))
+                    })
                     .count();
                 if n < 4 {
                     problems.push(format!("four sets of {body} minutes; the log has {n}"));
@@ -56,7 +60,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 .help(format!(
                     "add the missing documents with `core = {}`{}",
                     item.item,
-                    if item.item == 7 { " and `body = \"COG\"` or `body = \"CPC\"`" } else { "" }
+                    if item.item == 7 {
+                        " and `body = \"COG\"` or `body = \"CPC\"`"
+                    } else {
+                        ""
+                    }
                 )),
             );
         }
@@ -67,7 +75,9 @@ fn what_is_asked(item: u8) -> &'static str {
     match item {
         4 => "the previous four data set reports to the CPC",
         6 => "the child protection committee plan and its annual report",
-        7 => "four sets of minutes of each of the Chief Officers' Group and the child protection committee",
+        7 => {
+            "four sets of minutes of each of the Chief Officers' Group and the child protection committee"
+        }
         8 => "the children's services plan and its progress updates",
         _ => "documents",
     }

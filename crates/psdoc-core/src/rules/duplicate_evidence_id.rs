@@ -25,7 +25,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         };
         let earlier = &cx.log.documents[j];
-        let next_free = cx.log.documents.iter().map(|d| d.id).max().unwrap_or(0).saturating_add(1);
+        let next_free = cx
+            .log
+            .documents
+            .iter()
+            .map(|d| d.id)
+            .max()
+            .unwrap_or(0)
+            .saturating_add(1);
         out.push(
             Finding::new(
                 cx.log_location(doc, "id"),

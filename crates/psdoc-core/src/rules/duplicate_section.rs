@@ -18,9 +18,11 @@ pub(super) static RULE: Rule = Rule {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for key in SectionKey::ALL {
-        let mut seen = cx.statement.sections.iter().filter(|s| {
-            s.key == Some(key) || (s.combined && key == SectionKey::Improvement)
-        });
+        let mut seen = cx
+            .statement
+            .sections
+            .iter()
+            .filter(|s| s.key == Some(key) || (s.combined && key == SectionKey::Improvement));
         let Some(first) = seen.next() else { continue };
         for again in seen {
             out.push(

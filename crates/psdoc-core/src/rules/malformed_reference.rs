@@ -22,12 +22,15 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for found in &cx.citations.references {
         if let ReferenceKind::Malformed { reason } = &found.item.kind {
             out.push(
-                Finding::new(found.location.clone(), format!("not an evidence reference: {reason}"))
-                    .section(found.section)
-                    .help(format!(
-                        "write [{p}12], [{p}3, {p}12] or [{p}3-{p}5]",
-                        p = cx.config.evidence.prefix
-                    )),
+                Finding::new(
+                    found.location.clone(),
+                    format!("not an evidence reference: {reason}"),
+                )
+                .section(found.section)
+                .help(format!(
+                    "write [{p}12], [{p}3, {p}12] or [{p}3-{p}5]",
+                    p = cx.config.evidence.prefix
+                )),
             );
         }
     }

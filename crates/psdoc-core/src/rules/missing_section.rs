@@ -19,9 +19,10 @@ pub(super) static RULE: Rule = Rule {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let present = |key: SectionKey| {
-        cx.statement.sections.iter().any(|s| {
-            s.key == Some(key) || (s.combined && key == SectionKey::Improvement)
-        })
+        cx.statement
+            .sections
+            .iter()
+            .any(|s| s.key == Some(key) || (s.combined && key == SectionKey::Improvement))
     };
     for key in SectionKey::ALL {
         if present(key) {

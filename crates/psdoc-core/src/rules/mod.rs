@@ -150,7 +150,11 @@ mod tests {
             ] {
                 assert!(!text.trim().is_empty(), "{} has no {part}", rule.name);
             }
-            assert!(!RESERVED.contains(&rule.name), "{} is still reserved", rule.name);
+            assert!(
+                !RESERVED.contains(&rule.name),
+                "{} is still reserved",
+                rule.name
+            );
         }
     }
 }

@@ -48,6 +48,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 list(&SectionKey::ALL)
             ),
         )
-        .help("reorder the chapters in SUMMARY.md; leadership may also come before quality assurance"),
+        .help(
+            "reorder the chapters in SUMMARY.md; leadership may also come before quality assurance",
+        ),
     );
 }

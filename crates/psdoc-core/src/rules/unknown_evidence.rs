@@ -28,10 +28,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         };
         for item in cited {
             let message = match *item {
-                Cited::One(id) if ids.binary_search(&id).is_err() => format!(
-                    "{prefix}{id} is not in the document log ({})",
-                    cx.log.path
-                ),
+                Cited::One(id) if ids.binary_search(&id).is_err() => {
+                    format!("{prefix}{id} is not in the document log ({})", cx.log.path)
+                }
                 Cited::Range(a, b) => {
                     let missing = missing_in_range(&ids, a, b);
                     if missing.is_empty() {
@@ -107,10 +106,16 @@ mod tests {
     fn gaps_without_expanding() {
         assert_eq!(missing_in_range(&[1, 2, 3], 1, 3), vec![]);
         assert_eq!(missing_in_range(&[1, 3], 1, 3), vec![(2, 2)]);
-        assert_eq!(missing_in_range(&[1, 2, 3], 1, 100_000_000), vec![(4, 100_000_000)]);
+        assert_eq!(
+            missing_in_range(&[1, 2, 3], 1, 100_000_000),
+            vec![(4, 100_000_000)]
+        );
         assert_eq!(missing_in_range(&[], 5, 7), vec![(5, 7)]);
         assert_eq!(missing_in_range(&[6], 5, 7), vec![(5, 5), (7, 7)]);
         assert_eq!(missing_in_range(&[5, 6, 7], 5, 7), vec![]);
-        assert_eq!(missing_in_range(&[u64::MAX], u64::MAX - 1, u64::MAX), vec![(u64::MAX - 1, u64::MAX - 1)]);
+        assert_eq!(
+            missing_in_range(&[u64::MAX], u64::MAX - 1, u64::MAX),
+            vec![(u64::MAX - 1, u64::MAX - 1)]
+        );
     }
 }

@@ -113,7 +113,9 @@ pub fn deflated_zeros(mib: usize) -> Vec<u8> {
 const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006""#;
 
 pub fn w_document(body: &str) -> String {
-    format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body>{body}</w:body></w:document>"#)
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body>{body}</w:body></w:document>"#
+    )
 }
 
 pub fn w_part(root: &str, body: &str) -> String {
@@ -161,7 +163,12 @@ const SS: &str = r#"xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/
 
 /// A workbook: sheets as (name, sheetData XML), shared strings, styles' cellXfs
 /// and numFmts, and comments for the first sheet.
-pub fn xlsx(sheets: &[(&str, &str)], shared: &[&str], styles: &str, comments: Option<&str>) -> Vec<u8> {
+pub fn xlsx(
+    sheets: &[(&str, &str)],
+    shared: &[&str],
+    styles: &str,
+    comments: Option<&str>,
+) -> Vec<u8> {
     let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     let mut sheet_entries = String::new();
     let mut rels = String::new();
@@ -198,22 +205,31 @@ pub fn xlsx(sheets: &[(&str, &str)], shared: &[&str], styles: &str, comments: Op
         Member::new("xl/workbook.xml", workbook),
         Member::new(
             "xl/_rels/workbook.xml.rels",
-            format!(r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>"#),
+            format!(
+                r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>"#
+            ),
         ),
         Member::new(
             "xl/sharedStrings.xml",
-            format!(r#"<?xml version="1.0"?><sst {SS} count="{0}" uniqueCount="{0}">{si}</sst>"#, shared.len()),
+            format!(
+                r#"<?xml version="1.0"?><sst {SS} count="{0}" uniqueCount="{0}">{si}</sst>"#,
+                shared.len()
+            ),
         ),
         Member::new(
             "xl/styles.xml",
             format!(r#"<?xml version="1.0"?><styleSheet {SS}>{styles}</styleSheet>"#),
         ),
     ];
-    let names: Vec<String> = (1..=sheets.len()).map(|i| format!("xl/worksheets/sheet{i}.xml")).collect();
+    let names: Vec<String> = (1..=sheets.len())
+        .map(|i| format!("xl/worksheets/sheet{i}.xml"))
+        .collect();
     for (i, (_, data)) in sheets.iter().enumerate() {
         members.push(Member::new(
             &names[i],
-            format!(r#"<?xml version="1.0"?><worksheet {SS}><sheetData>{data}</sheetData></worksheet>"#),
+            format!(
+                r#"<?xml version="1.0"?><worksheet {SS}><sheetData>{data}</sheetData></worksheet>"#
+            ),
         ));
     }
     if let Some(c) = comments {
@@ -257,15 +273,23 @@ impl<'a> Page<'a> {
 /// their content streams, with a correct cross-reference table.
 pub fn pdf(pages: &[Page<'_>]) -> Vec<u8> {
     let mut objects: Vec<(u32, Vec<u8>)> = Vec::new();
-    let kids: Vec<String> = (0..pages.len()).map(|i| format!("{} 0 R", 10 + 2 * i)).collect();
+    let kids: Vec<String> = (0..pages.len())
+        .map(|i| format!("{} 0 R", 10 + 2 * i))
+        .collect();
     objects.push((1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()));
     objects.push((
         2,
-        format!("<< /Type /Pages /Kids [{}] /Count {} >>", kids.join(" "), pages.len()).into_bytes(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {} >>",
+            kids.join(" "),
+            pages.len()
+        )
+        .into_bytes(),
     ));
     objects.push((
         3,
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+            .to_vec(),
     ));
     for (i, page) in pages.iter().enumerate() {
         let page_id = 10 + 2 * i as u32;

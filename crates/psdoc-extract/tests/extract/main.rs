@@ -39,3 +39,4 @@ pub fn location_of(e: &Extracted, needle: &str) -> Location {
 pub fn texts(e: &Extracted) -> Vec<&str> {
     e.units.iter().map(|u| u.text.as_str()).collect()
 }
+mod scratch;

@@ -31,7 +31,7 @@ impl DateOfBirth {
     pub(crate) fn new() -> DateOfBirth {
         DateOfBirth {
             keyword: regex(
-                r"(?i)\b(?:born|date\s+of\s+birth|birth\s*date|birthday|d\.\s?o\.\s?b\.?|dob)(?:\b|$)",
+                r"(?i)\b(?:(?:born|date\s+of\s+birth|birth\s*date|birthday|dob)\b|d\.\s?o\.\s?b\b\.?)",
             ),
             date: regex(&format!(
                 r"(?i)\b(?:(?P<d1>[0-9]{{1,2}})(?P<s1>[/.\-])(?P<m1>[0-9]{{1,2}})(?P<s2>[/.\-])(?P<y1>[0-9]{{4}}|[0-9]{{2}})|(?P<y2>[0-9]{{4}})-(?P<m2>[0-9]{{2}})-(?P<d2>[0-9]{{2}})|(?P<d3>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<mon3>{MONTHS})\.?(?:,?\s+(?P<y3>[0-9]{{4}}))?|(?P<mon4>{MONTHS})\.?\s+(?P<d4>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y4>[0-9]{{4}}))?)"
@@ -40,7 +40,7 @@ impl DateOfBirth {
                 r"(?i)[0-9;]|\.\s|\n\s*\n|\b(?:between|after|before|since|from|until|till|prior|during|or|and|to|per|cent|percent)\b",
             ),
             label_after: regex(
-                r"(?i)^\s*[(\[,\-–]?\s*(?:dob|d\.\s?o\.\s?b\.?|date\s+of\s+birth|born)\b",
+                r"(?i)^\s*[(\[,\-–]?\s*(?:dob|d\.\s?o\.\s?b|date\s+of\s+birth|born)\b",
             ),
         }
     }
@@ -60,7 +60,10 @@ impl DateOfBirth {
             }
             let start = window.start + kw.end() + m.start();
             if let Some(range) = self.validate(text, &caps, start) {
-                out.push(Candidate { kind: Kind::DateOfBirth, range });
+                out.push(Candidate {
+                    kind: Kind::DateOfBirth,
+                    range,
+                });
             }
         }
         for caps in self.date.captures_iter(hay) {
@@ -68,7 +71,10 @@ impl DateOfBirth {
             let end = window.start + m.end();
             if self.label_after.is_match(after(text, end, 24)) {
                 if let Some(range) = self.validate(text, &caps, window.start + m.start()) {
-                    out.push(Candidate { kind: Kind::DateOfBirth, range });
+                    out.push(Candidate {
+                        kind: Kind::DateOfBirth,
+                        range,
+                    });
                 }
             }
         }
@@ -82,7 +88,10 @@ impl DateOfBirth {
         let next = text[end..].chars().next();
         if next.is_some_and(|c| c.is_alphanumeric())
             || (next.is_some_and(|c| matches!(c, '/' | '-' | '.'))
-                && text[end..].chars().nth(1).is_some_and(|c| c.is_ascii_digit()))
+                && text[end..]
+                    .chars()
+                    .nth(1)
+                    .is_some_and(|c| c.is_ascii_digit()))
         {
             return None;
         }
@@ -97,7 +106,11 @@ impl DateOfBirth {
         } else if let (Some(d), Some(mon)) = (num("d3"), caps.name("mon3")) {
             (d, month_number(mon.as_str())?, num("y3"))
         } else {
-            (num("d4")?, month_number(caps.name("mon4")?.as_str())?, num("y4"))
+            (
+                num("d4")?,
+                month_number(caps.name("mon4")?.as_str())?,
+                num("y4"),
+            )
         };
         let year = match year {
             Some(y) if y < 100 => 2000 + y,
@@ -134,8 +147,14 @@ mod tests {
         assert_eq!(found("born on 12/03/2014"), ["12/03/2014"]);
         assert_eq!(found("DOB: 12.03.14"), ["12.03.14"]);
         assert_eq!(found("d.o.b. 2014-03-12"), ["2014-03-12"]);
-        assert_eq!(found("Date of birth - 12th March 2014"), ["12th March 2014"]);
-        assert_eq!(found("She was born in Dundee on 3 Sept 2015."), ["3 Sept 2015"]);
+        assert_eq!(
+            found("Date of birth - 12th March 2014"),
+            ["12th March 2014"]
+        );
+        assert_eq!(
+            found("She was born in Dundee on 3 Sept 2015."),
+            ["3 Sept 2015"]
+        );
         assert_eq!(found("his birthday is 4 May"), ["4 May"]);
         assert_eq!(found("born March 12, 2014"), ["March 12, 2014"]);
         assert_eq!(found("12/03/2014 (DOB)"), ["12/03/2014"]);

@@ -33,7 +33,10 @@ impl Email {
                 continue;
             }
             let range = window.start + m.start()..window.start + m.end();
-            out.push(Candidate { kind: Kind::Email, range });
+            out.push(Candidate {
+                kind: Kind::Email,
+                range,
+            });
         }
     }
 }
@@ -50,8 +53,14 @@ mod tests {
 
     #[test]
     fn addresses() {
-        assert_eq!(found("Write to rory.mcneill@example.org."), ["rory.mcneill@example.org"]);
-        assert_eq!(found("<ellie_k+school@mail.example.co.uk>"), ["ellie_k+school@mail.example.co.uk"]);
+        assert_eq!(
+            found("Write to rory.mcneill@example.org."),
+            ["rory.mcneill@example.org"]
+        );
+        assert_eq!(
+            found("<ellie_k+school@mail.example.co.uk>"),
+            ["ellie_k+school@mail.example.co.uk"]
+        );
         assert_eq!(found("mailto:J.Smith@Example.ORG"), ["J.Smith@Example.ORG"]);
     }
 

@@ -118,7 +118,10 @@ mod tests {
     #[test]
     fn trigger_compiles_and_is_ascii_bounded() {
         let trigger = Scanners::trigger();
-        assert!(!trigger.contains("\\b") || trigger.matches("\\b").count() == trigger.matches("(?-u:\\b)").count());
+        assert!(
+            !trigger.contains("\\b")
+                || trigger.matches("\\b").count() == trigger.matches("(?-u:\\b)").count()
+        );
         regex(&trigger);
         Scanners::new();
     }

@@ -37,9 +37,32 @@ const AMBIGUOUS: [&str; 36] = [
 ];
 
 const TITLES: [&str; 26] = [
-    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Cllr", "Councillor", "Sir",
-    "Dame", "Lord", "Lady", "Rev", "Sheriff", "Judge", "Inspector", "Sergeant", "DC", "DS", "PC",
-    "St", "Saint", "Queen", "King",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Dr",
+    "Prof",
+    "Professor",
+    "Cllr",
+    "Councillor",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Rev",
+    "Sheriff",
+    "Judge",
+    "Inspector",
+    "Sergeant",
+    "DC",
+    "DS",
+    "PC",
+    "St",
+    "Saint",
+    "Queen",
+    "King",
 ];
 
 pub(crate) const TRIGGER: &str = concat!(
@@ -133,12 +156,12 @@ impl NamedChild {
         NamedChild {
             names,
             contexts: contexts.into_iter().map(|(p, s)| (regex(&p), s)).collect(),
-            range_after_age: regex(r"^\s*(?:-|–|—|to|and|or|\+|%|\.[0-9])"),
+            range_after_age: regex(r"^\s*(?:(?:-|–|—|to|and|or)\s*[0-9]|\+|%|\.[0-9])"),
             service_after_noun: regex(
                 r"^\s+(?:support|services?|teams?|centres?|centers?|hubs?|approach|model|policy|strategy|network|group|partnership|forum|programme|project|workers?|officers?)\b",
             ),
             changed: regex(
-                r"(?i)\bnot\s+(?:his|her|their|its|the\s+(?:child|young\s+person)(?:'|’)s|my|our)\s+(?:real|actual|true|own)\s+names?\b|\bnames?\s+(?:(?:has|have|had)\s+)?(?:been\s+)?(?:changed|altered)\b|\bchanged\s+(?:names?|for\s+anonymity)\b|\bpseudonyms?\b|\b(?:real|actual)\s+names?\s+(?:(?:has|have)\s+(?:not\s+)?been|(?:is|are)\s+not)\s+(?:used|given|changed)\b|\bnames?\s+(?:used\s+)?(?:are|is)\s+(?:not\s+real|fictional|made\s+up|invented)\b|\bnames?\s+(?:has|have)\s+been\s+anonymi[sz]ed\b|\bwe(?:'ll|’ll|\s+will|\s+shall)?\s+call\s+(?:him|her|them)\b",
+                r"(?i)\bnot\s+(?:his|her|their|its|the\s+(?:child|young\s+person)(?:'|’)s|my|our)\s+(?:real|actual|true|own)\s+names?\b|\bnames?\s+(?:changed|altered)\b|\bnames?\b[^.!?\n]{0,40}?\b(?:been|were|was|are|is)\s+(?:changed|altered|anonymi[sz]ed)\b|\bchanged\s+(?:names?|for\s+anonymity)\b|\bpseudonyms?\b|\b(?:real|actual)\s+names?\s+(?:(?:has|have)\s+(?:not\s+)?been|(?:is|are)\s+not)\s+(?:used|given|changed)\b|\bnames?\s+(?:used\s+)?(?:are|is)\s+(?:not\s+real|fictional|made\s+up|invented)\b|\bwe(?:'ll|’ll|\s+will|\s+shall)?\s+call\s+(?:him|her|them)\b",
             ),
         }
     }
@@ -148,7 +171,10 @@ impl NamedChild {
         for (re, strength) in &self.contexts {
             for caps in re.captures_iter(hay) {
                 if let Some(range) = self.validate(text, window.start, &caps, *strength) {
-                    out.push(Candidate { kind: Kind::NamedChild, range });
+                    out.push(Candidate {
+                        kind: Kind::NamedChild,
+                        range,
+                    });
                 }
             }
         }
@@ -172,7 +198,11 @@ impl NamedChild {
         let first = caps.name("first")?;
         let second = caps.name("second");
         let (name, start, end) = if self.is_name(first.as_str()) {
-            (first.as_str(), first.start(), second.map_or(first.end(), |s| s.end()))
+            (
+                first.as_str(),
+                first.start(),
+                second.map_or(first.end(), |s| s.end()),
+            )
         } else {
             let second = second.filter(|s| self.is_name(s.as_str()))?;
             (second.as_str(), second.start(), second.end())
@@ -185,13 +215,18 @@ impl NamedChild {
             let value = age_value(age.as_str())?;
             let max = if strength == Strength::Strong { 25 } else { 18 };
             if !(1..=max).contains(&value)
-                || self.range_after_age.is_match(after(text, offset + age.end(), 8))
+                || self
+                    .range_after_age
+                    .is_match(after(text, offset + age.end(), 8))
             {
                 return None;
             }
         }
         if let Some(noun) = caps.name("noun") {
-            if self.service_after_noun.is_match(after(text, offset + noun.end(), 24)) {
+            if self
+                .service_after_noun
+                .is_match(after(text, offset + noun.end(), 24))
+            {
                 return None;
             }
         }
@@ -237,13 +272,16 @@ impl NamedChild {
 /// starts with it (nothing before it but a sentence end, a line start or a list marker).
 fn previous_word(text: &str, pos: usize) -> Option<(&str, bool)> {
     let head = text[..pos].trim_end_matches([' ', '\t']);
-    if head.len() == pos && pos > 0 && !text[..pos].ends_with(['\n', '(', '"', '“', '‘', '\'']) {
+    if head.len() == pos && pos > 0 && !text[..pos].ends_with(['\n', '(', '"', '“', '‘', '\''])
+    {
         // The name is glued to what precedes it.
         return None;
     }
     let word_start = head
         .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-')))
-        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &head[word_start..];
     if word.is_empty() {
         return None;
@@ -261,9 +299,26 @@ fn age_value(age: &str) -> Option<u32> {
         return Some(n);
     }
     let words = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-        "nineteen", "twenty",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
     let lower = age.to_ascii_lowercase();
     words.iter().position(|w| *w == lower).map(|i| i as u32 + 1)
@@ -285,7 +340,9 @@ mod tests {
     fn the_name_list_is_clean() {
         let child = NamedChild::new();
         assert!(child.names.len() > 1500);
-        for name in ["Isla", "Callum", "Kyle", "Ellie", "Sam", "Eilidh", "Muhammad", "Grace"] {
+        for name in [
+            "Isla", "Callum", "Kyle", "Ellie", "Sam", "Eilidh", "Muhammad", "Grace",
+        ] {
             assert!(child.names.contains(name), "{name}");
         }
         for word in ["May", "Will", "Hope", "June", "Key", "Moray", "Child"] {
@@ -348,7 +405,10 @@ mod tests {
     #[test]
     fn previous_words() {
         assert_eq!(previous_word("Then Sam", 5), Some(("Then", true)));
-        assert_eq!(previous_word("and Attainment Grant", 15), Some(("Attainment", false)));
+        assert_eq!(
+            previous_word("and Attainment Grant", 15),
+            Some(("Attainment", false))
+        );
         assert_eq!(previous_word("Sam", 0), None);
     }
 }

@@ -50,10 +50,15 @@ impl NiNumber {
             if !is_allocated_prefix(&caps["prefix"]) {
                 continue;
             }
-            if caps.name("suffix").is_none() && !self.context.is_match(before(text, range.start, 50)) {
+            if caps.name("suffix").is_none()
+                && !self.context.is_match(before(text, range.start, 50))
+            {
                 continue;
             }
-            out.push(Candidate { kind: Kind::NiNumber, range });
+            out.push(Candidate {
+                kind: Kind::NiNumber,
+                range,
+            });
         }
     }
 }
@@ -72,7 +77,9 @@ mod tests {
     fn prefixes() {
         assert!(is_allocated_prefix("AB"));
         assert!(is_allocated_prefix("JC"));
-        for bad in ["QQ", "DA", "FA", "IA", "UA", "VA", "AD", "AF", "AI", "AO", "AQ", "AU", "AV"] {
+        for bad in [
+            "QQ", "DA", "FA", "IA", "UA", "VA", "AD", "AF", "AI", "AO", "AQ", "AU", "AV",
+        ] {
             assert!(!is_allocated_prefix(bad), "{bad}");
         }
         for bad in UNALLOCATED {

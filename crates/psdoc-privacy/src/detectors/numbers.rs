@@ -44,11 +44,14 @@ impl TenDigits {
             }
             let d = digits(m.as_str());
             let near = |re: &Regex| {
-                re.is_match(before(text, range.start, 60)) || re.is_match(after(text, range.end, 24))
+                re.is_match(before(text, range.start, 60))
+                    || re.is_match(after(text, range.end, 24))
             };
             let said_otherwise = self.not_personal.is_match(before(text, range.start, 40));
             let kind = match chi::check(&d) {
-                ChiCheck::Modulus11 if !said_otherwise || near(&self.chi_context) => Some(Kind::Chi),
+                ChiCheck::Modulus11 if !said_otherwise || near(&self.chi_context) => {
+                    Some(Kind::Chi)
+                }
                 ChiCheck::Modulus10 if near(&self.chi_context) => Some(Kind::Chi),
                 _ if nhs::is_nhs_number(&d)
                     && (!said_otherwise || near(&self.nhs_context) || near(&self.chi_context)) =>
@@ -70,9 +73,8 @@ pub(crate) fn is_part_of_larger_number(text: &str, range: &Range<usize>) -> bool
     let b = before(text, range.start, 4).as_bytes();
     let a = after(text, range.end, 4).as_bytes();
     let prev_is = |f: fn(u8) -> bool| b.last().is_some_and(|&c| f(c));
-    let before_sep_digit = b.len() >= 2
-        && matches!(b[b.len() - 1], b'.' | b',')
-        && b[b.len() - 2].is_ascii_digit();
+    let before_sep_digit =
+        b.len() >= 2 && matches!(b[b.len() - 1], b'.' | b',') && b[b.len() - 2].is_ascii_digit();
     let after_sep_digit = a.len() >= 2 && matches!(a[0], b'.' | b',') && a[1].is_ascii_digit();
     before_sep_digit
         || after_sep_digit
@@ -97,7 +99,10 @@ mod tests {
         assert_eq!(kinds("CHI 1904851231"), [(Kind::Chi, "1904851231")]);
         assert_eq!(kinds("CHI 190485 1231."), [(Kind::Chi, "190485 1231")]);
         assert_eq!(kinds("(190-485-1231)"), [(Kind::Chi, "190-485-1231")]);
-        assert_eq!(kinds("NHS number 943 476 5919"), [(Kind::NhsNumber, "943 476 5919")]);
+        assert_eq!(
+            kinds("NHS number 943 476 5919"),
+            [(Kind::NhsNumber, "943 476 5919")]
+        );
         assert_eq!(kinds("9434765919"), [(Kind::NhsNumber, "9434765919")]);
     }
 

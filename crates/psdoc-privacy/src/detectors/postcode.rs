@@ -41,7 +41,9 @@ pub(crate) struct Postcode {
 impl Postcode {
     pub(crate) fn new() -> Postcode {
         Postcode {
-            candidate: regex(&format!(r"(?i-u:(?-u:\b){OUTWARD}(?:[ ]|\x{{a0}})?{INWARD}(?-u:\b))")),
+            candidate: regex(&format!(
+                r"(?i-u:(?-u:\b){OUTWARD}(?:[ ]|\x{{a0}})?{INWARD}(?-u:\b))"
+            )),
         }
     }
 
@@ -53,7 +55,10 @@ impl Postcode {
             let lower = letters.clone().all(|c| c.is_ascii_lowercase());
             if (upper || lower) && is_valid(&raw.to_ascii_uppercase()) {
                 let range = window.start + m.start()..window.start + m.end();
-                out.push(Candidate { kind: Kind::Postcode, range });
+                out.push(Candidate {
+                    kind: Kind::Postcode,
+                    range,
+                });
             }
         }
     }
@@ -71,14 +76,26 @@ mod tests {
 
     #[test]
     fn formats() {
-        for code in ["EH12 9DN", "G1 1AA", "KY99 9ZZ", "AB10 1XG", "W1A 0AX", "EC1A 1BB", "M60 2LA", "EH129DN", "eh12 9dn", "ZE1 0AA"] {
+        for code in [
+            "EH12 9DN", "G1 1AA", "KY99 9ZZ", "AB10 1XG", "W1A 0AX", "EC1A 1BB", "M60 2LA",
+            "EH129DN", "eh12 9dn", "ZE1 0AA",
+        ] {
             assert_eq!(found(&format!("at {code}.")), [code], "{code}");
         }
     }
 
     #[test]
     fn not_postcodes() {
-        for text in ["KY99", "EH12 9", "the KY99 district", "XX12 3AB", "Eh12 9Dn", "QA1 1AA", "EH12 9CI", "ABC1 2DE"] {
+        for text in [
+            "KY99",
+            "EH12 9",
+            "the KY99 district",
+            "XX12 3AB",
+            "Eh12 9Dn",
+            "QA1 1AA",
+            "EH12 9CI",
+            "ABC1 2DE",
+        ] {
             assert!(found(text).is_empty(), "{text}");
         }
     }

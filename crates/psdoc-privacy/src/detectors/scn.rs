@@ -60,7 +60,10 @@ impl Scn {
                 let n = caps.name("n").expect("group n");
                 let range = window.start + n.start()..window.start + n.end();
                 if !is_part_of_larger_number(text, &range) && is_valid(&digits(n.as_str())) {
-                    out.push(Candidate { kind: Kind::Scn, range });
+                    out.push(Candidate {
+                        kind: Kind::Scn,
+                        range,
+                    });
                 }
             }
         }
@@ -90,7 +93,10 @@ mod tests {
     #[test]
     fn only_next_to_its_name() {
         assert_eq!(found("SCN 151234569"), ["151234569"]);
-        assert_eq!(found("Scottish Candidate Number: 151 234 569"), ["151 234 569"]);
+        assert_eq!(
+            found("Scottish Candidate Number: 151 234 569"),
+            ["151 234 569"]
+        );
         assert_eq!(found("her candidate number is 151234569."), ["151234569"]);
         assert_eq!(found("151234569 (SCN)"), ["151234569"]);
         assert!(found("Order 151234569").is_empty());

@@ -15,7 +15,11 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<Outcome> {
         FindingsFormat::Human => {
             let mut s = human::render(&report, human::HumanOptions { color: true });
             if global.quiet {
-                s = s.lines().filter(|l| !l.starts_with("psdoc: ")).collect::<Vec<_>>().join("\n");
+                s = s
+                    .lines()
+                    .filter(|l| !l.starts_with("psdoc: "))
+                    .collect::<Vec<_>>()
+                    .join("\n");
                 if !s.is_empty() {
                     s.push('\n');
                 }
@@ -27,5 +31,9 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<Outcome> {
     print(&text)?;
     let tally = Tally::of(&report.diagnostics);
     let fails = tally.errors > 0 || (args.deny == Some(Deny::Warnings) && tally.warnings > 0);
-    Ok(if fails { Outcome::Failed } else { Outcome::Passed })
+    Ok(if fails {
+        Outcome::Failed
+    } else {
+        Outcome::Passed
+    })
 }

@@ -15,7 +15,13 @@ pub fn run(name: &str) -> Result<Outcome> {
     };
     let indent = |s: &str| {
         s.lines()
-            .map(|l| if l.is_empty() { String::new() } else { format!("    {l}") })
+            .map(|l| {
+                if l.is_empty() {
+                    String::new()
+                } else {
+                    format!("    {l}")
+                }
+            })
             .collect::<Vec<_>>()
             .join("\n")
     };

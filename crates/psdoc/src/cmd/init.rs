@@ -21,7 +21,11 @@ pub fn run(args: &InitArgs) -> Result<Outcome> {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("cannot create {}", parent.display()))?;
         }
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
             Ok(mut f) => {
                 f.write_all(file.contents.as_bytes())
                     .with_context(|| format!("cannot write {}", path.display()))?;
@@ -29,14 +33,22 @@ pub fn run(args: &InitArgs) -> Result<Outcome> {
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                 kept += 1;
-                report.push_str(&format!("  kept     {} (already there, not changed)\n", file.path));
+                report.push_str(&format!(
+                    "  kept     {} (already there, not changed)\n",
+                    file.path
+                ));
             }
             Err(e) => return Err(e).with_context(|| format!("cannot create {}", path.display())),
         }
     }
-    let mut out = format!("A position statement repository for {name} in {}:\n{report}", dir.display());
+    let mut out = format!(
+        "A position statement repository for {name} in {}:\n{report}",
+        dir.display()
+    );
     if kept > 0 {
-        out.push_str(&format!("{kept} existing file(s) were left as they were.\n"));
+        out.push_str(&format!(
+            "{kept} existing file(s) were left as they were.\n"
+        ));
     }
     out.push_str("\nNext: write each chapter in book/src, log your evidence in evidence/log.toml,\nthen run `psdoc check` in that folder.\n");
     print(&out)?;

@@ -27,6 +27,8 @@ fn human() -> String {
             rule.summary
         ));
     }
-    out.push_str("\n`psdoc explain RULE` tells more; change a severity under [rules] in partnership.toml.\n");
+    out.push_str(
+        "\n`psdoc explain RULE` tells more; change a severity under [rules] in partnership.toml.\n",
+    );
     out
 }

@@ -1,0 +1,74 @@
+//! Masking personal identifiers in any text psdoc shows: one place, used by
+//! every output (findings, snippets, diffs, comments, the book, packages).
+
+use std::borrow::Cow;
+
+use psdoc_privacy::{CustomPattern, Detector, Identifier, Settings};
+
+use crate::config::PrivacySettings;
+use crate::error::{Error, Result};
+
+/// Finds and masks personal identifiers with the partnership's settings.
+pub struct Redactor {
+    detector: Detector,
+}
+
+impl Redactor {
+    pub fn new(privacy: &PrivacySettings) -> Result<Self> {
+        let settings = Settings {
+            allow: privacy.allow.clone(),
+            patterns: privacy
+                .patterns
+                .iter()
+                .map(|p| CustomPattern {
+                    name: p.name.clone(),
+                    regex: p.regex.clone(),
+                })
+                .collect(),
+        };
+        let detector = Detector::new(&settings).map_err(|e| Error::Other {
+            message: format!("partnership.toml: [[privacy.pattern]]: {e}"),
+        })?;
+        Ok(Redactor { detector })
+    }
+
+    /// The identifiers in `text`, sorted, non-overlapping.
+    pub fn find(&self, text: &str) -> Vec<Identifier> {
+        self.detector.find(text)
+    }
+
+    /// `text` with every identifier replaced by its masked form.
+    pub fn redact<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        let found = self.detector.find(text);
+        if found.is_empty() {
+            return Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for id in found {
+            if id.range.start < at {
+                continue;
+            }
+            out.push_str(&text[at..id.range.start]);
+            out.push_str(&id.masked);
+            at = id.range.end;
+        }
+        out.push_str(&text[at..]);
+        Cow::Owned(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_in_place() {
+        let r = Redactor::new(&crate::Config::default().privacy).unwrap();
+        let out = r.redact("Her CHI 1904851231 was on the form.");
+        assert!(!out.contains("1904851231"), "{out}");
+        assert!(out.starts_with("Her CHI 19"), "{out}");
+        assert!(out.ends_with(" was on the form."), "{out}");
+        assert!(matches!(r.redact("Nothing here."), Cow::Borrowed(_)));
+    }
+}
