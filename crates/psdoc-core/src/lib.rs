@@ -7,6 +7,7 @@ pub mod check;
 pub mod config;
 pub mod count;
 pub mod diagnostic;
+pub mod export;
 pub mod error;
 pub mod heading;
 pub mod model;

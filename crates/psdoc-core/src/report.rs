@@ -6,6 +6,7 @@ use crate::check::Project;
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::model::Sources;
+use crate::redact::Redactor;
 
 /// Findings, sorted, with what the reporters need to show them.
 pub struct Report {
@@ -15,6 +16,8 @@ pub struct Report {
     /// Focus quality indicators and the sections that refer to them.
     pub qi_coverage: Vec<(String, Vec<String>)>,
     pub sources: Sources,
+    /// Masks identifiers in every line of source shown.
+    pub redactor: Redactor,
 }
 
 impl Report {
@@ -32,13 +35,16 @@ impl Report {
             word_limit: project.config.statement.word_limit,
             qi_coverage: project.qi_coverage(),
             sources: project.sources,
+            redactor: project.redactor,
         }
     }
 
-    /// The text of line `line` of `file`, for a snippet.
+    /// The text of line `line` of `file`, for a snippet, with personal
+    /// identifiers masked (masking keeps the number of characters, so
+    /// columns still point at the right place).
     pub fn snippet_line(&self, file: &str, line: usize) -> Option<String> {
         let source = self.sources.find(file)?;
         let range = source.lines.line_range(&source.text, line)?;
-        Some(source.text[range].to_owned())
+        Some(self.redactor.redact(&source.text[range]).into_owned())
     }
 }

@@ -10,6 +10,36 @@
 //! The library never prints, never exits and never panics on any input: hostile
 //! files (zip bombs, truncated or crafted PDFs) end as [`NotScanned`], with memory
 //! and work bounded by the limits.
+//!
+//! # For callers
+//!
+//! - Scan each unit on its own. For text, Markdown and CSV a byte offset in
+//!   `text` is the column on the unit's line; for HTML it is approximate (tags
+//!   removed, entities decoded); for the other formats there is no column.
+//! - A finding's `line` is [`Location::line`]; a PDF adds `page`, an XLSX `sheet`
+//!   and `cell`. [`Location::Part`] (Word headers, footers, notes, comments) needs
+//!   its part named in the message: its `Display` does that.
+//! - [`Extracted::incomplete`] lists parts not read although the rest was (PDF
+//!   pages over the limit or without text, a table cut short): each is an
+//!   `evidence-not-scanned` finding of its own.
+//! - Reasons never quote the file's content, so they are safe to print; units are
+//!   raw text and must be masked before anything shows them.
+//! - The text of Word, OpenDocument, PDF and XLSX files is normalised for
+//!   scanning: no-break spaces become spaces, soft hyphens and zero-width
+//!   characters go, ligatures are spelled out. Text, Markdown, CSV and HTML keep
+//!   their characters (columns depend on it), except that `&nbsp;` reads as a space.
+//! - Text hidden from a reader but still in the file is read, because it leaves
+//!   with the file: Word's tracked deletions and field codes, pictures' alternative
+//!   text, comments, hidden sheets, PDF annotations and form-field values.
+//! - The PDF reader installs, once, a panic hook that silences panics raised
+//!   inside the PDF parser (their messages could quote the document) and passes
+//!   every other panic to the hook installed before it. lopdf logs through the
+//!   `log` crate; a caller that installs a logger should keep `lopdf` below
+//!   `error`, as its warnings can include document bytes.
+//! - [`extract`] follows symbolic links: keeping paths inside the statement root
+//!   (CONTRACT section 10) is the caller's job.
+//! - Peak memory is a few times the file's text: about 150 to 250 bytes per
+//!   non-empty spreadsheet cell and per line, plus the file itself.
 
 mod csv;
 mod html;

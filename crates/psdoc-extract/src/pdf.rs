@@ -120,6 +120,12 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, NotScanned> {
         return Err(encrypted());
     }
     let pages = doc.get_pages();
+    if limits.max_pdf_pages == 0 {
+        return Err(NotScanned::new(
+            NotScannedKind::OverLimit,
+            "PDF pages are not read (limits.max_pdf_pages is 0)",
+        ));
+    }
     if pages.is_empty() {
         return Err(NotScanned::new(
             NotScannedKind::Corrupt,
@@ -514,10 +520,12 @@ struct Font<'d> {
 impl Font<'_> {
     fn width(&self, code: u32) -> f32 {
         let w = if self.two_byte {
-            self.cid_widths
-                .iter()
-                .find(|(a, b, _)| (*a..=*b).contains(&code))
-                .map_or(self.default_width, |(_, _, w)| *w)
+            // Sorted by first code: the last range starting at or before `code`.
+            let i = self.cid_widths.partition_point(|(first, _, _)| *first <= code);
+            match i.checked_sub(1).map(|i| self.cid_widths[i]) {
+                Some((_, last, w)) if code <= last => w,
+                _ => self.default_width,
+            }
         } else {
             usize::try_from(i64::from(code) - self.first_char)
                 .ok()
@@ -593,6 +601,7 @@ fn build_font<'d>(doc: &'d Document, dict: &'d Dictionary, per_stream: usize) ->
             }
             if let Ok(w) = cid.get_deref(b"W", doc).and_then(Object::as_array) {
                 font.cid_widths = cid_widths(doc, w);
+                font.cid_widths.sort_by_key(|(first, _, _)| *first);
             }
         }
     } else {
@@ -959,24 +968,15 @@ fn next_line(state: &mut State<'_>) {
     state.tm = state.tlm;
 }
 
-/// Decoded glyph text made scannable: ligatures spelled out, replacement and
-/// private-use characters dropped, spaces normalised. Empty when nothing readable.
+/// Decoded glyph text made scannable: replacement and private-use characters
+/// dropped (glyphs without a meaning), then as any document text.
 fn clean(raw: &str) -> String {
-    let mut spelled = String::with_capacity(raw.len());
-    for c in raw.chars() {
-        match c {
-            '\u{FB00}' => spelled.push_str("ff"),
-            '\u{FB01}' => spelled.push_str("fi"),
-            '\u{FB02}' => spelled.push_str("fl"),
-            '\u{FB03}' => spelled.push_str("ffi"),
-            '\u{FB04}' => spelled.push_str("ffl"),
-            '\u{FB05}' | '\u{FB06}' => spelled.push_str("st"),
-            '\u{FFFD}' | '\u{E000}'..='\u{F8FF}' => {}
-            c => spelled.push(c),
-        }
-    }
-    let mut out = String::with_capacity(spelled.len());
-    push_document_text(&mut out, &spelled);
+    let kept: String = raw
+        .chars()
+        .filter(|c| !matches!(c, '\u{FFFD}' | '\u{E000}'..='\u{F8FF}'))
+        .collect();
+    let mut out = String::with_capacity(kept.len());
+    push_document_text(&mut out, &kept);
     out
 }
 

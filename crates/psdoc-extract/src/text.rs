@@ -121,10 +121,17 @@ pub(crate) fn line_units(text: &str) -> Vec<TextUnit> {
 
 /// Text from a document format (Word, OpenDocument, PDF, a sheet) made easy to scan:
 /// no-break and other fixed-width spaces become plain spaces, soft hyphens and
-/// zero-width characters go, and other control characters become spaces.
+/// zero-width characters go, ligatures are spelled out, and other control
+/// characters become spaces.
 pub(crate) fn push_document_text(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            '\u{FB03}' => out.push_str("ffi"),
+            '\u{FB04}' => out.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
             '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{200A}' => out.push(' '),
             '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
             '\t' | '\n' | '\r' => out.push(' '),
@@ -162,7 +169,7 @@ mod tests {
     #[test]
     fn document_text() {
         let mut s = String::new();
-        push_document_text(&mut s, "EH12\u{00A0}9DN co\u{00AD}operate\tx");
-        assert_eq!(s, "EH12 9DN cooperate x");
+        push_document_text(&mut s, "EH12\u{00A0}9DN co\u{00AD}operate\tx \u{FB01}rst");
+        assert_eq!(s, "EH12 9DN cooperate x first");
     }
 }

@@ -55,6 +55,10 @@ pub enum Command {
     },
     /// Start a new statement repository with the guidance's headings
     Init(InitArgs),
+    /// Export the document log for the inspectorate (Markdown, CSV, XLSX or JSON)
+    Log(LogArgs),
+    /// Write the submission bundle: the statement, the log and the local evidence, in one zip
+    Package(PackageArgs),
 }
 
 #[derive(Debug, Args)]
@@ -97,6 +101,31 @@ pub struct CountArgs {
 pub enum CountFormat {
     Human,
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = LogFormat::Markdown)]
+    pub format: LogFormat,
+    /// Write to FILE instead of the terminal (required for xlsx)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Markdown,
+    Csv,
+    Xlsx,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct PackageArgs {
+    /// The zip file to write
+    #[arg(short, long, value_name = "FILE.zip")]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, Args)]

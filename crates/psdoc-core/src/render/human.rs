@@ -15,6 +15,8 @@ pub struct HumanOptions {
     /// ANSI colours (the caller decides from `--color`, `NO_COLOR` and the
     /// terminal).
     pub color: bool,
+    /// Findings only: no coverage table or summary line.
+    pub quiet: bool,
 }
 
 /// Every finding with its snippet, then a one-line summary.
@@ -29,8 +31,11 @@ pub fn render(report: &Report, options: HumanOptions) -> String {
         out.push_str(&render_one(report, d, &renderer));
         out.push_str("\n\n");
     }
-    out.push_str(&summary_line(report));
-    out.push('\n');
+    if !options.quiet {
+        out.push_str(&coverage_table(report));
+        out.push_str(&summary_line(report));
+        out.push('\n');
+    }
     out
 }
 
@@ -73,6 +78,31 @@ fn byte_of_column(text: &str, column: usize) -> usize {
     text.char_indices()
         .nth(column.saturating_sub(1))
         .map_or(text.len(), |(i, _)| i)
+}
+
+/// The guidance's focus quality indicators and the sections addressing
+/// each, so the lead officer sees the gaps at a glance.
+pub fn coverage_table(report: &Report) -> String {
+    if report.qi_coverage.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("Focus quality indicators (the guidance's key QIs) and where the statement addresses them:\n");
+    for (number, sections) in &report.qi_coverage {
+        let title = psdoc_evidence::quality_indicator(number).map_or("", |q| q.title);
+        let title: String = if title.chars().count() > 48 {
+            format!("{}…", title.chars().take(47).collect::<String>())
+        } else {
+            title.to_owned()
+        };
+        let whereabouts = if sections.is_empty() {
+            "not addressed".to_owned()
+        } else {
+            sections.join(", ")
+        };
+        out.push_str(&format!("  QI {number:<5} {title:<48}  {whereabouts}\n"));
+    }
+    out.push('\n');
+    out
 }
 
 /// "2 errors, 1 warning; 4,870 of 5,000 words".

@@ -253,8 +253,10 @@ pub struct Page<'a> {
     pub extra: &'a str,
     /// Extra objects this page needs (numbered from 100), as `(number, body)`.
     pub objects: Vec<(u32, String)>,
-    /// Resources beyond the font.
+    /// Resources beyond the fonts.
     pub resources: &'a str,
+    /// Fonts beyond `/F1` (Helvetica), as `/F2 100 0 R`.
+    pub fonts: &'a str,
 }
 
 impl<'a> Page<'a> {
@@ -265,6 +267,7 @@ impl<'a> Page<'a> {
             extra: "",
             objects: Vec::new(),
             resources: "",
+            fonts: "",
         }
     }
 }
@@ -297,8 +300,8 @@ pub fn pdf(pages: &[Page<'_>]) -> Vec<u8> {
         objects.push((
             page_id,
             format!(
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> {} >> /Contents {content_id} 0 R {} >>",
-                page.resources, page.extra
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R {} >> {} >> /Contents {content_id} 0 R {} >>",
+                page.fonts, page.resources, page.extra
             )
             .into_bytes(),
         ));

@@ -429,3 +429,54 @@ fn extensions() {
         assert!(supported_extensions().contains(&ext), "{ext}");
     }
 }
+
+/// A composite (Type 0, Identity-H) font as Word and LibreOffice embed them: two-byte
+/// glyph codes, widths in `/W`, meaning only through a ToUnicode CMap.
+fn type0_font(n: u32, to_unicode: bool) -> Vec<(u32, String)> {
+    let cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+        /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+        /CMapName /Adobe-Identity-UCS def /CMapType 2 def\n\
+        1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+        2 beginbfchar <0001> <0045> <0002> <0048> endbfchar\n\
+        1 beginbfrange <0003> <0007> [<0031> <0032> <0039> <0044> <004E>] endbfrange\n\
+        endcmap CMapName currentdict /CMap defineresource pop end end";
+    let mut objects = vec![
+        (
+            n,
+            format!(
+                "<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Calibri /Encoding /Identity-H /DescendantFonts [{} 0 R] {} >>",
+                n + 1,
+                if to_unicode { format!("/ToUnicode {} 0 R", n + 2) } else { String::new() }
+            ),
+        ),
+        (
+            n + 1,
+            "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Calibri /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 /W [1 [600 600 500 500] 5 7 550] >>".to_string(),
+        ),
+    ];
+    if to_unicode {
+        objects.push((n + 2, format!("<< /Length {} >>\nstream\n{cmap}\nendstream", cmap.len())));
+    }
+    objects
+}
+
+#[test]
+fn pdf_composite_font_with_to_unicode() {
+    let mut page = Page::text("BT /F2 11 Tf 72 720 Td [<0001000200030004> -350 <000500060007>] TJ ET");
+    page.fonts = "/F2 100 0 R";
+    page.objects = type0_font(100, true);
+    let e = ok("word.pdf", &fixtures::pdf(&[page]));
+    assert_eq!(texts(&e), vec!["EH12 9DN"]);
+}
+
+#[test]
+fn pdf_composite_font_without_a_unicode_map() {
+    let mut page = Page::text("BT /F2 11 Tf 72 720 Td <0001000200030004> Tj ET");
+    page.fonts = "/F2 100 0 R";
+    page.objects = type0_font(100, false);
+    let n = crate::not_scanned("glyphs.pdf", &fixtures::pdf(&[page]), &Limits::default(), psdoc_extract::NotScannedKind::NoText);
+    assert_eq!(
+        n.reason,
+        "a PDF whose text psdoc cannot decode (its fonts have no Unicode map): check it by eye"
+    );
+}

@@ -19,6 +19,12 @@ fn limits() -> Limits {
     }
 }
 
+/// 64 cases per property, or `PROPTEST_CASES` for a longer run by hand
+/// (`PROPTEST_CASES=20000 cargo test --release -p psdoc-extract fuzz`).
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64)
+}
+
 /// Valid files of each zip and PDF format, to mutate.
 fn seeds() -> Vec<(&'static str, Vec<u8>)> {
     vec![
@@ -67,7 +73,7 @@ fn seeds() -> Vec<(&'static str, Vec<u8>)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048), ext in 0..EXTENSIONS.len()) {

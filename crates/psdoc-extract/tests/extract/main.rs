@@ -39,4 +39,11 @@ pub fn location_of(e: &Extracted, needle: &str) -> Location {
 pub fn texts(e: &Extracted) -> Vec<&str> {
     e.units.iter().map(|u| u.text.as_str()).collect()
 }
-mod scratch;
+
+#[test]
+fn results_can_cross_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Extracted>();
+    send_sync::<NotScanned>();
+    send_sync::<Limits>();
+}

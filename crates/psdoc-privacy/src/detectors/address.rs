@@ -1,5 +1,5 @@
 //! `address`: a house number with its street: `14 Mill Lane`, `2/1 45 Bank Street` (a
-//! Glasgow flat position), `Flat 3, 10 High Street`, `14a Mill Lane`. The street needs one
+//! Glasgow flat position), `Flat 3, 10 High Street`, `14a Mill Lane`, `12 Kirkgate`. The street needs one
 //! to three capitalised words and a street type, so "22 families", "12 Years", "3 Key
 //! Achievements" and "12 Food Bank users" are not addresses. A council's public office
 //! belongs in `privacy.allow`.
@@ -13,10 +13,13 @@ use crate::Kind;
 
 const STREET_TYPES: &str = "Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|Terrace|Terr|Close|Way|Wynd|Brae|Loan|Loaning|Row|Square|Sq|Park|Grove|View|Walk|Gate|Gait|Hill|Mews|Green|Parade|Quadrant|Circus|Vennel|Rise|Bank|Path|Causeway|Boulevard|Neuk|Croft|Steading|Glebe|Heights|Meadows|Meadow|Circle|Grange|Wharf|Quay|Yard|Brow|Lea|Dene|Glade|Knowe|Haugh|Cottages|Brig|Loch|Den|Holdings";
 
+/// One-word street names of Scottish towns: `Kirkgate`, `Quayside`, `Burnside`.
+const ONE_WORD_STREETS: &str = "gate|gait|side|wynd|brae|loan|vennel";
+
 /// The prefilter fragment: a number, capitalised words and a street type.
 pub(crate) fn trigger() -> String {
     format!(
-        r"(?-u:\b)[0-9]{{1,3}}[A-Za-z]?,?[ ]+(?:[A-Z][A-Za-z'.\-\x{{2019}}]*[ ]+){{1,3}}(?:{STREET_TYPES})(?-u:\b)"
+        r"(?-u:\b)[0-9]{{1,3}}[A-Za-z]?,?[\t\n\r ]+(?:(?:[A-Z][A-Za-z'.\-\x{{2019}}]*[\t\n\r ]+){{1,3}}(?:{STREET_TYPES})|[A-Z][a-z]{{2,}}(?:{ONE_WORD_STREETS}))(?-u:\b)"
     )
 }
 
@@ -132,7 +135,7 @@ impl Address {
     pub(crate) fn new() -> Address {
         Address {
             candidate: regex(&format!(
-                r"(?-u:\b)(?:(?:Flat|Apartment|Apt\.?|Unit)\s+[0-9]{{1,3}}[A-Za-z]?(?:/[0-9]{{1,2}})?,?\s+|[0-9]{{1,2}}/[0-9]{{1,2}},?\s+)?[0-9]{{1,3}}[A-Za-z]?,?\s+(?P<words>(?:(?:St\.?|[A-Z][a-z]+(?:(?:'|’)s)?|[A-Z][a-z]+-[A-Z][a-z]+|Ma?c[A-Z][a-z]+)\s+){{1,3}})(?:{STREET_TYPES})\.?(?-u:\b)"
+                r"(?-u:\b)(?:(?:Flat|Apartment|Apt\.?|Unit)\s+[0-9]{{1,3}}[A-Za-z]?(?:/[0-9]{{1,2}})?,?\s+|[0-9]{{1,2}}/[0-9]{{1,2}},?\s+)?[0-9]{{1,3}}[A-Za-z]?,?\s+(?:(?P<words>(?:(?:St\.?|[A-Z][a-z]+(?:(?:'|’)s)?|[A-Z][a-z]+-[A-Z][a-z]+|Ma?c[A-Z][a-z]+)\s+){{1,3}})(?:{STREET_TYPES})\.?|[A-Z][a-z]{{2,}}(?:{ONE_WORD_STREETS}))(?-u:\b)"
             )),
         }
     }
@@ -156,7 +159,8 @@ impl Address {
 }
 
 fn street_words_are_names(caps: &Captures<'_>) -> bool {
-    caps["words"]
+    caps.name("words")
+        .map_or("", |w| w.as_str())
         .split_whitespace()
         .all(|w| !NOT_STREET_WORDS.contains(&w))
 }
@@ -188,6 +192,8 @@ mod tests {
         assert_eq!(found("14a St Mary's Road"), ["14a St Mary's Road"]);
         assert_eq!(found("7 Castle View Terrace"), ["7 Castle View Terrace"]);
         assert_eq!(found("3 McDonald Crescent"), ["3 McDonald Crescent"]);
+        assert_eq!(found("12 Kirkgate, Leith"), ["12 Kirkgate"]);
+        assert_eq!(found("Apartment 4, 16 Quayside"), ["Apartment 4, 16 Quayside"]);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! `date-of-birth`: a date written where it is someone's date of birth: after "born",
-//! "date of birth", "DOB", "d.o.b.", "birth date" or "birthday" (a few words apart at most,
+//! "date of birth", "DOB", "d.o.b.", "birth date", "birthday" or "gave birth" (a few words apart at most,
 //! in the same sentence), or followed by "(DOB)". Meeting, publication and reporting dates
 //! have no such context and are not reported; neither are cohorts ("born between 1 April
 //! 2008 and 31 March 2012", "born after ...") or a month and year alone ("born in March
@@ -31,7 +31,7 @@ impl DateOfBirth {
     pub(crate) fn new() -> DateOfBirth {
         DateOfBirth {
             keyword: regex(
-                r"(?i)\b(?:(?:born|date\s+of\s+birth|birth\s*date|birthday|dob)\b|d\.\s?o\.\s?b\b\.?)",
+                r"(?i)\b(?:(?:born|date\s+of\s+birth|birth\s*date|birthday|dob|gave\s+birth)\b|d\.\s?o\.\s?b\b\.?)",
             ),
             date: regex(&format!(
                 r"(?i)\b(?:(?P<d1>[0-9]{{1,2}})(?P<s1>[/.\-])(?P<m1>[0-9]{{1,2}})(?P<s2>[/.\-])(?P<y1>[0-9]{{4}}|[0-9]{{2}})|(?P<y2>[0-9]{{4}})-(?P<m2>[0-9]{{2}})-(?P<d2>[0-9]{{2}})|(?P<d3>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<mon3>{MONTHS})\.?(?:,?\s+(?P<y3>[0-9]{{4}}))?|(?P<mon4>{MONTHS})\.?\s+(?P<d4>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y4>[0-9]{{4}}))?)"
@@ -158,6 +158,7 @@ mod tests {
         assert_eq!(found("his birthday is 4 May"), ["4 May"]);
         assert_eq!(found("born March 12, 2014"), ["March 12, 2014"]);
         assert_eq!(found("12/03/2014 (DOB)"), ["12/03/2014"]);
+        assert_eq!(found("Mum gave birth on 4 May 2015."), ["4 May 2015"]);
     }
 
     #[test]

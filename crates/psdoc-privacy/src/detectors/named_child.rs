@@ -65,12 +65,22 @@ const TITLES: [&str; 26] = [
     "King",
 ];
 
+/// Words after a name that make it an organisation or a place: "Robertson Trust".
+const ORGANISATION_WORDS: [&str; 24] = [
+    "Academy", "Association", "Care", "Centre", "College", "Council", "Foundation", "Fund",
+    "Group", "Hall", "High", "House", "Institute", "Partnership", "Primary", "Project",
+    "School", "Service", "Services", "Society", "Street", "Team", "Trust", "University",
+];
+
+/// The prefilter fragments: one per context below (whitespace may be a line break of a
+/// wrapped paragraph).
 pub(crate) const TRIGGER: &str = concat!(
-    r"(?i-u:(?-u:\b)aged?(?-u:\b)|(?:year|yr)s?[ \-]old)",
-    r"|\([0-9]{1,2}\)|, ?[0-9]{1,2} ?,",
-    r"|(?:'|\x{2019})s (?i-u:foster|social|kinship|support|key|family|lead|named|guidance|teacher|mum|mother|dad|father|parent|step|gran|grand|nana|papa|aunt|uncle|brother|sister|sibling|placement|child|care|plan|hearing|supervision|health|story|voice|views|wishes|journey|experience|birth|adoptive|carer|case|school|nursery|class)",
-    r"|(?-u:\b)(?:was|is|been|became|were) (?:[a-z]+ )?(?:placed|accommodated|removed|taken|looked|registered|deregistered|de-registered|referred|adopted|fostered|subject|on the child|in foster|in kinship|in residential|in secure|excluded|reunified|returned)",
-    r"|(?-u:\b)(?:moved|went) (?:in)?to |(?-u:\b)lives with ",
+    r"(?i-u:(?-u:\b)aged?(?-u:\b)|(?:year|yr)s?[\t\n\r \-]+old)",
+    r"|\([0-9]{1,2}\)|,[\t\n\r ]*[0-9]{1,2}[\t\n\r ]*,",
+    r"|(?:'|\x{2019})s[\t\n\r ]+(?i-u:foster|kinship|former|carer|family|support|social|key|youth|residential|lead|named|guidance|teacher|mum|mother|dad|father|parent|step|gran|grand|nana|papa|aunt|uncle|brother|sister|sibling|placement|child|care|pathway|safety|plan|hearing|compulsory|supervision|health|story|voice|views|wishes|journey|experience|birth|adoptive|case|school|nursery|class)",
+    r"|(?-u:\b)(?:was|is|been|became|were)[\t\n\r ]+(?:[a-z]+[\t\n\r ]+)?(?:placed|accommodated|removed|taken|looked|registered|deregistered|de-registered|referred|adopted|fostered|subject|on[\t\n\r ]+the|in[\t\n\r ]+(?:foster|kinship|residential|secure)|excluded|reunified|returned)",
+    r"|(?-u:\b)(?:moved|went)[\t\n\r ]+(?:in)?to[\t\n\r ]|(?-u:\b)lives[\t\n\r ]+with[\t\n\r ]",
+    r"|(?-u:\b)who[\t\n\r ]+(?:is|was|turned)[\t\n\r ]",
 );
 
 const AGE: &str = r"(?P<age>[0-9]{1,2}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))";
@@ -117,6 +127,12 @@ impl NamedChild {
             ),
             (
                 format!(r"{NAME},?\s+{AGE}\s*(?:years?|yrs?)[\s\-]old(?-u:\b)"),
+                Strength::Strong,
+            ),
+            (
+                format!(
+                    r"{NAME},?\s+who\s+(?:is|was|turned)\s+(?:now\s+|only\s+|just\s+)?{AGE}(?:\s*(?:years?|yrs?)(?:\s+old)?)?\s*(?:[,.;)]|$|and\b)"
+                ),
                 Strength::Strong,
             ),
             (
@@ -197,6 +213,10 @@ impl NamedChild {
     ) -> Option<Range<usize>> {
         let first = caps.name("first")?;
         let second = caps.name("second");
+        if second.is_some_and(|s| ORGANISATION_WORDS.contains(&s.as_str())) {
+            // "The Robertson Trust (2)": an organisation, not a child.
+            return None;
+        }
         let (name, start, end) = if self.is_name(first.as_str()) {
             (
                 first.as_str(),
@@ -364,6 +384,7 @@ mod tests {
         assert_eq!(found("Sam, a nine-year-old, said"), ["Sam"]);
         assert_eq!(found("Ellie Smith (14) said"), ["Ellie Smith"]);
         assert_eq!(found("Then Sam, aged 9, left"), ["Sam"]);
+        assert_eq!(found("Liam, who is 8, was supported"), ["Liam"]);
     }
 
     #[test]
@@ -397,6 +418,8 @@ mod tests {
             "Sam's family support service",
             "Angus's family support team",
             "Loch Ard Kyle, 3, and",
+            "The Robertson Trust (2) funded posts.",
+            "Liam, who is 8 years into the job",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

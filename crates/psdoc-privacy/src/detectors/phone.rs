@@ -40,8 +40,7 @@ impl Phone {
         for caps in self.candidate.captures_iter(hay) {
             let m = caps.get(0).expect("match");
             let rest = caps.name("rest").expect("rest");
-            let national = caps.name("intl").is_none();
-            let Some(len) = national_number_length(rest.as_str(), national) else {
+            let Some(len) = national_number_length(rest.as_str()) else {
                 continue;
             };
             let range = window.start + m.start()..window.start + rest.start() + len;
@@ -60,9 +59,8 @@ impl Phone {
 
 /// The length in bytes of the part of `rest` (what follows the 0 or +44) that is a phone
 /// number: groups of digits adding up to ten digits, the first of them beginning with 1, 2,
-/// 3 or 7. `national` numbers (written with their 0) need at least two digits in the first
-/// group and at least two in every other.
-pub(crate) fn national_number_length(rest: &str, national: bool) -> Option<usize> {
+/// 3 or 7, every group after the first of at least two digits.
+pub(crate) fn national_number_length(rest: &str) -> Option<usize> {
     if !matches!(rest.as_bytes().first(), Some(b'1' | b'2' | b'3' | b'7')) {
         return None;
     }
@@ -77,7 +75,7 @@ pub(crate) fn national_number_length(rest: &str, national: bool) -> Option<usize
             let group_ends = bytes.get(i + 1).is_none_or(|n| !n.is_ascii_digit());
             if group_ends {
                 groups += 1;
-                let min = if groups == 1 && !national { 1 } else { 2 };
+                let min = if groups == 1 { 1 } else { 2 };
                 if group_len < min || groups > MAX_GROUPS || count > NATIONAL_DIGITS {
                     return None;
                 }
@@ -107,6 +105,7 @@ mod tests {
             "07700 900123",
             "07700900123",
             "07700 900 123",
+            "07 700 900 444",
             "0131 496 0000",
             "01314960000",
             "(0131) 496 0000",
@@ -150,9 +149,10 @@ mod tests {
 
     #[test]
     fn groups() {
-        assert_eq!(national_number_length("7700 900123", true), Some(11));
-        assert_eq!(national_number_length("7 700 900 123", true), None);
-        assert_eq!(national_number_length("131 496 0000 5", true), Some(12));
-        assert_eq!(national_number_length("800 123 4567", true), None);
+        assert_eq!(national_number_length("7700 900123"), Some(11));
+        assert_eq!(national_number_length("7 700 900 123"), Some(13));
+        assert_eq!(national_number_length("7 70 0 900 123"), None);
+        assert_eq!(national_number_length("131 496 0000 5"), Some(12));
+        assert_eq!(national_number_length("800 123 4567"), None);
     }
 }

@@ -12,20 +12,13 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<Outcome> {
     let root = statement_root(global)?;
     let report = Report::check(&root)?;
     let text = match args.format {
-        FindingsFormat::Human => {
-            let mut s = human::render(&report, human::HumanOptions { color: true });
-            if global.quiet {
-                s = s
-                    .lines()
-                    .filter(|l| !l.starts_with("psdoc: "))
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                if !s.is_empty() {
-                    s.push('\n');
-                }
-            }
-            s
-        }
+        FindingsFormat::Human => human::render(
+            &report,
+            human::HumanOptions {
+                color: true,
+                quiet: global.quiet,
+            },
+        ),
         FindingsFormat::Json => json::render(&report),
     };
     print(&text)?;

@@ -4,6 +4,8 @@ mod check;
 mod count;
 mod explain;
 mod init;
+mod log;
+mod package;
 mod rules;
 
 use std::path::PathBuf;
@@ -26,6 +28,8 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Rules { format } => rules::run(*format),
         Command::Explain { rule } => explain::run(rule),
         Command::Init(args) => init::run(args),
+        Command::Log(args) => log::run(&cli.global, args),
+        Command::Package(args) => package::run(&cli.global, args),
     }
 }
 

@@ -1,0 +1,169 @@
+//! `psdoc package`: the submission bundle, byte for byte the same for the
+//! same statement and submission date.
+
+use std::io::Write;
+
+use psdoc_evidence::Date;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use zip::write::SimpleFileOptions;
+
+use super::{log, statement};
+use crate::check::Project;
+use crate::error::{Error, Result};
+use crate::model::FileSource;
+use crate::model::evidence::EvidenceFile;
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    partnership: &'a str,
+    submission: Date,
+    words: usize,
+    word_limit: u32,
+    files: Vec<ManifestFile>,
+}
+
+#[derive(Serialize)]
+struct ManifestFile {
+    path: String,
+    bytes: usize,
+    sha256: String,
+    /// The document number, for evidence files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    document: Option<u64>,
+}
+
+/// The files of the bundle, sorted by path, before zipping.
+pub fn contents(project: &Project, files: &dyn FileSource) -> Result<Vec<(String, Vec<u8>, Option<u64>)>> {
+    let submission = project.submission();
+    let name = &project.config.partnership.name;
+    let mut out: Vec<(String, Vec<u8>, Option<u64>)> = vec![
+        ("statement.html".into(), statement::to_html(project).into_bytes(), None),
+        ("statement.md".into(), statement::to_markdown(project).into_bytes(), None),
+        ("document-log.csv".into(), log::to_csv(&project.log)?, None),
+        (
+            "document-log.xlsx".into(),
+            log::to_xlsx(&project.log, &format!("{name}: document log"), submission)?,
+            None,
+        ),
+    ];
+    let width = project
+        .log
+        .documents
+        .iter()
+        .map(|d| d.id.to_string().len())
+        .max()
+        .unwrap_or(1)
+        .max(2);
+    for (i, state) in &project.evidence_files {
+        let EvidenceFile::Present(path) = state else {
+            continue;
+        };
+        let doc = &project.log.documents[*i];
+        let bytes = files.read(path).map_err(|_| {
+            Error::file(path, "cannot be read for the package")
+        })?;
+        let ext = path
+            .rsplit_once('.')
+            .map(|(_, e)| format!(".{}", e.to_ascii_lowercase()))
+            .unwrap_or_default();
+        let file_name = format!(
+            "evidence/{}{:0width$} - {}{ext}",
+            project.config.evidence.prefix,
+            doc.id,
+            windows_safe(&doc.title)
+        );
+        out.push((file_name, bytes, Some(doc.id)));
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.dedup_by(|a, b| a.0 == b.0);
+    Ok(out)
+}
+
+/// The zip archive with `manifest.json`.
+pub fn build(project: &Project, files: &dyn FileSource) -> Result<Vec<u8>> {
+    let contents = contents(project, files)?;
+    let manifest = Manifest {
+        partnership: &project.config.partnership.name,
+        submission: project.submission(),
+        words: project.statement.total_words(),
+        word_limit: project.config.statement.word_limit,
+        files: contents
+            .iter()
+            .map(|(path, bytes, document)| ManifestFile {
+                path: path.clone(),
+                bytes: bytes.len(),
+                sha256: hex(&Sha256::digest(bytes)),
+                document: *document,
+            })
+            .collect(),
+    };
+    let mut manifest_json = serde_json::to_string_pretty(&manifest).expect("serialisable");
+    manifest_json.push('\n');
+
+    let fail = |e: std::io::Error| Error::Other {
+        message: format!("cannot write the package: {e}"),
+    };
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    let entries = std::iter::once(("manifest.json".to_owned(), manifest_json.into_bytes()))
+        .chain(contents.into_iter().map(|(p, b, _)| (p, b)));
+    for (path, bytes) in entries {
+        zip.start_file(path.as_str(), options)
+            .map_err(|e| fail(std::io::Error::other(e)))?;
+        zip.write_all(&bytes).map_err(fail)?;
+    }
+    let cursor = zip.finish().map_err(|e| fail(std::io::Error::other(e)))?;
+    Ok(cursor.into_inner())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A title as a file name Windows accepts: no reserved characters, no
+/// trailing dot or space, not a device name, at most 80 characters.
+pub fn windows_safe(title: &str) -> String {
+    let mut s: String = title
+        .chars()
+        .map(|c| match c {
+            '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*' => '-',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect();
+    s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() > 80 {
+        s = s.chars().take(80).collect();
+    }
+    let s = s.trim_end_matches(['.', ' ']).to_owned();
+    let upper = s.to_ascii_uppercase();
+    let reserved = ["CON", "PRN", "AUX", "NUL"].contains(&upper.as_str())
+        || ((upper.starts_with("COM") || upper.starts_with("LPT"))
+            && upper.len() == 4
+            && upper.as_bytes()[3].is_ascii_digit());
+    if s.is_empty() {
+        "document".into()
+    } else if reserved {
+        format!("{s} (document)")
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::windows_safe;
+
+    #[test]
+    fn safe_names() {
+        assert_eq!(windows_safe("Audit: IRDs / 2024?"), "Audit- IRDs - 2024-");
+        assert_eq!(windows_safe("Report."), "Report");
+        assert_eq!(windows_safe("CON"), "CON (document)");
+        assert_eq!(windows_safe("  "), "document");
+        assert_eq!(windows_safe(&"x".repeat(200)).len(), 80);
+    }
+}
