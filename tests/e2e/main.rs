@@ -7,6 +7,8 @@ mod cli;
 mod config_errors;
 mod evidence_rules;
 mod example;
+mod export;
 mod layouts;
+mod online;
 mod section_rules;
 mod words;

@@ -1,1 +1,215 @@
-pub fn x() {}
+//! `mdbook-psdoc`: psdoc's checks as an mdBook 0.5 preprocessor, and the
+//! changes that make the book the one inspectors read.
+//!
+//! What it does to the book:
+//!
+//! - each evidence reference (`[E12]`, `[E3, E12]`, `[E3-E5]`) links to that
+//!   document's row in a generated **Document log** chapter, the document's
+//!   title on hover;
+//! - a quality indicator whose title is confirmed shows it on hover;
+//! - HTML comments (drafting notes, the guidance's prompts) are removed, and
+//!   every personal identifier is masked, in every chapter, title and the
+//!   log;
+//! - each chapter shows its word count on screen, the first one the total
+//!   against the limit; never on the print page that becomes the PDF;
+//! - the document log is left out of the print page unless `print-log`.
+//!
+//! # When it runs
+//!
+//! After mdBook's `links` preprocessor (`after = ["links"]` in `book.toml`;
+//! `psdoc build` puts it in the same place). The book it changes must be
+//! the book readers get, so it works on the text with every
+//! `{{#include}}` expanded: included text is linked and masked like the
+//! rest. The check itself does not depend on that order: it reads the
+//! statement from its files, expanding includes with a map back to them, so
+//! findings name the file and line that was written.
+//!
+//! This library never prints and never exits: the `mdbook-psdoc` binary and
+//! `psdoc build` do.
+
+pub mod chapter;
+pub mod error;
+pub mod log_chapter;
+pub mod settings;
+pub mod statement;
+pub mod style;
+
+use std::path::Path;
+use std::rc::Rc;
+
+use mdbook_preprocessor::book::{Book, BookItem, Chapter};
+use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+use psdoc_core::render::thousands;
+
+pub use error::{Error, Result};
+pub use log_chapter::LogTargets;
+pub use settings::{FailOn, Settings};
+pub use statement::Checked;
+
+/// The preprocessor, for mdBook's driver (`MDBook::with_preprocessor`).
+pub struct PsdocPreprocessor {
+    /// A statement already loaded and judged by the caller (`psdoc build`);
+    /// otherwise each run loads and checks it and applies `fail-on`.
+    checked: Option<Rc<Checked>>,
+}
+
+impl PsdocPreprocessor {
+    /// The name in `book.toml`: `[preprocessor.psdoc]`.
+    pub const NAME: &'static str = "psdoc";
+
+    /// Loads and checks the statement on each run.
+    pub fn new() -> Self {
+        PsdocPreprocessor { checked: None }
+    }
+
+    /// Uses a statement the caller loaded, checked and decided to build.
+    pub fn with_checked(checked: Rc<Checked>) -> Self {
+        PsdocPreprocessor {
+            checked: Some(checked),
+        }
+    }
+}
+
+impl Default for PsdocPreprocessor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Preprocessor for PsdocPreprocessor {
+    fn name(&self) -> &str {
+        Self::NAME
+    }
+
+    fn run(&self, ctx: &PreprocessorContext, book: Book) -> mdbook_preprocessor::errors::Result<Book> {
+        let settings = Settings::from_config(&ctx.config, &ctx.root)?;
+        let checked = match &self.checked {
+            Some(checked) => Rc::clone(checked),
+            None => {
+                let checked = Checked::for_book(&ctx.root)?;
+                if checked.fails(settings.fail_on) {
+                    return Err(checked.failure(settings.fail_on).into());
+                }
+                Rc::new(checked)
+            }
+        };
+        Ok(render_book(book, &checked, &settings, &ctx.renderer))
+    }
+
+    /// Every renderer: whatever the output, references are linked and
+    /// identifiers masked. Word counts are for the HTML renderer only.
+    fn supports_renderer(&self, _renderer: &str) -> mdbook_preprocessor::errors::Result<bool> {
+        Ok(true)
+    }
+}
+
+/// The book as readers get it (see the crate's documentation). Pure: the
+/// same statement, settings and book give the same result.
+pub fn render_book(mut book: Book, checked: &Checked, settings: &Settings, renderer: &str) -> Book {
+    let project = &checked.project;
+    let targets = LogTargets::new(&project.config, &project.log, &settings.log_chapter);
+    let log = checked
+        .redact(&log_chapter::markdown(
+            &project.config,
+            &project.log,
+            &targets,
+            settings.print_log,
+        ))
+        .into_owned();
+    let words = checked.chapter_words();
+    let counts = WordCounts {
+        total: project.statement.total_words(),
+        limit: project.config.statement.word_limit as usize,
+    };
+    let banners = settings.word_counts && renderer == "html";
+    let mut first = true;
+    let mut log_placed = false;
+
+    book.for_each_mut(|item| match item {
+        BookItem::Chapter(chapter) => {
+            chapter.name = checked.redact(&chapter.name).into_owned();
+            chapter.parent_names = chapter
+                .parent_names
+                .iter()
+                .map(|n| checked.redact(n).into_owned())
+                .collect();
+            let (Some(path), Some(source)) = (
+                chapter.path.as_deref().map(slash),
+                chapter.source_path.as_deref().or(chapter.path.as_deref()).map(slash),
+            ) else {
+                return; // a draft chapter: no page
+            };
+            if source == settings.log_chapter {
+                // SUMMARY.md lists the log: it goes where the author put it.
+                chapter.content = log.clone();
+                log_placed = true;
+                return;
+            }
+            let rewritten = chapter::rewrite(&chapter.content, &path, &targets);
+            let mut content = checked.redact(&rewritten).into_owned();
+            if banners && let Some(&n) = words.get(&source) {
+                let banner = counts.banner(n, first);
+                first = false;
+                content = format!("{banner}{}\n{content}", style::STYLE);
+            }
+            chapter.content = content;
+        }
+        BookItem::PartTitle(title) => *title = checked.redact(title).into_owned(),
+        BookItem::Separator => {}
+    });
+
+    if !log_placed {
+        let mut chapter = Chapter::new(log_chapter::TITLE, log, &settings.log_chapter, Vec::new());
+        // Generated: no file on disk, so mdBook's "edit this page" has none.
+        chapter.source_path = None;
+        book.push_item(chapter);
+    }
+    book
+}
+
+struct WordCounts {
+    total: usize,
+    limit: usize,
+}
+
+impl WordCounts {
+    /// The on-screen word count: the chapter's, and on the first chapter
+    /// the statement's against the limit.
+    fn banner(&self, chapter: usize, first: bool) -> String {
+        let mut out = String::from(
+            "<div class=\"psdoc-word-count\" role=\"note\" aria-label=\"Word count\">",
+        );
+        out.push_str(&format!(
+            "<p>This chapter: <strong>{}</strong> {}.</p>",
+            thousands(chapter),
+            if chapter == 1 { "word" } else { "words" }
+        ));
+        if first {
+            let (total, limit) = (self.total, self.limit);
+            let against = if total <= limit {
+                format!("{} left", thousands(limit - total))
+            } else {
+                format!("{} over the limit", thousands(total - limit))
+            };
+            out.push_str(&format!(
+                "<p>The statement: <strong>{}</strong> of {} words ({against}).",
+                thousands(total),
+                thousands(limit)
+            ));
+            if limit > 0 && total.abs_diff(limit) * 50 <= limit {
+                out.push_str(" Within 2% of the limit: psdoc counts as Microsoft Word does, but other counters may differ slightly.");
+            }
+            out.push_str("</p>");
+        }
+        out.push_str("</div>\n");
+        out
+    }
+}
+
+/// A book path with `/` separators.
+fn slash(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}

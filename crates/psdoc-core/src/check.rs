@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::heading::SectionKey;
 use crate::model::evidence::{self, Citations, EvidenceFile};
 use crate::model::{FileSource, Location, Sources, Statement, WorkTree};
+use crate::online::{LinkStatus, OnlineOptions, check_links};
 use crate::redact::Redactor;
 use crate::rules::{RULES, Rule, Severity};
 use psdoc_evidence::{Date, Document, DocumentLog, FOCUS_QIS};
@@ -36,6 +37,9 @@ pub struct Context<'a> {
     pub evidence_files: &'a [(usize, EvidenceFile)],
     /// The submission date, or today.
     pub submission: Date,
+    /// With `--online`: each linked document (index in the log) and what
+    /// its link answered.
+    pub links: Option<&'a [(usize, LinkStatus)]>,
 }
 
 impl Context<'_> {
@@ -60,6 +64,8 @@ pub struct Project {
     pub evidence_files: Vec<(usize, EvidenceFile)>,
     /// Masks personal identifiers in anything shown.
     pub redactor: Redactor,
+    /// Set by [`Project::check_links`] (`--online`).
+    pub links: Option<Vec<(usize, LinkStatus)>>,
 }
 
 impl Project {
@@ -82,6 +88,7 @@ impl Project {
         let evidence_files = evidence::evidence_files(&config, &log, files);
         let redactor = Redactor::new(&config.privacy)?;
         Ok(Project {
+            links: None,
             redactor,
             config,
             sources,
@@ -109,7 +116,27 @@ impl Project {
             citations: &self.citations,
             evidence_files: &self.evidence_files,
             submission: self.submission(),
+            links: self.links.as_deref(),
         }
+    }
+
+    /// Asks every evidence link whether it answers (`--online`); the
+    /// `broken-evidence-link` rule then reports those that do not.
+    pub fn check_links(&mut self, options: &OnlineOptions) {
+        let linked: Vec<(usize, String)> = self
+            .log
+            .documents
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| {
+                let url = d.url.as_ref()?;
+                crate::rules::invalid_evidence_link::validate(url).ok()?;
+                Some((i, url.clone()))
+            })
+            .collect();
+        let urls: Vec<String> = linked.iter().map(|(_, u)| u.clone()).collect();
+        let statuses = check_links(&urls, options);
+        self.links = Some(linked.into_iter().map(|(i, _)| i).zip(statuses).collect());
     }
 
     /// The guidance's focus quality indicators, each with the required

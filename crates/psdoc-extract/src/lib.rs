@@ -114,20 +114,47 @@ pub fn extract(path: &Path, limits: &Limits) -> Result<Extracted, NotScanned> {
     file.take(limits.max_file_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(unreadable)?;
-    extract_bytes(&name, &bytes, limits)
+    extract_data(&name, Data::Owned(bytes), limits)
 }
 
 /// Extracts the text of `bytes`, the content of a file called `name` (only its
 /// extension is used).
 pub fn extract_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Extracted, NotScanned> {
+    extract_data(name, Data::Borrowed(bytes), limits)
+}
+
+/// The file's bytes: owned when read from disk, so that UTF-8 text needs no copy.
+enum Data<'a> {
+    Borrowed(&'a [u8]),
+    Owned(Vec<u8>),
+}
+
+impl Data<'_> {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Data::Borrowed(b) => b,
+            Data::Owned(v) => v,
+        }
+    }
+
+    fn decode(self) -> Result<String, text::Binary> {
+        match self {
+            Data::Borrowed(b) => text::decode(b),
+            Data::Owned(v) => text::decode_owned(v),
+        }
+    }
+}
+
+fn extract_data(name: &str, data: Data<'_>, limits: &Limits) -> Result<Extracted, NotScanned> {
     let ext = extension(name);
     let kind = kind_of(&ext)?;
-    if bytes.len() as u64 > limits.max_file_bytes {
+    if data.bytes().len() as u64 > limits.max_file_bytes {
         return Err(over_file_limit(limits));
     }
+    let bytes = data.bytes();
     match kind {
         Kind::Text(format) => {
-            let text = text::decode(bytes).map_err(|_| binary(&ext))?;
+            let text = data.decode().map_err(|_| binary(&ext))?;
             Ok(Extracted {
                 format,
                 units: text::line_units(&text),
@@ -136,7 +163,7 @@ pub fn extract_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Extrac
             })
         }
         Kind::Csv(delimiter) => {
-            let text = text::decode(bytes).map_err(|_| binary(&ext))?;
+            let text = data.decode().map_err(|_| binary(&ext))?;
             let (table, note) = csv::table(&text, delimiter);
             Ok(Extracted {
                 format: Format::Csv,
@@ -150,7 +177,7 @@ pub fn extract_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Extrac
             })
         }
         Kind::Html => {
-            let text = text::decode(bytes).map_err(|_| binary(&ext))?;
+            let text = data.decode().map_err(|_| binary(&ext))?;
             Ok(Extracted {
                 format: Format::Html,
                 units: html::units(&text),

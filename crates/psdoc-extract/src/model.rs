@@ -40,8 +40,9 @@ pub enum Location {
     /// `.docx` and `.odt` body text: the 1-based paragraph, counting paragraphs that
     /// hold text (blank paragraphs used as spacing are not counted).
     Paragraph(usize),
-    /// `.docx` headers, footers, footnotes, endnotes and comments, and `.odt` headers
-    /// and footers: the archive member (`word/footer1.xml`) and the 1-based paragraph in it.
+    /// `.docx` headers, footers, footnotes, endnotes, comments, charts and SmartArt
+    /// diagrams, and `.odt` headers, footers and embedded objects (charts): the
+    /// archive member (`word/footer1.xml`) and the 1-based paragraph in it.
     Part { part: String, paragraph: usize },
     /// PDF: the 1-based page and the 1-based line of text on it (blank lines not counted);
     /// annotations and form-field values follow the page's last line.
@@ -84,7 +85,13 @@ impl fmt::Display for Location {
 /// "the footer" for `word/footer2.xml`: what a reader of the document calls the part.
 fn part_label(part: &str) -> &'static str {
     let file = part.rsplit('/').next().unwrap_or(part);
-    if file.starts_with("header") {
+    if part.contains("/charts/") {
+        "a chart"
+    } else if part.contains("/diagrams/") {
+        "a diagram"
+    } else if part.starts_with("Object ") {
+        "an embedded object"
+    } else if file.starts_with("header") {
         "a header"
     } else if file.starts_with("footer") {
         "a footer"

@@ -28,37 +28,37 @@ pub(crate) fn docx(bytes: &[u8], limits: &Limits, ext: &str) -> Result<Extracted
     push_paragraphs(&mut units, body, Location::Paragraph);
 
     let dir = main.rsplit_once('/').map_or("", |(d, _)| d);
-    let mut others: Vec<String> = zip
+    let mut others: Vec<(String, Dialect)> = zip
         .names()
         .iter()
-        .filter(|n| {
-            let Some(file) = n.strip_prefix(dir).and_then(|f| f.strip_prefix('/')) else {
-                return false;
-            };
-            !file.contains('/')
-                && file.ends_with(".xml")
-                && ["header", "footer", "footnotes", "endnotes", "comments"]
-                    .iter()
-                    .any(|p| file.starts_with(p))
-                && !file.starts_with("commentsExtended")
-                && !file.starts_with("commentsIds")
-                && !file.starts_with("commentsExtensible")
+        .filter_map(|n| {
+            let file = n.strip_prefix(dir)?.strip_prefix('/')?;
+            word_part(file).map(|dialect| (n.clone(), dialect))
         })
-        .cloned()
         .collect();
-    others.sort_by_key(|n| part_order(n));
-    for part in others {
-        let paras = zip.parse(&part, |r| paragraphs(r, Dialect::Word))?;
+    others.sort_by_key(|(n, _)| part_order(n));
+    for (part, dialect) in others {
+        let paras = zip.parse(&part, |r| paragraphs(r, dialect))?;
         push_paragraphs(&mut units, paras, |n| Location::Part {
             part: part.clone(),
             paragraph: n,
         });
     }
+    let embedded: Vec<&String> = zip
+        .names()
+        .iter()
+        .filter(|n| {
+            n.strip_prefix(dir)
+                .and_then(|f| f.strip_prefix("/embeddings/"))
+                .is_some_and(|f| !f.is_empty() && !f.ends_with('/'))
+        })
+        .collect();
+    let incomplete = embedded_note(&embedded).into_iter().collect();
     Ok(Extracted {
         format: Format::Docx,
         units,
         tables: Vec::new(),
-        incomplete: Vec::new(),
+        incomplete,
     })
 }
 
@@ -82,11 +82,24 @@ pub(crate) fn odt(bytes: &[u8], limits: &Limits, ext: &str) -> Result<Extracted,
     let mut units = Vec::new();
     let body = zip.parse("content.xml", |r| paragraphs(r, Dialect::Odf))?;
     push_paragraphs(&mut units, body, Location::Paragraph);
-    if zip.has("styles.xml") {
-        // Headers and footers live with the page styles.
-        let paras = zip.parse("styles.xml", |r| paragraphs(r, Dialect::Odf))?;
+    // Headers and footers live with the page styles; charts and other embedded
+    // objects in sub-documents of their own.
+    let mut parts: Vec<String> = zip
+        .names()
+        .iter()
+        .filter(|n| {
+            n.as_str() == "styles.xml"
+                || n.strip_prefix("Object ")
+                    .and_then(|rest| rest.strip_suffix("/content.xml"))
+                    .is_some_and(|num| !num.is_empty() && num.chars().all(|c| c.is_ascii_digit()))
+        })
+        .cloned()
+        .collect();
+    parts.sort_by_key(|n| (n != "styles.xml", part_order(n)));
+    for part in parts {
+        let paras = zip.parse(&part, |r| paragraphs(r, Dialect::Odf))?;
         push_paragraphs(&mut units, paras, |n| Location::Part {
-            part: "styles.xml".into(),
+            part: part.clone(),
             paragraph: n,
         });
     }
@@ -111,13 +124,69 @@ pub(crate) fn main_part(zip: &mut Archive<'_>, fallback: &str) -> Result<String,
         .unwrap_or_else(|| fallback.to_owned()))
 }
 
-/// headers, footers, footnotes, endnotes, comments; numbered parts in number order.
+/// The Word parts read besides the body (`file` relative to the body's folder):
+/// headers, footers, notes and comments as Word text; charts and SmartArt
+/// diagrams, whose labels and values are shown in the document, as drawings.
+fn word_part(file: &str) -> Option<Dialect> {
+    if !file.ends_with(".xml") {
+        return None;
+    }
+    if let Some(chart) = file.strip_prefix("charts/") {
+        return (!chart.contains('/') && chart.starts_with("chart")).then_some(Dialect::Drawing);
+    }
+    if let Some(diagram) = file.strip_prefix("diagrams/") {
+        return (!diagram.contains('/') && diagram.starts_with("data")).then_some(Dialect::Drawing);
+    }
+    let text_part = !file.contains('/')
+        && ["header", "footer", "footnotes", "endnotes", "comments"]
+            .iter()
+            .any(|p| file.starts_with(p))
+        && !["commentsExtended", "commentsIds", "commentsExtensible"]
+            .iter()
+            .any(|p| file.starts_with(p));
+    text_part.then_some(Dialect::Word)
+}
+
+/// Files embedded in a document (a chart's workbook, an OLE object) are not read:
+/// say so, since they can hold the data behind a chart.
+fn embedded_note(names: &[&String]) -> Option<NotScanned> {
+    if names.is_empty() {
+        return None;
+    }
+    let mut sorted: Vec<&str> = names.iter().map(|n| n.as_str()).collect();
+    sorted.sort_unstable();
+    let shown: Vec<&str> = sorted.iter().take(5).copied().collect();
+    let more = if sorted.len() > 5 {
+        format!(" and {} more", sorted.len() - 5)
+    } else {
+        String::new()
+    };
+    let (noun, pronoun) = if sorted.len() == 1 {
+        ("file", "it")
+    } else {
+        ("files", "them")
+    };
+    Some(NotScanned::new(
+        NotScannedKind::Unsupported,
+        format!(
+            "embedded {noun} not read: {}{more} (check {pronoun} separately)",
+            shown.join(", ")
+        ),
+    ))
+}
+
+/// headers, footers, footnotes, endnotes, comments, then charts and diagrams;
+/// numbered parts in number order.
 fn part_order(name: &str) -> (usize, u64, String) {
     let file = name.rsplit('/').next().unwrap_or(name);
-    let rank = ["header", "footer", "footnotes", "endnotes", "comments"]
-        .iter()
-        .position(|p| file.starts_with(p))
-        .unwrap_or(5);
+    let rank = if name.contains("/charts/") || name.contains("/diagrams/") {
+        5
+    } else {
+        ["header", "footer", "footnotes", "endnotes", "comments"]
+            .iter()
+            .position(|p| file.starts_with(p))
+            .unwrap_or(6)
+    };
     let digits: String = file.chars().filter(char::is_ascii_digit).take(18).collect();
     (rank, digits.parse().unwrap_or(0), name.to_owned())
 }
@@ -170,6 +239,9 @@ pub(crate) fn relationships(input: &mut dyn BufRead) -> Result<Vec<Relationship>
 enum Dialect {
     /// WordprocessingML: text only in `w:t`, `w:delText`, `w:instrText`.
     Word,
+    /// DrawingML charts and diagrams: paragraphs `a:p` with text in `a:t`, and each
+    /// cached chart value `c:v` (a category label, a number) on its own.
+    Drawing,
     /// OpenDocument: all text inside `text:p` and `text:h`.
     Odf,
 }
@@ -197,10 +269,15 @@ fn paragraphs(input: &mut dyn BufRead, dialect: Dialect) -> Result<Vec<String>, 
                     skipped += 1;
                 } else {
                     match (dialect, name.as_str()) {
-                        (Dialect::Word, "p") | (Dialect::Odf, "p" | "h") => {
+                        (Dialect::Word | Dialect::Drawing, "p") | (Dialect::Odf, "p" | "h") => {
                             open.push(String::new())
                         }
-                        (Dialect::Word, "t" | "delText" | "instrText") => in_text += 1,
+                        (Dialect::Drawing, "v") => {
+                            open.push(String::new());
+                            in_text += 1;
+                        }
+                        (Dialect::Word, "t" | "delText" | "instrText")
+                        | (Dialect::Drawing, "t") => in_text += 1,
                         (Dialect::Word, "r") => in_run += 1,
                         _ => {}
                     }
@@ -219,17 +296,15 @@ fn paragraphs(input: &mut dyn BufRead, dialect: Dialect) -> Result<Vec<String>, 
                     skipped -= 1;
                 } else {
                     match (dialect, name.as_str()) {
-                        (Dialect::Word, "p") | (Dialect::Odf, "p" | "h") => {
-                            if let Some(p) = open.pop() {
-                                let text = p.trim();
-                                if !text.is_empty() {
-                                    out.push(text.to_owned());
-                                }
-                            }
+                        (Dialect::Word | Dialect::Drawing, "p") | (Dialect::Odf, "p" | "h") => {
+                            finish(open.pop(), &mut out);
                         }
-                        (Dialect::Word, "t" | "delText" | "instrText") => {
-                            in_text = in_text.saturating_sub(1)
+                        (Dialect::Drawing, "v") => {
+                            in_text = in_text.saturating_sub(1);
+                            finish(open.pop(), &mut out);
                         }
+                        (Dialect::Word, "t" | "delText" | "instrText")
+                        | (Dialect::Drawing, "t") => in_text = in_text.saturating_sub(1),
                         (Dialect::Word, "r") => in_run = in_run.saturating_sub(1),
                         _ => {}
                     }
@@ -265,12 +340,19 @@ fn paragraphs(input: &mut dyn BufRead, dialect: Dialect) -> Result<Vec<String>, 
     }
     // A part cut off mid-paragraph still gives what it had.
     while let Some(p) = open.pop() {
+        finish(Some(p), &mut out);
+    }
+    Ok(out)
+}
+
+/// Keeps a finished paragraph when it holds text.
+fn finish(paragraph: Option<String>, out: &mut Vec<String>) {
+    if let Some(p) = paragraph {
         let text = p.trim();
         if !text.is_empty() {
             out.push(text.to_owned());
         }
     }
-    Ok(out)
 }
 
 fn reads_text(dialect: Dialect, in_text: usize, skipped: usize) -> bool {
@@ -282,7 +364,7 @@ fn is_skipped(name: &str, dialect: Dialect) -> bool {
     match dialect {
         // Word writes a text box twice: once for new readers (mc:Choice), once for
         // old ones (mc:Fallback). Reading both would double it.
-        Dialect::Word => name == "Fallback",
+        Dialect::Word | Dialect::Drawing => name == "Fallback",
         // Who wrote a comment and when; a footnote's number (it would join the word).
         Dialect::Odf => matches!(
             name,

@@ -521,7 +521,9 @@ impl Font<'_> {
     fn width(&self, code: u32) -> f32 {
         let w = if self.two_byte {
             // Sorted by first code: the last range starting at or before `code`.
-            let i = self.cid_widths.partition_point(|(first, _, _)| *first <= code);
+            let i = self
+                .cid_widths
+                .partition_point(|(first, _, _)| *first <= code);
             match i.checked_sub(1).map(|i| self.cid_widths[i]) {
                 Some((_, last, w)) if code <= last => w,
                 _ => self.default_width,

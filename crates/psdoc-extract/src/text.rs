@@ -9,6 +9,23 @@ use crate::model::{Location, TextUnit};
 #[derive(Debug)]
 pub(crate) struct Binary;
 
+/// Decodes the bytes of a text file to a string without its BOM, reusing the
+/// buffer when it already holds UTF-8 (no BOM).
+pub(crate) fn decode_owned(bytes: Vec<u8>) -> Result<String, Binary> {
+    let plain_utf8 = !bytes.starts_with(b"\xEF\xBB\xBF")
+        && !bytes.starts_with(b"\xFF\xFE")
+        && !bytes.starts_with(b"\xFE\xFF")
+        && utf16_without_bom(&bytes).is_none();
+    if plain_utf8 {
+        return match String::from_utf8(bytes) {
+            Ok(text) if looks_binary(&text) => Err(Binary),
+            Ok(text) => Ok(text),
+            Err(e) => decode(e.as_bytes()),
+        };
+    }
+    decode(&bytes)
+}
+
 /// Decodes the bytes of a text file to a string without its BOM.
 pub(crate) fn decode(bytes: &[u8]) -> Result<String, Binary> {
     let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {

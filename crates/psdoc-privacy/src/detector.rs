@@ -6,7 +6,7 @@ use std::ops::Range;
 use regex::Regex;
 
 use crate::context::{ceil_boundary, floor_boundary};
-use crate::detectors::{Candidate, Scanners, priority};
+use crate::detectors::{Candidate, Group, Scanners, priority};
 use crate::{Kind, mask};
 
 /// A local identifier pattern from `[[privacy.pattern]]` (a case-management reference).
@@ -66,8 +66,8 @@ pub struct Detector {
     allow: Vec<String>,
 }
 
-/// How far a window reaches from a trigger hit when a paragraph is very long.
-const MAX_REACH: usize = 2048;
+/// How much further than its reach a window may grow to end at whitespace.
+const SNAP: usize = 64;
 
 impl Detector {
     /// Compiles the built-in detectors and the configured patterns.
@@ -92,13 +92,27 @@ impl Detector {
     /// Every identifier in `text`, sorted by start, none overlapping another.
     pub fn find(&self, text: &str) -> Vec<Identifier> {
         let mut candidates = Vec::new();
-        let mut pos = 0;
-        while let Some(hit) = self.trigger.find_at(text, pos) {
-            let window = window(text, hit.range());
-            self.scanners.scan(text, window.clone(), &mut candidates);
-            pos = window.end.max(hit.end());
-            if pos >= text.len() {
-                break;
+        // Per group, the window still to scan: hits close together share one.
+        let mut pending: [Option<Range<usize>>; Group::ALL.len()] = Default::default();
+        for caps in self.trigger.captures_iter(text) {
+            let Some(i) = (0..Group::ALL.len()).find(|i| caps.get(i + 1).is_some()) else {
+                continue;
+            };
+            let group = Group::ALL[i];
+            let hit = caps.get(0).expect("match").range();
+            let w = window(text, hit, group.reach());
+            match &mut pending[i] {
+                Some(p) if w.start <= p.end => p.end = p.end.max(w.end),
+                slot => {
+                    if let Some(done) = slot.replace(w) {
+                        self.scanners.scan(group, text, done, &mut candidates);
+                    }
+                }
+            }
+        }
+        for (i, p) in pending.into_iter().enumerate() {
+            if let Some(p) = p {
+                self.scanners.scan(Group::ALL[i], text, p, &mut candidates);
             }
         }
         for (kind, re) in &self.custom {
@@ -259,59 +273,19 @@ fn ascii_word_boundaries(pattern: &str) -> String {
     out
 }
 
-/// The paragraph of `text` around `hit` (blank lines end it), at most `MAX_REACH` bytes on
-/// either side, cut at whitespace.
-fn window(text: &str, hit: Range<usize>) -> Range<usize> {
+/// The bytes around `hit` that `reach` allows, widened to the nearest whitespace (at most
+/// `SNAP` bytes further) so that no word is cut in two.
+fn window(text: &str, hit: Range<usize>, (before, after): (usize, usize)) -> Range<usize> {
     let bytes = text.as_bytes();
-    let lo = hit.start.saturating_sub(MAX_REACH);
-    let mut start = lo;
-    let mut newline: Option<usize> = None;
-    let mut blank = true;
-    let mut i = hit.start;
-    while i > lo {
-        i -= 1;
-        match bytes[i] {
-            b'\n' => {
-                if let (Some(n), true) = (newline, blank) {
-                    start = n + 1;
-                    break;
-                }
-                newline = Some(i);
-                blank = true;
-            }
-            b' ' | b'\t' | b'\r' => {}
-            _ => blank = false,
-        }
+    let mut start = hit.start.saturating_sub(before);
+    let floor = start.saturating_sub(SNAP);
+    while start > floor && !bytes[start - 1].is_ascii_whitespace() {
+        start -= 1;
     }
-    if i == lo && start == lo && lo > 0 {
-        start = text[lo..hit.start]
-            .find(char::is_whitespace)
-            .map_or(hit.start, |w| lo + w);
-    }
-    let hi = (hit.end + MAX_REACH).min(text.len());
-    let mut end = hi;
-    let mut newline: Option<usize> = None;
-    let mut blank = true;
-    let mut j = hit.end;
-    while j < hi {
-        match bytes[j] {
-            b'\n' => {
-                if let (Some(n), true) = (newline, blank) {
-                    end = n;
-                    break;
-                }
-                newline = Some(j);
-                blank = true;
-            }
-            b' ' | b'\t' | b'\r' => {}
-            _ => blank = false,
-        }
-        j += 1;
-    }
-    if j == hi && end == hi && hi < text.len() {
-        end = text[hit.end..hi]
-            .rfind(char::is_whitespace)
-            .map_or(hit.end, |w| hit.end + w);
+    let mut end = (hit.end + after).min(text.len());
+    let ceiling = (end + SNAP).min(text.len());
+    while end < ceiling && !bytes[end].is_ascii_whitespace() {
+        end += 1;
     }
     ceil_boundary(text, start)..floor_boundary(text, end)
 }
@@ -321,25 +295,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn windows_are_paragraphs() {
-        let text = "First paragraph.\n\nSecond line one\nline two 1904851231\n\nThird.";
+    fn windows_end_at_whitespace() {
+        let text = "Some words before; her CHI 1904851231 was noted in the file today.";
         let hit = text.find("1904").unwrap();
-        let w = window(text, hit..hit + 10);
-        assert_eq!(&text[w], "Second line one\nline two 1904851231");
-    }
-
-    #[test]
-    fn windows_of_long_lines_are_capped_at_whitespace() {
-        let text = format!(
-            "{} CHI 1904851231 {}",
-            "word ".repeat(2000),
-            "more ".repeat(2000)
-        );
-        let hit = text.find("1904").unwrap();
-        let w = window(&text, hit..hit + 10);
-        assert!(w.len() <= 2 * MAX_REACH + 10);
-        assert!(text[w.clone()].contains("CHI 1904851231"));
-        assert!(text[w.start..].starts_with(char::is_whitespace));
+        let w = window(text, hit..hit + 10, (8, 8));
+        assert_eq!(&text[w], "her CHI 1904851231 was noted");
+        let long = format!("{}1904851231{}", "x".repeat(500), "y".repeat(500));
+        let w = window(&long, 500..510, (8, 8));
+        assert_eq!(w.len(), 10 + 2 * (8 + SNAP));
+        let multibyte = "’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’1904851231";
+        let hit = multibyte.find("1904").unwrap();
+        let w = window(multibyte, hit..hit + 10, (7, 0));
+        assert!(multibyte.is_char_boundary(w.start));
     }
 
     #[test]

@@ -59,6 +59,103 @@ pub enum Command {
     Log(LogArgs),
     /// Write the submission bundle: the statement, the log and the local evidence, in one zip
     Package(PackageArgs),
+    /// Render the book (mdBook, in-process) with evidence links, the document log and word counts
+    Build(BuildArgs),
+    /// On GitHub: the pull request's report and its one comment
+    #[command(subcommand)]
+    Github(GithubCommand),
+    /// Compare two versions from git, section by section (TO defaults to the working tree)
+    Diff(DiffArgs),
+    /// Words per section, evidence and quality indicators across revisions (default: every tag)
+    History(HistoryArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The older revision: a tag, branch or commit (`v2024`, `main`, `HEAD~3`)
+    #[arg(value_name = "FROM")]
+    pub from: String,
+    /// The newer revision (default: the working tree)
+    #[arg(value_name = "TO")]
+    pub to: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Term)]
+    pub format: DiffFormat,
+    /// Write to FILE instead of the terminal
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// A coloured inline diff, section by section
+    Term,
+    /// A table and collapsible diffs, for a pull-request comment
+    Markdown,
+    /// One self-contained, accessible page with tracked changes and a chart
+    Html,
+    /// The JSON shape of the contract, for scripts
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Every tag, in date order (the default)
+    #[arg(long, conflicts_with = "range")]
+    pub tags: bool,
+    /// Revisions as `git log` takes them: `v2023..HEAD`, or one revision for all its history
+    #[arg(value_name = "REV-RANGE")]
+    pub range: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = HistoryFormat::Term)]
+    pub format: HistoryFormat,
+    /// Write to FILE instead of the terminal
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    /// A table for the terminal
+    Term,
+    /// Figures per revision, for scripts
+    Json,
+    /// One self-contained page with a chart
+    Html,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GithubCommand {
+    /// Write the pull request's report (JSON), for a later `github comment --report`
+    Report(GithubReportArgs),
+    /// Create or update the pull request's one psdoc comment (exit 1 when errors are found)
+    Comment(GithubCommentArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GithubReportArgs {
+    /// The file to write the report to
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct GithubCommentArgs {
+    /// Comment from this report (from `psdoc github report`, possibly a fork's) instead of checking here
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// The login the token comments as: psdoc updates only its own comment
+    #[arg(long, value_name = "LOGIN", default_value = psdoc_github::DEFAULT_AUTHOR)]
+    pub author: String,
+    /// Fail (exit 1) on warnings too
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Option<Deny>,
+    /// Also ask every evidence link whether it answers (the only check that uses the network)
+    #[arg(long)]
+    pub online: bool,
+    /// With --online: seconds to wait for each link
+    #[arg(long, value_name = "SECONDS", default_value_t = 20, requires = "online")]
+    pub timeout: u64,
 }
 
 #[derive(Debug, Args)]
@@ -69,6 +166,15 @@ pub struct CheckArgs {
     /// Fail (exit 1) on warnings too
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub deny: Option<Deny>,
+    /// Report only what changed since the merge base of REV and HEAD: findings on added or changed lines, about changed sections, and statement-wide ones
+    #[arg(long, value_name = "REV")]
+    pub base: Option<String>,
+    /// Also ask every evidence link whether it answers (the only check that uses the network)
+    #[arg(long)]
+    pub online: bool,
+    /// With --online: seconds to wait for each link
+    #[arg(long, value_name = "SECONDS", default_value_t = 20, requires = "online")]
+    pub timeout: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -77,6 +183,12 @@ pub enum FindingsFormat {
     Human,
     /// The JSON shape of the contract, for scripts
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request
+    Github,
+    /// A Markdown summary, for $GITHUB_STEP_SUMMARY
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -136,4 +248,11 @@ pub struct InitArgs {
     /// The partnership's name (default: from the folder's name)
     #[arg(long)]
     pub name: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Where to write the book (default: the book's `build-dir` from book.toml, `book/book`)
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
 }

@@ -221,23 +221,21 @@ impl GitTree {
         let repo = self.repo.lock().unwrap_or_else(|p| p.into_inner());
         let mut tree = repo.find_tree(self.tree).map_err(git_read)?;
         for (i, part) in parts.iter().enumerate() {
-            let Some(entry) = tree.get_name(part) else {
-                return Err(ReadError::NotFound);
+            let (mode, kind, id) = match tree.get_name(part) {
+                Some(entry) => (entry.filemode(), entry.kind(), entry.id()),
+                None => return Err(ReadError::NotFound),
             };
             let last = i + 1 == parts.len();
-            match entry.filemode() {
+            match mode {
                 // A symbolic link: it could lead anywhere.
                 0o120000 => return Err(ReadError::OutsideRoot),
                 0o160000 => return Err(ReadError::Other("it is a git submodule, not a file".into())),
                 _ => {}
             }
-            match entry.kind() {
+            match kind {
                 Some(ObjectType::Tree) if last => return Ok(Entry::Tree),
-                Some(ObjectType::Tree) => {
-                    let id = entry.id();
-                    tree = repo.find_tree(id).map_err(git_read)?;
-                }
-                Some(ObjectType::Blob) if last => return Ok(Entry::Blob(entry.id())),
+                Some(ObjectType::Tree) => tree = repo.find_tree(id).map_err(git_read)?,
+                Some(ObjectType::Blob) if last => return Ok(Entry::Blob(id)),
                 _ => return Err(ReadError::NotFound),
             }
         }

@@ -10,7 +10,6 @@
 
 use crate::check::Tally;
 use crate::diagnostic::Diagnostic;
-use crate::redact::Redactor;
 use crate::report::Report;
 use crate::rules::Severity;
 
@@ -30,7 +29,8 @@ pub struct GithubOptions {
 
 /// The annotations, then every finding as plain text (document text fenced
 /// by `stop-commands`), then the summary line.
-pub fn render(report: &Report, redactor: &Redactor, options: &GithubOptions) -> String {
+pub fn render(report: &Report, options: &GithubOptions) -> String {
+    let redactor = &report.redactor;
     let mut out = String::new();
     let chosen = most_important(&report.diagnostics);
     for d in &chosen {
@@ -96,7 +96,7 @@ pub fn most_important(diagnostics: &[Diagnostic]) -> Vec<&Diagnostic> {
 }
 
 /// `::error file=F,line=L,col=C,title=RULE::message`.
-fn command(d: &Diagnostic, redactor: &Redactor, prefix: &str) -> String {
+fn command(d: &Diagnostic, redactor: &crate::redact::Redactor, prefix: &str) -> String {
     let level = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -118,7 +118,7 @@ fn command(d: &Diagnostic, redactor: &Redactor, prefix: &str) -> String {
 
 /// Every finding as `file:line:col: level[rule]: message`, with its source
 /// line masked.
-fn listing(report: &Report, redactor: &Redactor, prefix: &str) -> String {
+fn listing(report: &Report, redactor: &crate::redact::Redactor, prefix: &str) -> String {
     let mut out = String::new();
     for d in &report.diagnostics {
         out.push_str(&format!(

@@ -3,7 +3,6 @@
 //! and which sections speak to the guidance's focus quality indicators.
 
 use crate::check::Tally;
-use crate::redact::Redactor;
 use crate::report::Report;
 use crate::rules::Severity;
 
@@ -13,13 +12,14 @@ use super::thousands;
 pub const STEP_SUMMARY_LIMIT: usize = 1024 * 1024;
 
 /// The summary, at most `STEP_SUMMARY_LIMIT` bytes.
-pub fn render(report: &Report, redactor: &Redactor) -> String {
-    render_capped(report, redactor, STEP_SUMMARY_LIMIT)
+pub fn render(report: &Report) -> String {
+    render_capped(report, STEP_SUMMARY_LIMIT)
 }
 
 /// The summary, at most `max_bytes` bytes (rows past it are counted, not
 /// shown).
-pub fn render_capped(report: &Report, redactor: &Redactor, max_bytes: usize) -> String {
+pub fn render_capped(report: &Report, max_bytes: usize) -> String {
+    let redactor = &report.redactor;
     let tally = Tally::of(&report.diagnostics);
     let mut out = String::from("## psdoc: position statement check\n\n");
     let verdict = if tally.errors > 0 {

@@ -7,7 +7,6 @@
 use serde_json::{Map, Value, json};
 
 use crate::diagnostic::Diagnostic;
-use crate::redact::Redactor;
 use crate::report::Report;
 use crate::rules::{RULES, Rule, Severity};
 
@@ -26,7 +25,8 @@ pub struct SarifOptions {
 
 /// The report as one SARIF log with one run, pretty-printed, with a final
 /// newline.
-pub fn render(report: &Report, redactor: &Redactor, options: &SarifOptions) -> String {
+pub fn render(report: &Report, options: &SarifOptions) -> String {
+    let redactor = &report.redactor;
     let mut rules: Vec<Value> = RULES.iter().map(|r| descriptor(r)).collect();
     // A finding of a rule outside the registry (one still being written)
     // still needs a descriptor for its ruleIndex.
@@ -115,7 +115,7 @@ fn descriptor(rule: &Rule) -> Value {
     })
 }
 
-fn result(report: &Report, d: &Diagnostic, index: usize, redactor: &Redactor, prefix: &str) -> Value {
+fn result(report: &Report, d: &Diagnostic, index: usize, redactor: &crate::redact::Redactor, prefix: &str) -> Value {
     let mut message = redactor.redact(&d.message).into_owned();
     if let Some(help) = &d.help {
         message.push_str("\nhelp: ");

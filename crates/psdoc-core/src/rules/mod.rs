@@ -8,6 +8,7 @@ use crate::check::Context;
 use crate::diagnostic::Finding;
 
 mod achievement_count;
+mod broken_evidence_link;
 mod capacity_for_improvement;
 mod core_document_count;
 mod duplicate_evidence_id;
@@ -89,6 +90,7 @@ pub static RULES: &[&Rule] = &[
     &superseded_evidence::RULE,
     &section_without_evidence::RULE,
     &unknown_quality_indicator::RULE,
+    &broken_evidence_link::RULE,
 ];
 
 /// Rules of the contract that come with later work: their names are
@@ -97,7 +99,6 @@ const RESERVED: &[&str] = &[
     "personal-identifier",
     "small-number",
     "evidence-not-scanned",
-    "broken-evidence-link",
 ];
 
 /// The rules as the Markdown table of the README.

@@ -455,14 +455,18 @@ fn type0_font(n: u32, to_unicode: bool) -> Vec<(u32, String)> {
         ),
     ];
     if to_unicode {
-        objects.push((n + 2, format!("<< /Length {} >>\nstream\n{cmap}\nendstream", cmap.len())));
+        objects.push((
+            n + 2,
+            format!("<< /Length {} >>\nstream\n{cmap}\nendstream", cmap.len()),
+        ));
     }
     objects
 }
 
 #[test]
 fn pdf_composite_font_with_to_unicode() {
-    let mut page = Page::text("BT /F2 11 Tf 72 720 Td [<0001000200030004> -350 <000500060007>] TJ ET");
+    let mut page =
+        Page::text("BT /F2 11 Tf 72 720 Td [<0001000200030004> -350 <000500060007>] TJ ET");
     page.fonts = "/F2 100 0 R";
     page.objects = type0_font(100, true);
     let e = ok("word.pdf", &fixtures::pdf(&[page]));
@@ -474,9 +478,58 @@ fn pdf_composite_font_without_a_unicode_map() {
     let mut page = Page::text("BT /F2 11 Tf 72 720 Td <0001000200030004> Tj ET");
     page.fonts = "/F2 100 0 R";
     page.objects = type0_font(100, false);
-    let n = crate::not_scanned("glyphs.pdf", &fixtures::pdf(&[page]), &Limits::default(), psdoc_extract::NotScannedKind::NoText);
+    let n = crate::not_scanned(
+        "glyphs.pdf",
+        &fixtures::pdf(&[page]),
+        &Limits::default(),
+        psdoc_extract::NotScannedKind::NoText,
+    );
     assert_eq!(
         n.reason,
         "a PDF whose text psdoc cannot decode (its fonts have no Unicode map): check it by eye"
+    );
+}
+
+#[test]
+fn docx_chart_labels_and_embedded_workbooks() {
+    let chart = r#"<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><c:chart><c:title><c:tx><c:rich><a:p><a:r><a:t>Referrals by school</a:t></a:r></a:p></c:rich></c:tx></c:title><c:plotArea><c:barChart><c:ser><c:tx><c:strRef><c:f>Sheet1!$B$1</c:f><c:strCache><c:pt idx="0"><c:v>Count</c:v></c:pt></c:strCache></c:strRef></c:tx><c:cat><c:strRef><c:f>Sheet1!$A$2:$A$3</c:f><c:strCache><c:pt idx="0"><c:v>Kyle Smith</c:v></c:pt><c:pt idx="1"><c:v>Others</c:v></c:pt></c:strCache></c:strRef></c:cat><c:val><c:numRef><c:numCache><c:pt idx="0"><c:v>1</c:v></c:pt></c:numCache></c:numRef></c:val></c:ser></c:barChart></c:plotArea></c:chart></c:chartSpace>"#;
+    let bytes = fixtures::zip(&[
+        fixtures::Member::new(
+            "word/document.xml",
+            fixtures::w_document(&w_p("See the chart.")),
+        ),
+        fixtures::Member::new("word/charts/chart1.xml", chart),
+        fixtures::Member::new("word/embeddings/Microsoft_Excel_Worksheet.xlsx", "PK"),
+    ]);
+    let e = ok("chart.docx", &bytes);
+    let chart_part = |n| Location::Part {
+        part: "word/charts/chart1.xml".into(),
+        paragraph: n,
+    };
+    assert_eq!(location_of(&e, "Referrals by school"), chart_part(1));
+    assert_eq!(location_of(&e, "Kyle Smith"), chart_part(3));
+    assert_eq!(
+        texts(&e),
+        vec![
+            "See the chart.",
+            "Referrals by school",
+            "Count",
+            "Kyle Smith",
+            "Others",
+            "1"
+        ]
+    );
+    assert!(
+        !texts(&e).iter().any(|t| t.contains("Sheet1")),
+        "formulas are not text"
+    );
+    assert_eq!(
+        location_of(&e, "Kyle Smith").to_string(),
+        "paragraph 3 of a chart (word/charts/chart1.xml)"
+    );
+    assert_eq!(e.incomplete.len(), 1);
+    assert_eq!(
+        e.incomplete[0].reason,
+        "embedded file not read: word/embeddings/Microsoft_Excel_Worksheet.xlsx (check it separately)"
     );
 }

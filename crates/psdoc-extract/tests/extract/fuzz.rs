@@ -22,7 +22,10 @@ fn limits() -> Limits {
 /// 64 cases per property, or `PROPTEST_CASES` for a longer run by hand
 /// (`PROPTEST_CASES=20000 cargo test --release -p psdoc-extract fuzz`).
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64)
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(64)
 }
 
 /// Valid files of each zip and PDF format, to mutate.

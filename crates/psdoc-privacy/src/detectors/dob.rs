@@ -31,16 +31,16 @@ impl DateOfBirth {
     pub(crate) fn new() -> DateOfBirth {
         DateOfBirth {
             keyword: regex(
-                r"(?i)\b(?:(?:born|date\s+of\s+birth|birth\s*date|birthday|dob|gave\s+birth)\b|d\.\s?o\.\s?b\b\.?)",
+                r"(?i)(?-u:\b)(?:(?:born|date\s+of\s+birth|birth\s*date|birthday|dob|gave\s+birth)(?-u:\b)|d\.\s?o\.\s?b(?-u:\b)\.?)",
             ),
             date: regex(&format!(
-                r"(?i)\b(?:(?P<d1>[0-9]{{1,2}})(?P<s1>[/.\-])(?P<m1>[0-9]{{1,2}})(?P<s2>[/.\-])(?P<y1>[0-9]{{4}}|[0-9]{{2}})|(?P<y2>[0-9]{{4}})-(?P<m2>[0-9]{{2}})-(?P<d2>[0-9]{{2}})|(?P<d3>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<mon3>{MONTHS})\.?(?:,?\s+(?P<y3>[0-9]{{4}}))?|(?P<mon4>{MONTHS})\.?\s+(?P<d4>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y4>[0-9]{{4}}))?)"
+                r"(?i)(?-u:\b)(?:(?P<d1>[0-9]{{1,2}})(?P<s1>[/.\-])(?P<m1>[0-9]{{1,2}})(?P<s2>[/.\-])(?P<y1>[0-9]{{4}}|[0-9]{{2}})|(?P<y2>[0-9]{{4}})-(?P<m2>[0-9]{{2}})-(?P<d2>[0-9]{{2}})|(?P<d3>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<mon3>{MONTHS})\.?(?:,?\s+(?P<y3>[0-9]{{4}}))?|(?P<mon4>{MONTHS})\.?\s+(?P<d4>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y4>[0-9]{{4}}))?)"
             )),
             gap_breaks: regex(
-                r"(?i)[0-9;]|\.\s|\n\s*\n|\b(?:between|after|before|since|from|until|till|prior|during|or|and|to|per|cent|percent)\b",
+                r"(?i)[0-9;]|\.\s|\n\s*\n|(?-u:\b)(?:between|after|before|since|from|until|till|prior|during|or|and|to|per|cent|percent)(?-u:\b)",
             ),
             label_after: regex(
-                r"(?i)^\s*[(\[,\-–]?\s*(?:dob|d\.\s?o\.\s?b|date\s+of\s+birth|born)\b",
+                r"(?i)^\s*[(\[,\-–]?\s*(?:dob|d\.\s?o\.\s?b|date\s+of\s+birth|born)(?-u:\b)",
             ),
         }
     }

@@ -32,6 +32,62 @@ pub(crate) fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern {pattern:?}: {e}"))
 }
 
+/// The parts of the prefilter. A hit of one part runs only its scanners, and only on the
+/// few hundred bytes around the hit, so the cost of a text is one pass of the prefilter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Group {
+    /// Runs of digits: CHI, NHS and phone numbers (and an SCN after its name).
+    Numeric,
+    Scn,
+    Ni,
+    Postcode,
+    Email,
+    DateOfBirth,
+    NamedChild,
+    Address,
+}
+
+impl Group {
+    pub(crate) const ALL: [Group; 8] = [
+        Group::NamedChild,
+        Group::Numeric,
+        Group::Scn,
+        Group::Ni,
+        Group::Postcode,
+        Group::Email,
+        Group::DateOfBirth,
+        Group::Address,
+    ];
+
+    fn trigger(self) -> String {
+        match self {
+            Group::Numeric => format!("{}|{}", numbers::TRIGGER, phone::TRIGGER),
+            Group::Scn => scn::TRIGGER.to_string(),
+            Group::Ni => ni::TRIGGER.to_string(),
+            Group::Postcode => postcode::TRIGGER.to_string(),
+            Group::Email => email::TRIGGER.to_string(),
+            Group::DateOfBirth => dob::TRIGGER.to_string(),
+            Group::NamedChild => named_child::TRIGGER.to_string(),
+            Group::Address => address::trigger(),
+        }
+    }
+
+    /// How many bytes before and after a hit an identifier (with the context its scanner
+    /// matches) may reach.
+    pub(crate) fn reach(self) -> (usize, usize) {
+        match self {
+            Group::Numeric => (16, 24),
+            Group::Scn => (40, 80),
+            Group::Ni => (4, 16),
+            Group::Postcode => (8, 8),
+            Group::Email => (128, 256),
+            Group::DateOfBirth => (60, 100),
+            Group::NamedChild => (90, 90),
+            Group::Address => (40, 8),
+        }
+    }
+}
+
 /// The built-in scanners, compiled once.
 pub(crate) struct Scanners {
     numbers: numbers::TenDigits,
@@ -60,37 +116,38 @@ impl Scanners {
         }
     }
 
-    /// The prefilter: any built-in identifier starts a trigger hit nearby.
+    /// The prefilter: group `i` of [`Group::ALL`] is capture group `i + 1`. Every part is
+    /// ASCII-bounded, so the regex engine's DFA runs over curly quotes and dashes.
     pub(crate) fn trigger() -> String {
-        let address = address::trigger();
-        [
-            numbers::TRIGGER,
-            phone::TRIGGER,
-            ni::TRIGGER,
-            postcode::TRIGGER,
-            email::TRIGGER,
-            dob::TRIGGER,
-            named_child::TRIGGER,
-            &address,
-            scn::TRIGGER,
-        ]
-        .iter()
-        .map(|t| format!("(?:{t})"))
-        .collect::<Vec<_>>()
-        .join("|")
+        Group::ALL
+            .iter()
+            .map(|g| format!("({})", g.trigger()))
+            .collect::<Vec<_>>()
+            .join("|")
     }
 
-    /// Every built-in candidate inside `window` (a paragraph of `text`).
-    pub(crate) fn scan(&self, text: &str, window: Range<usize>, out: &mut Vec<Candidate>) {
-        self.numbers.scan(text, &window, out);
-        self.scn.scan(text, &window, out);
-        self.ni.scan(text, &window, out);
-        self.postcode.scan(text, &window, out);
-        self.email.scan(text, &window, out);
-        self.phone.scan(text, &window, out);
-        self.dob.scan(text, &window, out);
-        self.named_child.scan(text, &window, out);
-        self.address.scan(text, &window, out);
+    /// The candidates of `group`'s scanners inside `window` of `text`.
+    pub(crate) fn scan(
+        &self,
+        group: Group,
+        text: &str,
+        window: Range<usize>,
+        out: &mut Vec<Candidate>,
+    ) {
+        match group {
+            Group::Numeric => {
+                self.numbers.scan(text, &window, out);
+                self.phone.scan(text, &window, out);
+                self.scn.scan(text, &window, out);
+            }
+            Group::Scn => self.scn.scan(text, &window, out),
+            Group::Ni => self.ni.scan(text, &window, out),
+            Group::Postcode => self.postcode.scan(text, &window, out),
+            Group::Email => self.email.scan(text, &window, out),
+            Group::DateOfBirth => self.dob.scan(text, &window, out),
+            Group::NamedChild => self.named_child.scan(text, &window, out),
+            Group::Address => self.address.scan(text, &window, out),
+        }
     }
 }
 
@@ -116,13 +173,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn trigger_compiles_and_is_ascii_bounded() {
+    fn trigger_compiles_with_ascii_boundaries_only() {
         let trigger = Scanners::trigger();
-        assert!(
-            !trigger.contains("\\b")
-                || trigger.matches("\\b").count() == trigger.matches("(?-u:\\b)").count()
-        );
-        regex(&trigger);
+        let all = trigger.matches(r"\b").count();
+        let ascii = trigger.matches(r"(?-u:\b)").count();
+        assert_eq!(all, ascii, "a Unicode \\b in the prefilter: {trigger}");
+        let re = regex(&trigger);
+        assert_eq!(re.captures_len(), Group::ALL.len() + 1);
         Scanners::new();
     }
+}
+#[cfg(test)]
+#[test]
+#[ignore]
+fn print_trigger() {
+    std::fs::write("/tmp/psdoc/trigger.txt", Scanners::trigger()).unwrap();
 }

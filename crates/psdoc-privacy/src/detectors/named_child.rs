@@ -131,7 +131,7 @@ impl NamedChild {
             ),
             (
                 format!(
-                    r"{NAME},?\s+who\s+(?:is|was|turned)\s+(?:now\s+|only\s+|just\s+)?{AGE}(?:\s*(?:years?|yrs?)(?:\s+old)?)?\s*(?:[,.;)]|$|and\b)"
+                    r"{NAME},?\s+who\s+(?:is|was|turned)\s+(?:now\s+|only\s+|just\s+)?{AGE}(?:\s*(?:years?|yrs?)(?:\s+old)?)?\s*(?:[,.;)]|$|and(?-u:\b))"
                 ),
                 Strength::Strong,
             ),
@@ -174,10 +174,10 @@ impl NamedChild {
             contexts: contexts.into_iter().map(|(p, s)| (regex(&p), s)).collect(),
             range_after_age: regex(r"^\s*(?:(?:-|–|—|to|and|or)\s*[0-9]|\+|%|\.[0-9])"),
             service_after_noun: regex(
-                r"^\s+(?:support|services?|teams?|centres?|centers?|hubs?|approach|model|policy|strategy|network|group|partnership|forum|programme|project|workers?|officers?)\b",
+                r"^\s+(?:support|services?|teams?|centres?|centers?|hubs?|approach|model|policy|strategy|network|group|partnership|forum|programme|project|workers?|officers?)(?-u:\b)",
             ),
             changed: regex(
-                r"(?i)\bnot\s+(?:his|her|their|its|the\s+(?:child|young\s+person)(?:'|’)s|my|our)\s+(?:real|actual|true|own)\s+names?\b|\bnames?\s+(?:changed|altered)\b|\bnames?\b[^.!?\n]{0,40}?\b(?:been|were|was|are|is)\s+(?:changed|altered|anonymi[sz]ed)\b|\bchanged\s+(?:names?|for\s+anonymity)\b|\bpseudonyms?\b|\b(?:real|actual)\s+names?\s+(?:(?:has|have)\s+(?:not\s+)?been|(?:is|are)\s+not)\s+(?:used|given|changed)\b|\bnames?\s+(?:used\s+)?(?:are|is)\s+(?:not\s+real|fictional|made\s+up|invented)\b|\bwe(?:'ll|’ll|\s+will|\s+shall)?\s+call\s+(?:him|her|them)\b",
+                r"(?i)(?-u:\b)not\s+(?:his|her|their|its|the\s+(?:child|young\s+person)(?:'|’)s|my|our)\s+(?:real|actual|true|own)\s+names?(?-u:\b)|(?-u:\b)names?\s+(?:changed|altered)(?-u:\b)|(?-u:\b)names?(?-u:\b)[^.!?\n]{0,40}?(?-u:\b)(?:been|were|was|are|is)\s+(?:changed|altered|anonymi[sz]ed)(?-u:\b)|(?-u:\b)changed\s+(?:names?|for\s+anonymity)(?-u:\b)|(?-u:\b)pseudonyms?(?-u:\b)|(?-u:\b)(?:real|actual)\s+names?\s+(?:(?:has|have)\s+(?:not\s+)?been|(?:is|are)\s+not)\s+(?:used|given|changed)(?-u:\b)|(?-u:\b)names?\s+(?:used\s+)?(?:are|is)\s+(?:not\s+real|fictional|made\s+up|invented)(?-u:\b)|(?-u:\b)we(?:'ll|’ll|\s+will|\s+shall)?\s+call\s+(?:him|her|them)(?-u:\b)",
             ),
         }
     }

@@ -39,7 +39,7 @@ impl NiNumber {
             candidate: regex(&format!(
                 r"(?-u:\b)(?P<prefix>[A-Z]{{2}}){SEP}[0-9]{{2}}{SEP}[0-9]{{2}}{SEP}[0-9]{{2}}(?:{SEP}(?P<suffix>[A-D]))?(?-u:\b)"
             )),
-            context: regex(r"\bNI\b|\bNINO\b|(?i:national\s+insurance)"),
+            context: regex(r"(?-u:\b)NI(?-u:\b)|(?-u:\b)NINO(?-u:\b)|(?i:national\s+insurance)"),
         }
     }
 

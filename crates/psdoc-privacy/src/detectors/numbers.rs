@@ -16,7 +16,7 @@ pub(crate) const TRIGGER: &str =
 const CANDIDATE: &str = r"(?-u:\b)(?:[0-9]{10}|[0-9]{6}[ \-\x{a0}][0-9]{4}|[0-9]{3}[ \-\x{a0}][0-9]{3}[ \-\x{a0}][0-9]{4})(?-u:\b)";
 
 /// Words that say a number is something else: an invoice, a book, a bank account...
-pub(crate) const NOT_PERSONAL: &str = r"(?i)(?:\b(?:invoice|inv|order|purchase order|po|isbn(?:-1[03])?|issn|account|acct|a/c|sort code|receipt|serial|transaction|txn|ref|reference|charity|company|payment|cheque|voucher|ticket|licence|license|policy|claim|batch|barcode|tracking|booking|confirmation|application|planning|crime|incident|ucas|ukprn|urn|vat)\.?(?:\s+(?:no|nos|number|num|id|code|ref|reference)\.?)?\s*(?:[:#=]|is|was)?\s*\(?)$";
+pub(crate) const NOT_PERSONAL: &str = r"(?i)(?:(?-u:\b)(?:invoice|inv|order|purchase order|po|isbn(?:-1[03])?|issn|account|acct|a/c|sort code|receipt|serial|transaction|txn|ref|reference|charity|company|payment|cheque|voucher|ticket|licence|license|policy|claim|batch|barcode|tracking|booking|confirmation|application|planning|crime|incident|ucas|ukprn|urn|vat)\.?(?:\s+(?:no|nos|number|num|id|code|ref|reference)\.?)?\s*(?:[:#=]|is|was)?\s*\(?)$";
 
 /// Scans for CHI and NHS numbers.
 pub(crate) struct TenDigits {
@@ -30,8 +30,8 @@ impl TenDigits {
     pub(crate) fn new() -> TenDigits {
         TenDigits {
             candidate: regex(CANDIDATE),
-            chi_context: regex(r"\bCHI\b|(?i:community\s+health\s+index)"),
-            nhs_context: regex(r"\bNHS\b|\bH&C\b|(?i:health\s+and\s+care\s+number)"),
+            chi_context: regex(r"(?-u:\b)CHI(?-u:\b)|(?i:community\s+health\s+index)"),
+            nhs_context: regex(r"(?-u:\b)NHS(?-u:\b)|(?-u:\b)H&C(?-u:\b)|(?i:health\s+and\s+care\s+number)"),
             not_personal: regex(NOT_PERSONAL),
         }
     }

@@ -45,10 +45,10 @@ impl Scn {
     pub(crate) fn new() -> Scn {
         Scn {
             before: regex(&format!(
-                r"(?:\bSCN|(?i:\bSCN\b|\b(?:scottish\s+)?candidate\s+(?:number|no\.?)))(?:\s*(?:is|was|:|-|–|=|#|\(|number|no\.?|\bof\b))*\s*{NUMBER}\b"
+                r"(?:\bSCN|(?i:\bSCN(?-u:\b)|(?-u:\b)(?:scottish\s+)?candidate\s+(?:number|no\.?)))(?:\s*(?:is|was|:|-|–|=|#|\(|number|no\.?|(?-u:\b)of(?-u:\b)))*\s*{NUMBER}(?-u:\b)"
             )),
             after: regex(&format!(
-                r"\b{NUMBER}\s*(?:\(|,|-|–)?\s*(?:SCN\b|(?i:(?:scottish\s+)?candidate\s+number))"
+                r"(?-u:\b){NUMBER}\s*(?:\(|,|-|–)?\s*(?:SCN(?-u:\b)|(?i:(?:scottish\s+)?candidate\s+number))"
             )),
         }
     }

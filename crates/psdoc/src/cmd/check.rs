@@ -1,8 +1,9 @@
 //! `psdoc check`.
 
 use anyhow::Result;
-use psdoc_core::render::{human, json};
-use psdoc_core::{Report, Tally};
+use psdoc_core::render::{github, human, json, markdown, sarif};
+use psdoc_core::online::OnlineOptions;
+use psdoc_core::{Project, Report, Tally};
 
 use super::{Outcome, statement_root};
 use crate::cli::{CheckArgs, Deny, FindingsFormat, Global};
@@ -10,7 +11,22 @@ use crate::output::print;
 
 pub fn run(global: &Global, args: &CheckArgs) -> Result<Outcome> {
     let root = statement_root(global)?;
-    let report = Report::check(&root)?;
+    let mut project = Project::open(&root)?;
+    if args.online {
+        project.check_links(&OnlineOptions {
+            timeout: std::time::Duration::from_secs(args.timeout),
+            ..OnlineOptions::default()
+        });
+    }
+    // `--base REV`: only what the change since the merge base brings.
+    let changes = match &args.base {
+        Some(base) => Some(psdoc_core::history::ChangeFilter::new(&root, base, &project)?),
+        None => None,
+    };
+    let mut report = Report::of(project);
+    if let Some(changes) = &changes {
+        report.diagnostics.retain(|d| changes.keeps(d));
+    }
     let text = match args.format {
         FindingsFormat::Human => human::render(
             &report,
@@ -20,9 +36,25 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<Outcome> {
             },
         ),
         FindingsFormat::Json => json::render(&report),
+        FindingsFormat::Sarif => sarif::render(
+            &report,
+            &sarif::SarifOptions {
+                path_prefix: super::github::path_prefix(&root),
+            },
+        ),
+        FindingsFormat::Github => github::render(
+            &report,
+            &github::GithubOptions {
+                path_prefix: super::github::path_prefix(&root),
+            },
+        ),
+        FindingsFormat::Markdown => markdown::render(&report),
     };
     print(&text)?;
     let tally = Tally::of(&report.diagnostics);
+    if args.format == FindingsFormat::Github {
+        super::github::write_step_outputs(&report, &tally)?;
+    }
     let fails = tally.errors > 0 || (args.deny == Some(Deny::Warnings) && tally.warnings > 0);
     Ok(if fails {
         Outcome::Failed

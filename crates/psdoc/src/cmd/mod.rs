@@ -1,8 +1,12 @@
 //! One module per command.
 
+mod build;
 mod check;
 mod count;
+mod diff;
 mod explain;
+mod github;
+mod history;
 mod init;
 mod log;
 mod package;
@@ -30,6 +34,10 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Init(args) => init::run(args),
         Command::Log(args) => log::run(&cli.global, args),
         Command::Package(args) => package::run(&cli.global, args),
+        Command::Build(args) => build::run(&cli.global, args),
+        Command::Github(command) => github::run(&cli.global, command),
+        Command::Diff(args) => diff::run(&cli.global, args),
+        Command::History(args) => history::run(&cli.global, args),
     }
 }
 

@@ -1,0 +1,301 @@
+//! The preprocessor in real mdBook builds: through the `mdbook-psdoc`
+//! binary (as a plain `mdbook build` runs it) and in-process (as `psdoc
+//! build` does), on the example statement and on small statements written
+//! here.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use mdbook_driver::MDBook;
+use mdbook_psdoc::PsdocPreprocessor;
+
+const BIN: &str = env!("CARGO_BIN_EXE_mdbook-psdoc");
+
+/// The project root, holding the example statement.
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// A copy of the example statement (no built book) in a temporary folder.
+fn copy_example() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = project_root();
+    std::fs::copy(root.join("partnership.toml"), dir.path().join("partnership.toml")).unwrap();
+    copy_tree(&root.join("evidence"), &dir.path().join("evidence"));
+    copy_tree(&root.join("book/src"), &dir.path().join("book/src"));
+    std::fs::copy(root.join("book/book.toml"), dir.path().join("book/book.toml")).unwrap();
+    dir
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Every file of a built book, by relative path.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+                out.insert(rel, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+fn text(files: &BTreeMap<String, Vec<u8>>, name: &str) -> String {
+    String::from_utf8(files.get(name).unwrap_or_else(|| panic!("no {name}")).clone()).unwrap()
+}
+
+/// Builds the book at `root/book` in-process, as `psdoc build` does.
+fn build_in_process(root: &Path) -> anyhow::Result<BTreeMap<String, Vec<u8>>> {
+    let mut book = MDBook::load(root.join("book"))?;
+    book.with_preprocessor(PsdocPreprocessor::new());
+    book.build()?;
+    Ok(files(&root.join("book/book")))
+}
+
+/// A small statement that passes the check, with `extra` appended to its
+/// data chapter and `book_toml` as its book.toml.
+fn statement(extra: &str, book_toml: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |path: &str, text: &str| {
+        let full = dir.path().join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, text).unwrap();
+    };
+    write("partnership.toml", "[partnership]\nname = \"Test Partnership\"\nsubmission = 2026-03-20\n");
+    write("book/book.toml", book_toml);
+    write(
+        "evidence/log.toml",
+        "[[document]]\nid = 1\ntitle = \"Data set report\"\nurl = \"https://example.org/a.pdf\"\ndate = 2025-12-01\n",
+    );
+    let chapters = [
+        ("context.md", "# Context of children's services\n\nLoch Ard is a mixed urban and rural area.\n".to_owned()),
+        ("covid.md", "# Response to Covid-19\n\nPartners kept visits going [E1].\n".to_owned()),
+        (
+            "data.md",
+            format!("# What your data is telling you\n\nReferrals rose by 12% [E1], guided by QI 6.4.\n\n{extra}"),
+        ),
+        ("involvement.md", "# Children and young people's involvement and feedback\n\nChildren attend their meetings [E1].\n".to_owned()),
+        ("qa.md", "# Quality assurance and evaluative activity\n\nAn audit found good practice [E1].\n".to_owned()),
+        ("leadership.md", "# Collaborative strategic and operational leadership\n\nChief officers meet quarterly [E1].\n".to_owned()),
+        (
+            "achievements.md",
+            "# Key achievements\n\n## Bairns' Hoose\n\nChildren give evidence once [E1].\n\n## Safe and Together\n\nWorkers keep children safe.\n\n## Youth forum\n\nYoung people helped write the plan.\n".to_owned(),
+        ),
+        ("improvement.md", "# Areas for improvement\n\nOur capacity for improvement is good [E1].\n".to_owned()),
+    ];
+    let mut summary = String::from("# Summary\n\n");
+    for (file, text) in &chapters {
+        let title = text.lines().next().unwrap().trim_start_matches("# ");
+        summary.push_str(&format!("- [{title}]({file})\n"));
+        write(&format!("book/src/{file}"), text);
+    }
+    write("book/src/SUMMARY.md", &summary);
+    dir
+}
+
+const FAIL_NEVER: &str = "[book]\ntitle = \"Test\"\n\n[preprocessor.psdoc]\nafter = [\"links\"]\nfail-on = \"never\"\n";
+
+#[test]
+fn the_binary_and_the_driver_build_the_same_book() {
+    // Through the binary, as `mdbook build` runs it.
+    let plain = copy_example();
+    let toml_path = plain.path().join("book/book.toml");
+    let toml = std::fs::read_to_string(&toml_path).unwrap().replace(
+        "[preprocessor.psdoc]\n",
+        &format!("[preprocessor.psdoc]\ncommand = {:?}\n", BIN),
+    );
+    std::fs::write(&toml_path, toml).unwrap();
+    MDBook::load(plain.path().join("book")).unwrap().build().unwrap();
+    let through_binary = files(&plain.path().join("book/book"));
+
+    // In-process, as `psdoc build` does.
+    let in_process_dir = copy_example();
+    let in_process = build_in_process(in_process_dir.path()).unwrap();
+
+    assert_eq!(
+        through_binary.keys().collect::<Vec<_>>(),
+        in_process.keys().collect::<Vec<_>>()
+    );
+    for (name, bytes) in &in_process {
+        assert!(through_binary[name] == *bytes, "{name} differs");
+    }
+    for name in ["index.html", "document-log.html", "print.html", "searchindex.js", "data.html"] {
+        assert!(in_process.contains_key(name), "no {name}");
+    }
+}
+
+#[test]
+fn the_example_book_links_evidence_and_keeps_notes_out() {
+    let dir = copy_example();
+    let book = build_in_process(dir.path()).unwrap();
+    let data = text(&book, "data.html");
+    // [E5-E8]: each end links to its row of the log, the title on hover.
+    assert!(data.contains("href=\"document-log.html#E5\""), "{data}");
+    assert!(data.contains("title=\"Child protection committee data set report"), "{data}");
+    // The guidance's prompt in an HTML comment is gone, everywhere.
+    for (name, bytes) in &book {
+        let s = String::from_utf8_lossy(bytes);
+        assert!(!s.contains("Guidance: CPPs will use this section"), "{name} keeps a drafting note");
+    }
+    // A confirmed QI shows its title on hover.
+    assert!(data.contains("title=\"QI 6.4: Performance management and quality assurance\""), "{data}");
+    // The log: a row per document with its anchor.
+    let log = text(&book, "document-log.html");
+    assert!(log.contains("<span id=\"E5\">E5</span>"), "{log}");
+    assert!(log.contains("supplied file"), "{log}");
+    // Word counts: every chapter, the total on the first.
+    let index = text(&book, "index.html");
+    assert!(index.contains("The statement: <strong>"), "{index}");
+    assert!(index.contains("of 5,000 words"), "{index}");
+    assert!(data.contains("class=\"psdoc-word-count\""));
+    assert!(!log.contains("class=\"psdoc-word-count\""), "the log is not counted");
+    // The print page hides the counts and the log.
+    let print = text(&book, "print.html");
+    assert!(print.contains("psdoc-screen-only"), "the log is marked screen-only");
+    assert!(print.contains("html:has(meta[name=\"robots\"][content=\"noindex\"]) .psdoc-word-count"));
+}
+
+#[test]
+fn the_generated_chapter_is_deterministic() {
+    let a = copy_example();
+    let b = copy_example();
+    let a = build_in_process(a.path()).unwrap();
+    let b = build_in_process(b.path()).unwrap();
+    assert_eq!(text(&a, "document-log.html"), text(&b, "document-log.html"));
+    assert_eq!(text(&a, "searchindex.js"), text(&b, "searchindex.js"));
+}
+
+#[test]
+fn a_chi_number_never_shows_in_full() {
+    let dir = statement(
+        "The child's CHI number is 1904851231, as the referral form shows.\n\n<!-- CHI 1904851231 again in a note -->\n",
+        FAIL_NEVER,
+    );
+    let book = build_in_process(dir.path()).unwrap();
+    for (name, bytes) in &book {
+        let s = String::from_utf8_lossy(bytes);
+        assert!(!s.contains("1904851231"), "{name} shows the CHI number in full");
+    }
+    let data = text(&book, "data.html");
+    assert!(data.contains("19••••••31"), "{data}");
+}
+
+#[test]
+fn fail_on_error_stops_the_build_and_never_does_not() {
+    let failing = statement("See [E99].\n", "[book]\ntitle = \"Test\"\n\n[preprocessor.psdoc]\n");
+    let err = build_in_process(failing.path()).unwrap_err();
+    let message = format!("{err:#}");
+    assert!(message.contains("fail-on = \"error\""), "{message}");
+
+    let draft = statement("See [E99].\n", FAIL_NEVER);
+    let book = build_in_process(draft.path()).unwrap();
+    // Not in the log: left as written, not linked.
+    assert!(text(&book, "data.html").contains("See [E99]."));
+}
+
+#[test]
+fn an_include_leaving_the_book_fails_with_a_clear_message() {
+    let dir = statement("{{#include ../../outside.md}}\n", FAIL_NEVER);
+    std::fs::write(dir.path().join("outside.md"), "Outside words.\n").unwrap();
+    let err = build_in_process(dir.path()).unwrap_err();
+    let message = format!("{err:#}");
+    assert!(message.contains("book/src/data.md:5:"), "{message}");
+    assert!(message.contains("leaves the book's folder"), "{message}");
+}
+
+#[test]
+fn a_misspelt_setting_points_at_its_line() {
+    let dir = statement("", "[book]\ntitle = \"Test\"\n\n[preprocessor.psdoc]\nfail-on = \"warnings\"\n");
+    let message = format!("{:#}", build_in_process(dir.path()).unwrap_err());
+    assert!(message.contains("book.toml:5:"), "{message}");
+    assert!(message.contains("\"error\", \"warning\" or \"never\""), "{message}");
+}
+
+#[test]
+fn included_text_is_linked_and_masked_too() {
+    let dir = statement("{{#include part.md}}\n", FAIL_NEVER);
+    std::fs::write(
+        dir.path().join("book/src/part.md"),
+        "Included evidence [E1] and CHI 1904851231.\n",
+    )
+    .unwrap();
+    let book = build_in_process(dir.path()).unwrap();
+    let data = text(&book, "data.html");
+    assert!(data.contains("Included evidence <a href=\"document-log.html#E1\""), "{data}");
+    assert!(!data.contains("1904851231"), "{data}");
+}
+
+#[test]
+fn protocol_supports_and_stdin_stdout() {
+    let status = Command::new(BIN).args(["supports", "html"]).status().unwrap();
+    assert!(status.success());
+
+    let dir = statement("", FAIL_NEVER);
+    let book = MDBook::load(dir.path().join("book")).unwrap();
+    let ctx = mdbook_preprocessor::PreprocessorContext::new(
+        dir.path().join("book"),
+        book.config.clone(),
+        "html".to_owned(),
+    );
+    let input = serde_json::to_string(&(&ctx, &book.book)).unwrap();
+    let mut child = Command::new(BIN)
+        .current_dir(dir.path().join("book"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains(" INFO psdoc: no problems found;"), "{stderr}");
+    let out: mdbook_preprocessor::book::Book = serde_json::from_slice(&output.stdout).unwrap();
+    let names: Vec<&str> = out.chapters().map(|c| c.name.as_str()).collect();
+    assert_eq!(names.last(), Some(&"Document log"));
+}
+
+#[test]
+fn protocol_findings_in_mdbook_log_style_and_exit_1() {
+    let dir = statement("See [E99].\n", "[book]\ntitle = \"Test\"\n\n[preprocessor.psdoc]\n");
+    let book = MDBook::load(dir.path().join("book")).unwrap();
+    let ctx = mdbook_preprocessor::PreprocessorContext::new(
+        dir.path().join("book"),
+        book.config.clone(),
+        "html".to_owned(),
+    );
+    let input = serde_json::to_string(&(&ctx, &book.book)).unwrap();
+    let mut child = Command::new(BIN)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("ERROR book/src/data.md:5:6: unknown-evidence: "), "{stderr}");
+    assert!(stderr.contains("fail-on = \"error\""), "{stderr}");
+    assert!(output.stdout.is_empty());
+}

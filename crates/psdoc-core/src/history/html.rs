@@ -1,0 +1,478 @@
+//! `psdoc diff --format html` and `psdoc history --format html`: one
+//! self-contained page an inspector can open offline (no script, no fonts,
+//! nothing fetched), laid out like a word processor's tracked changes.
+//!
+//! Accessibility (WCAG 2.2 AA): insertions and deletions are `<ins>` and
+//! `<del>`, underlined and struck through as well as coloured, each changed
+//! block carries a written label ("Inserted", "Moved from ..."), and screen
+//! readers hear where each insertion and deletion starts and ends; headings
+//! give the outline; a skip link and a section navigator work from the
+//! keyboard with a visible focus; text contrast is at least 4.5:1; each
+//! chart has a title and a description, and its figures are in a table too.
+
+use super::diff::{Block, BlockChange, BlockKind, Op, SectionDiff, Slot, StatementDiff, Status};
+use super::svg::{BarRow, Series, before_after, esc, over_time};
+use super::timeline::History;
+use super::{delta, ids, signed};
+use crate::heading::SectionKey;
+use crate::render::thousands;
+
+const STYLE: &str = r#"
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1a1a1a; background: #fff; }
+a { color: #1d4ed8; }
+a:focus-visible, summary:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
+.skip { position: absolute; left: -9999px; top: 0; background: #fff; padding: .5rem 1rem; z-index: 10; }
+.skip:focus { left: .5rem; }
+header { padding: 1.25rem 1.5rem; border-bottom: 1px solid #d1d5db; }
+h1 { font-size: 1.6rem; margin: 0 0 .4rem; }
+.layout { display: flex; align-items: flex-start; }
+nav { position: sticky; top: 0; flex: 0 0 17rem; max-height: 100vh; overflow-y: auto; padding: 1rem 1.25rem; border-right: 1px solid #d1d5db; background: #f9fafb; }
+nav h2 { font-size: 1rem; margin: 0 0 .5rem; }
+nav ol { list-style: none; margin: 0; padding: 0; }
+nav li { margin: 0 0 .5rem; }
+nav .meta { display: block; font-size: .85rem; color: #374151; }
+main { flex: 1; min-width: 0; padding: 1rem 2rem 3rem; max-width: 62rem; }
+@media (max-width: 48rem) { .layout { display: block; } nav { position: static; max-height: none; border-right: 0; border-bottom: 1px solid #d1d5db; } main { padding: 1rem; } }
+table { border-collapse: collapse; margin: 1rem 0; font-size: .95rem; }
+th, td { border: 1px solid #d1d5db; padding: .3rem .6rem; text-align: left; vertical-align: top; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: bold; padding-bottom: .3rem; }
+.status { display: inline-block; font-size: .8rem; font-weight: bold; padding: 0 .4rem; border-radius: .25rem; border: 1px solid currentColor; }
+.status-added { color: #0a3d1a; background: #d8f3dc; }
+.status-removed { color: #7f1d1d; background: #fde2e1; }
+.status-changed { color: #5b21b6; background: #ede9fe; }
+.status-unchanged { color: #374151; background: #f3f4f6; }
+ins { background: #d8f3dc; color: #0a3d1a; text-decoration: underline 2px; text-underline-offset: 2px; }
+del { background: #fde2e1; color: #7f1d1d; text-decoration: line-through 2px; }
+ins::before, ins::after, del::before, del::after { clip-path: inset(100%); clip: rect(1px, 1px, 1px, 1px); height: 1px; width: 1px; overflow: hidden; position: absolute; white-space: nowrap; }
+ins::before { content: " [insertion start] "; }
+ins::after { content: " [insertion end] "; }
+del::before { content: " [deletion start] "; }
+del::after { content: " [deletion end] "; }
+.doc { border: 1px solid #d1d5db; padding: .5rem 1.25rem; border-radius: .25rem; }
+.blk { margin: .6rem 0; }
+.chg { border-left: 4px solid; padding: .15rem 0 .15rem .75rem; }
+.chg-ins { border-color: #15803d; }
+.chg-del { border-color: #b91c1c; }
+.chg-edit { border-color: #5b21b6; }
+.chg-move { border-color: #0369a1; border-left-style: double; border-left-width: 6px; }
+.label { display: block; font-size: .8rem; font-weight: bold; text-transform: uppercase; letter-spacing: .03em; color: #374151; }
+.away { color: #374151; font-style: italic; }
+.unchanged-run summary { cursor: pointer; color: #374151; font-size: .9rem; }
+.figures { color: #374151; }
+.heading { font-weight: bold; }
+figure { margin: 1rem 0; }
+figcaption { font-size: .9rem; color: #374151; }
+dl.key { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
+dl.key dt { font-weight: bold; }
+dl.key dd { margin: 0; }
+@media print { nav { display: none; } .unchanged-run { display: none; } }
+"#;
+
+fn page(title: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"psdoc\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to the changes</a>\n{body}</body>\n</html>\n",
+        esc(title)
+    )
+}
+
+fn anchor(slot: Slot) -> String {
+    match slot {
+        Slot::Section(key) => format!("s-{}", key.key()),
+        Slot::Other => "s-other".to_owned(),
+    }
+}
+
+fn chart_label(slot: Slot) -> &'static str {
+    match slot {
+        Slot::Section(SectionKey::Context) => "Context",
+        Slot::Section(SectionKey::Covid) => "Covid-19",
+        Slot::Section(SectionKey::Data) => "Data",
+        Slot::Section(SectionKey::Involvement) => "Involvement",
+        Slot::Section(SectionKey::QualityAssurance) => "Quality assurance",
+        Slot::Section(SectionKey::Leadership) => "Leadership",
+        Slot::Section(SectionKey::Achievements) => "Achievements",
+        Slot::Section(SectionKey::Improvement) => "Improvement",
+        Slot::Other => "Other text",
+    }
+}
+
+fn status_badge(status: Status) -> String {
+    format!("<span class=\"status status-{0}\">{0}</span>", status.as_str())
+}
+
+/// The diff as one self-contained HTML page.
+pub fn render(diff: &StatementDiff) -> String {
+    let to = if diff.to == super::WORKTREE { "the working tree".to_owned() } else { diff.to.clone() };
+    let title = format!("Position statement changes: {} to {to}", diff.from);
+    let mut body = String::new();
+    body.push_str(&format!(
+        "<header>\n<h1>{}</h1>\n<p>{} words of {} (was {}: {}). {} words inserted, {} deleted, {} moved.</p>\n</header>\n",
+        esc(&title),
+        thousands(diff.total_after),
+        thousands(diff.limit as usize),
+        thousands(diff.total_before),
+        signed(delta(diff.total_before, diff.total_after)),
+        thousands(diff.inserted_words),
+        thousands(diff.deleted_words),
+        thousands(diff.moved_words)
+    ));
+    body.push_str("<div class=\"layout\">\n");
+
+    // The navigator.
+    body.push_str("<nav aria-labelledby=\"nav-h\">\n<h2 id=\"nav-h\">Sections</h2>\n<ol>\n<li><a href=\"#summary\">Summary</a></li>\n");
+    for s in &diff.sections {
+        body.push_str(&format!(
+            "<li><a href=\"#{}\">{}</a><span class=\"meta\">{} \u{b7} {} words</span></li>\n",
+            anchor(Slot::Section(s.key)),
+            esc(&s.title),
+            s.status.as_str(),
+            signed(delta(s.words_before, s.words_after))
+        ));
+    }
+    let other_changed = diff.other.blocks.iter().any(|b| b.change.is_change());
+    if other_changed {
+        body.push_str(&format!(
+            "<li><a href=\"#s-other\">Text outside the required sections</a><span class=\"meta\">{} words</span></li>\n",
+            signed(delta(diff.other.words_before, diff.other.words_after))
+        ));
+    }
+    body.push_str("</ol>\n</nav>\n<main id=\"main\" tabindex=\"-1\">\n");
+
+    // Summary: chart, table, key.
+    body.push_str("<section id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n");
+    let mut rows: Vec<BarRow> = diff
+        .sections
+        .iter()
+        .map(|s| BarRow {
+            label: chart_label(Slot::Section(s.key)).to_owned(),
+            before: s.words_before,
+            after: s.words_after,
+        })
+        .collect();
+    if diff.other.words_before + diff.other.words_after > 0 {
+        rows.push(BarRow {
+            label: chart_label(Slot::Other).to_owned(),
+            before: diff.other.words_before,
+            after: diff.other.words_after,
+        });
+    }
+    body.push_str("<figure>\n");
+    body.push_str(&before_after("chart", "Words per section, before and after", &rows, &diff.from, &to));
+    body.push_str("<figcaption>Words per section: hatched grey bars before, solid blue bars after. The table gives the same figures.</figcaption>\n</figure>\n");
+    body.push_str(&summary_table(diff));
+    body.push_str(
+        "<h3>Key</h3>\n<dl class=\"key\">\n<dt><ins>inserted text</ins></dt><dd>underlined, green: words added</dd>\n<dt><del>deleted text</del></dt><dd>struck through, red: words removed</dd>\n<dt>Moved from / Moved to</dt><dd>a paragraph that moved (double line at its left), with any edits marked inside it</dd>\n</dl>\n</section>\n",
+    );
+
+    for s in &diff.sections {
+        body.push_str(&section(diff, Slot::Section(s.key), &s.title, Some(s), &s.blocks));
+    }
+    if other_changed {
+        body.push_str(&section(diff, Slot::Other, "Text outside the required sections", None, &diff.other.blocks));
+    }
+    body.push_str("</main>\n</div>\n");
+    page(&title, &body)
+}
+
+fn summary_table(diff: &StatementDiff) -> String {
+    let mut t = String::from(
+        "<table>\n<caption>Words and evidence by section</caption>\n<thead><tr><th scope=\"col\">Section</th><th scope=\"col\">Status</th><th scope=\"col\" class=\"n\">Before</th><th scope=\"col\" class=\"n\">After</th><th scope=\"col\" class=\"n\">Change</th><th scope=\"col\" class=\"n\">Inserted</th><th scope=\"col\" class=\"n\">Deleted</th><th scope=\"col\" class=\"n\">Moved</th><th scope=\"col\">Evidence</th><th scope=\"col\">Quality indicators</th></tr></thead>\n<tbody>\n",
+    );
+    for s in &diff.sections {
+        let mut evidence = Vec::new();
+        if !s.evidence_added.is_empty() {
+            evidence.push(format!("cited: {}", ids(&diff.prefix, &s.evidence_added)));
+        }
+        if !s.evidence_removed.is_empty() {
+            evidence.push(format!("no longer cited: {}", ids(&diff.prefix, &s.evidence_removed)));
+        }
+        let mut qis = Vec::new();
+        if !s.qi_added.is_empty() {
+            qis.push(format!("added: {}", s.qi_added.join(", ")));
+        }
+        if !s.qi_removed.is_empty() {
+            qis.push(format!("removed: {}", s.qi_removed.join(", ")));
+        }
+        t.push_str(&format!(
+            "<tr><th scope=\"row\"><a href=\"#{}\">{}</a></th><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>\n",
+            anchor(Slot::Section(s.key)),
+            esc(&s.title),
+            status_badge(s.status),
+            thousands(s.words_before),
+            thousands(s.words_after),
+            signed(delta(s.words_before, s.words_after)),
+            thousands(s.inserted_words),
+            thousands(s.deleted_words),
+            thousands(s.moved_words),
+            esc(&evidence.join("; ")),
+            esc(&qis.join("; "))
+        ));
+    }
+    let o = &diff.other;
+    if o.words_before + o.words_after > 0 {
+        t.push_str(&format!(
+            "<tr><th scope=\"row\">Other text</th><td></td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td></td><td></td></tr>\n",
+            thousands(o.words_before),
+            thousands(o.words_after),
+            signed(delta(o.words_before, o.words_after)),
+            thousands(o.inserted_words),
+            thousands(o.deleted_words),
+            thousands(o.moved_words)
+        ));
+    }
+    t.push_str(&format!(
+        "</tbody>\n<tfoot><tr><th scope=\"row\">Total</th><td>limit {}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td colspan=\"2\">{}</td></tr></tfoot>\n</table>\n",
+        thousands(diff.limit as usize),
+        thousands(diff.total_before),
+        thousands(diff.total_after),
+        signed(delta(diff.total_before, diff.total_after)),
+        thousands(diff.inserted_words),
+        thousands(diff.deleted_words),
+        thousands(diff.moved_words),
+        esc(&log_changes(diff))
+    ));
+    t
+}
+
+fn log_changes(diff: &StatementDiff) -> String {
+    let mut parts = Vec::new();
+    if !diff.documents_added.is_empty() {
+        parts.push(format!("log added: {}", ids(&diff.prefix, &diff.documents_added)));
+    }
+    if !diff.documents_removed.is_empty() {
+        parts.push(format!("log removed: {}", ids(&diff.prefix, &diff.documents_removed)));
+    }
+    parts.join("; ")
+}
+
+fn section(diff: &StatementDiff, slot: Slot, title: &str, s: Option<&SectionDiff>, blocks: &[Block]) -> String {
+    let id = anchor(slot);
+    let mut out = format!("<section id=\"{id}\" aria-labelledby=\"{id}-h\">\n<h2 id=\"{id}-h\">{}", esc(title));
+    if let Some(s) = s {
+        out.push_str(&format!(" {}", status_badge(s.status)));
+    }
+    out.push_str("</h2>\n");
+    let (before, after, ins, del, moved) = match s {
+        Some(s) => (s.words_before, s.words_after, s.inserted_words, s.deleted_words, s.moved_words),
+        None => (
+            diff.other.words_before,
+            diff.other.words_after,
+            diff.other.inserted_words,
+            diff.other.deleted_words,
+            diff.other.moved_words,
+        ),
+    };
+    out.push_str(&format!(
+        "<p class=\"figures\">{} \u{2192} {} words ({}): {} inserted, {} deleted, {} moved.</p>\n",
+        thousands(before),
+        thousands(after),
+        signed(delta(before, after)),
+        thousands(ins),
+        thousands(del),
+        thousands(moved)
+    ));
+    if let Some(s) = s {
+        let mut notes = Vec::new();
+        if !s.evidence_added.is_empty() {
+            notes.push(format!("Evidence now cited: {}.", ids(&diff.prefix, &s.evidence_added)));
+        }
+        if !s.evidence_removed.is_empty() {
+            notes.push(format!("Evidence no longer cited: {}.", ids(&diff.prefix, &s.evidence_removed)));
+        }
+        if !s.qi_added.is_empty() {
+            notes.push(format!("Quality indicators added: {}.", s.qi_added.join(", ")));
+        }
+        if !s.qi_removed.is_empty() {
+            notes.push(format!("Quality indicators removed: {}.", s.qi_removed.join(", ")));
+        }
+        if !notes.is_empty() {
+            out.push_str(&format!("<p>{}</p>\n", esc(&notes.join(" "))));
+        }
+        if s.status == Status::Unchanged {
+            out.push_str("<p>No change to this section's text.</p>\n");
+        }
+    }
+    out.push_str("<div class=\"doc\">\n");
+    let min_level = blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Heading(l) => Some(l),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
+    let mut i = 0;
+    while i < blocks.len() {
+        // Unchanged runs (headings aside) fold away.
+        let run = blocks[i..]
+            .iter()
+            .take_while(|b| !b.change.is_change() && !matches!(b.kind, BlockKind::Heading(_)))
+            .count();
+        if run >= 2 {
+            out.push_str(&format!(
+                "<details class=\"unchanged-run\"><summary>{run} unchanged blocks</summary>\n"
+            ));
+            for b in &blocks[i..i + run] {
+                out.push_str(&block(diff, slot, b, min_level));
+            }
+            out.push_str("</details>\n");
+            i += run;
+            continue;
+        }
+        out.push_str(&block(diff, slot, &blocks[i], min_level));
+        i += 1;
+    }
+    out.push_str("</div>\n</section>\n");
+    out
+}
+
+fn block(diff: &StatementDiff, here: Slot, b: &Block, min_level: u8) -> String {
+    let spans: String = b
+        .spans
+        .iter()
+        .map(|s| match s.op {
+            Op::Equal => esc(&s.text),
+            Op::Insert => format!("<ins>{}</ins>", esc(&s.text)),
+            Op::Delete => format!("<del>{}</del>", esc(&s.text)),
+        })
+        .collect();
+    let whole: String = b.spans.iter().map(|s| s.text.as_str()).collect();
+    let content = match b.change {
+        BlockChange::Inserted => format!("<ins>{}</ins>", esc(&whole)),
+        BlockChange::Deleted => format!("<del>{}</del>", esc(&whole)),
+        BlockChange::MovedOut { .. } => format!("<span class=\"away\">{}</span>", esc(&whole)),
+        _ => spans,
+    };
+    let kind_word = match b.kind {
+        BlockKind::Heading(_) => " heading",
+        BlockKind::ListItem => " list item",
+        BlockKind::TableCell { .. } => " table cell",
+        _ => "",
+    };
+    let place = |slot: Slot| {
+        if slot == here {
+            "elsewhere in this section".to_owned()
+        } else {
+            format!("<a href=\"#{}\">{}</a>", anchor(slot), esc(&diff.slot_title(slot)))
+        }
+    };
+    let (class, label) = match b.change {
+        BlockChange::Unchanged => ("", String::new()),
+        BlockChange::Inserted => (" chg chg-ins", format!("Inserted{kind_word}")),
+        BlockChange::Deleted => (" chg chg-del", format!("Deleted{kind_word}")),
+        BlockChange::Edited => (" chg chg-edit", format!("Edited{kind_word}")),
+        BlockChange::MovedIn { from, edited } => (
+            " chg chg-move",
+            format!("Moved{kind_word} from {}{}", place(from), if edited { ", and edited" } else { "" }),
+        ),
+        BlockChange::MovedOut { to } => (" chg chg-move", format!("Moved{kind_word} to {}", place(to))),
+    };
+    let label = if label.is_empty() { String::new() } else { format!("<span class=\"label\">{label}</span>") };
+    let inner = match b.kind {
+        BlockKind::Heading(level) => {
+            let h = (3 + level.saturating_sub(min_level)).min(6);
+            format!("<h{h} class=\"heading\">{content}</h{h}>")
+        }
+        BlockKind::ListItem => format!("<ul><li>{content}</li></ul>"),
+        BlockKind::TableCell { .. } => format!("<p>\u{2502} {content}</p>"),
+        BlockKind::Code => format!("<pre>{content}</pre>"),
+        _ => format!("<p>{content}</p>"),
+    };
+    format!("<div class=\"blk{class}\">{label}{inner}</div>\n")
+}
+
+/// The history as one self-contained HTML page with a chart.
+pub fn render_history(history: &History) -> String {
+    let title = "Position statement over time";
+    let mut body = String::new();
+    body.push_str(&format!("<header>\n<h1>{title}</h1>\n"));
+    if let (Some(first), Some(last)) = (history.revisions.first(), history.revisions.last()) {
+        body.push_str(&format!(
+            "<p>{} revisions from {} ({}) to {} ({}): {} words, then {} of {}.</p>\n",
+            history.revisions.len(),
+            esc(&first.revision),
+            esc(&first.date),
+            esc(&last.revision),
+            esc(&last.date),
+            thousands(first.total),
+            thousands(last.total),
+            thousands(last.limit as usize)
+        ));
+    } else {
+        body.push_str("<p>No revision holds a statement.</p>\n");
+    }
+    body.push_str("</header>\n<main id=\"main\" tabindex=\"-1\">\n");
+    let keys: Vec<SectionKey> = SectionKey::ALL
+        .into_iter()
+        .filter(|k| history.revisions.iter().any(|p| p.sections.iter().any(|(s, _)| s == k)))
+        .collect();
+    let words = |p: &super::timeline::Point, k: SectionKey| {
+        p.sections.iter().find(|(s, _)| *s == k).map_or(0, |(_, w)| *w)
+    };
+    if !history.revisions.is_empty() {
+        let revisions: Vec<String> = history.revisions.iter().map(|p| p.revision.clone()).collect();
+        let mut series: Vec<Series> = keys
+            .iter()
+            .map(|&k| Series {
+                label: chart_label(Slot::Section(k)).to_owned(),
+                values: history.revisions.iter().map(|p| words(p, k)).collect(),
+            })
+            .collect();
+        if history.revisions.iter().any(|p| p.other > 0) {
+            series.push(Series {
+                label: chart_label(Slot::Other).to_owned(),
+                values: history.revisions.iter().map(|p| p.other).collect(),
+            });
+        }
+        let totals: Vec<usize> = history.revisions.iter().map(|p| p.total).collect();
+        let limits: Vec<u32> = history.revisions.iter().map(|p| p.limit).collect();
+        body.push_str("<section aria-labelledby=\"chart-h\">\n<h2 id=\"chart-h\">Words over time</h2>\n<figure>\n");
+        body.push_str(&over_time("chart", "Total words against the limit, and words per section, by revision", &revisions, &series, &totals, &limits));
+        body.push_str("<figcaption>Above: the statement's total (solid) and the word limit (dashed red). Below: each section, told apart by colour, line pattern and marker shape. The table gives every figure.</figcaption>\n</figure>\n</section>\n");
+
+        body.push_str("<section aria-labelledby=\"table-h\">\n<h2 id=\"table-h\">Figures by revision</h2>\n<table>\n<caption>Words per section, evidence cited and focus quality indicators covered</caption>\n<thead><tr><th scope=\"col\">Revision</th><th scope=\"col\">Date</th>");
+        for k in &keys {
+            body.push_str(&format!("<th scope=\"col\" class=\"n\"><abbr title=\"{}\">{}</abbr></th>", esc(k.heading()), chart_label(Slot::Section(*k))));
+        }
+        body.push_str("<th scope=\"col\" class=\"n\">Other</th><th scope=\"col\" class=\"n\">Total</th><th scope=\"col\" class=\"n\">Limit</th><th scope=\"col\" class=\"n\">Evidence cited / logged</th><th scope=\"col\">Focus QIs covered</th></tr></thead>\n<tbody>\n");
+        for p in &history.revisions {
+            body.push_str(&format!(
+                "<tr><th scope=\"row\"><span title=\"{}\">{}</span></th><td>{}</td>",
+                esc(&p.summary),
+                esc(&p.revision),
+                esc(&p.date)
+            ));
+            for k in &keys {
+                let present = p.sections.iter().any(|(s, _)| s == k);
+                body.push_str(&format!(
+                    "<td class=\"n\">{}</td>",
+                    if present { thousands(words(p, *k)) } else { "\u{2013}".to_owned() }
+                ));
+            }
+            body.push_str(&format!(
+                "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{} / {}</td><td>{} of {}{}</td></tr>\n",
+                thousands(p.other),
+                thousands(p.total),
+                thousands(p.limit as usize),
+                p.evidence.cited,
+                p.evidence.logged,
+                p.qi_coverage.covered.len(),
+                p.qi_coverage.focus,
+                if p.qi_coverage.covered.is_empty() { String::new() } else { format!(": {}", esc(&p.qi_coverage.covered.join(", "))) }
+            ));
+        }
+        body.push_str("</tbody>\n</table>\n</section>\n");
+    }
+    if !history.skipped.is_empty() {
+        body.push_str("<section aria-labelledby=\"skipped-h\">\n<h2 id=\"skipped-h\">Revisions without a statement</h2>\n<ul>\n");
+        for s in &history.skipped {
+            body.push_str(&format!("<li>{}: {}</li>\n", esc(&s.revision), esc(&s.reason)));
+        }
+        body.push_str("</ul>\n</section>\n");
+    }
+    body.push_str("</main>\n");
+    page(title, &body)
+}

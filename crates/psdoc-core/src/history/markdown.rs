@@ -1,0 +1,334 @@
+//! `psdoc diff --format markdown`: a table of sections with their word
+//! changes, and a collapsible word diff per changed section: fit for a
+//! pull-request comment. It stays under the length it is given by
+//! shortening the diffs, and says so.
+
+use super::diff::{Block, BlockChange, BlockKind, Op, SectionDiff, Slot, StatementDiff, Status};
+use super::{delta, ids, signed};
+use crate::render::thousands;
+
+/// How much of each section's diff to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    /// Every changed block in full.
+    Full,
+    /// Long unchanged runs inside paragraphs cut to a few words around
+    /// each change; moved and removed paragraphs as excerpts.
+    Trimmed,
+    /// As `Trimmed`, each section's diff cut to a share of the room.
+    Capped(usize),
+    /// The table only.
+    None,
+}
+
+/// The diff as GitHub-flavoured Markdown of fewer than `max_chars`
+/// characters (GitHub's comment limit is 65,536).
+pub fn render(diff: &StatementDiff, max_chars: usize) -> String {
+    let head = header(diff);
+    let changed: Vec<(Slot, String, &[Block], Option<&SectionDiff>)> = diff
+        .sections
+        .iter()
+        .filter(|s| s.status != Status::Unchanged)
+        .map(|s| (Slot::Section(s.key), s.title.clone(), s.blocks.as_slice(), Some(s)))
+        .chain(
+            diff.other
+                .blocks
+                .iter()
+                .any(|b| b.change.is_change())
+                .then(|| (Slot::Other, "Text outside the required sections".to_owned(), diff.other.blocks.as_slice(), None)),
+        )
+        .collect();
+    let mut args = code_arg(&diff.from);
+    if diff.to != super::WORKTREE {
+        args = format!("{args} {}", code_arg(&diff.to));
+    }
+    let shortened = format!(
+        "\n> [!NOTE]\n> The diffs are shortened to fit a comment. `psdoc diff {args} --format html` shows them in full.\n"
+    );
+    let fits = |s: &str| s.chars().count() < max_chars;
+
+    let mut attempts = vec![Detail::Full, Detail::Trimmed];
+    let room = max_chars.saturating_sub(head.chars().count() + shortened.chars().count() + 200);
+    if !changed.is_empty() {
+        for divisor in [1, 2, 4, 8] {
+            attempts.push(Detail::Capped(room / changed.len() / divisor));
+        }
+    }
+    attempts.push(Detail::None);
+    for detail in attempts {
+        let mut out = head.clone();
+        for (slot, title, blocks, section) in &changed {
+            out.push_str(&details(diff, *slot, title, blocks, *section, detail));
+        }
+        if detail != Detail::Full && !changed.is_empty() {
+            out.push_str(&shortened);
+        }
+        if fits(&out) {
+            return out;
+        }
+    }
+    // Even the table does not fit: cut at a line, keeping the note.
+    let mut out = String::new();
+    let budget = max_chars.saturating_sub(shortened.chars().count() + 1);
+    for line in head.lines() {
+        if out.chars().count() + line.chars().count() + 1 > budget {
+            break;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push_str(&shortened);
+    if fits(&out) { out } else { out.chars().take(max_chars.saturating_sub(1)).collect() }
+}
+
+fn code_arg(s: &str) -> String {
+    s.replace('`', "")
+}
+
+fn header(diff: &StatementDiff) -> String {
+    let mut out = String::new();
+    let to = if diff.to == super::WORKTREE { "the working tree".to_owned() } else { format!("`{}`", code_arg(&diff.to)) };
+    out.push_str(&format!("### Position statement changes: `{}` \u{2192} {to}\n\n", code_arg(&diff.from)));
+    let over = if diff.total_after > diff.limit as usize {
+        format!(" \u{26a0}\u{fe0f} **{} over the limit**", thousands(diff.total_after - diff.limit as usize))
+    } else {
+        String::new()
+    };
+    out.push_str(&format!(
+        "**{} words** of {} (was {}: {}){over}. {} words inserted, {} deleted, {} moved.\n\n",
+        thousands(diff.total_after),
+        thousands(diff.limit as usize),
+        thousands(diff.total_before),
+        signed(delta(diff.total_before, diff.total_after)),
+        thousands(diff.inserted_words),
+        thousands(diff.deleted_words),
+        thousands(diff.moved_words),
+    ));
+    out.push_str("| Section | Status | Words | Change | Inserted | Deleted | Moved | Evidence | QIs |\n");
+    out.push_str("|---|---|--:|--:|--:|--:|--:|---|---|\n");
+    for s in &diff.sections {
+        let mut evidence = Vec::new();
+        if !s.evidence_added.is_empty() {
+            evidence.push(format!("+{}", ids(&diff.prefix, &s.evidence_added)));
+        }
+        if !s.evidence_removed.is_empty() {
+            evidence.push(format!("\u{2212}{}", ids(&diff.prefix, &s.evidence_removed)));
+        }
+        let mut qis = Vec::new();
+        if !s.qi_added.is_empty() {
+            qis.push(format!("+{}", s.qi_added.join(", ")));
+        }
+        if !s.qi_removed.is_empty() {
+            qis.push(format!("\u{2212}{}", s.qi_removed.join(", ")));
+        }
+        out.push_str(&format!(
+            "| {} | {} | {} \u{2192} {} | {} | {} | {} | {} | {} | {} |\n",
+            escape(&s.title),
+            s.status.as_str(),
+            thousands(s.words_before),
+            thousands(s.words_after),
+            signed(delta(s.words_before, s.words_after)),
+            thousands(s.inserted_words),
+            thousands(s.deleted_words),
+            thousands(s.moved_words),
+            evidence.join(" "),
+            qis.join(" "),
+        ));
+    }
+    let o = &diff.other;
+    if o.words_before + o.words_after > 0 {
+        out.push_str(&format!(
+            "| _Other text_ | | {} \u{2192} {} | {} | {} | {} | {} | | |\n",
+            thousands(o.words_before),
+            thousands(o.words_after),
+            signed(delta(o.words_before, o.words_after)),
+            thousands(o.inserted_words),
+            thousands(o.deleted_words),
+            thousands(o.moved_words),
+        ));
+    }
+    out.push_str(&format!(
+        "| **Total** | | **{} \u{2192} {}** | **{}** | {} | {} | {} | | |\n",
+        thousands(diff.total_before),
+        thousands(diff.total_after),
+        signed(delta(diff.total_before, diff.total_after)),
+        thousands(diff.inserted_words),
+        thousands(diff.deleted_words),
+        thousands(diff.moved_words),
+    ));
+    if !diff.documents_added.is_empty() {
+        out.push_str(&format!("\nDocument log: added {}.", ids(&diff.prefix, &diff.documents_added)));
+    }
+    if !diff.documents_removed.is_empty() {
+        out.push_str(&format!("\nDocument log: removed {}.", ids(&diff.prefix, &diff.documents_removed)));
+    }
+    if !diff.documents_added.is_empty() || !diff.documents_removed.is_empty() {
+        out.push('\n');
+    }
+    out
+}
+
+fn details(
+    diff: &StatementDiff,
+    here: Slot,
+    title: &str,
+    blocks: &[Block],
+    section: Option<&SectionDiff>,
+    detail: Detail,
+) -> String {
+    if detail == Detail::None {
+        return String::new();
+    }
+    let figures = match section {
+        Some(s) => format!(
+            "{}: {} \u{2192} {} words (+{} \u{2212}{}{})",
+            s.status.as_str(),
+            thousands(s.words_before),
+            thousands(s.words_after),
+            thousands(s.inserted_words),
+            thousands(s.deleted_words),
+            if s.moved_words > 0 { format!(", {} moved", thousands(s.moved_words)) } else { String::new() }
+        ),
+        None => format!(
+            "{} \u{2192} {} words",
+            thousands(diff.other.words_before),
+            thousands(diff.other.words_after)
+        ),
+    };
+    let mut body = String::new();
+    let mut shown = 0;
+    let mut unchanged = 0;
+    let total_changes = blocks.iter().filter(|b| b.change.is_change()).count();
+    for b in blocks {
+        if !b.change.is_change() {
+            unchanged += 1;
+            continue;
+        }
+        let text = block(diff, here, b, detail);
+        if let Detail::Capped(cap) = detail
+            && body.chars().count() + text.chars().count() > cap
+        {
+            break;
+        }
+        if unchanged > 0 {
+            body.push_str(&unchanged_note(unchanged));
+            unchanged = 0;
+        }
+        body.push_str(&text);
+        shown += 1;
+    }
+    if shown < total_changes {
+        let n = total_changes - shown;
+        body.push_str(&format!(
+            "_\u{2026} and {n} more changed block{} not shown here._\n\n",
+            if n == 1 { "" } else { "s" }
+        ));
+    } else if unchanged > 0 {
+        body.push_str(&unchanged_note(unchanged));
+    }
+    format!(
+        "\n<details><summary><b>{}</b> \u{2014} {figures}</summary>\n\n{body}</details>\n",
+        escape(title)
+    )
+}
+
+fn unchanged_note(n: usize) -> String {
+    format!("_({n} unchanged block{})_\n\n", if n == 1 { "" } else { "s" })
+}
+
+fn block(diff: &StatementDiff, here: Slot, b: &Block, detail: Detail) -> String {
+    let trim = detail != Detail::Full;
+    let kind = match b.kind {
+        BlockKind::Heading(_) => "heading",
+        BlockKind::ListItem => "list item",
+        BlockKind::TableCell { .. } => "table cell",
+        _ => "",
+    };
+    let what = |verb: &str| {
+        if kind.is_empty() {
+            verb.to_owned()
+        } else {
+            format!("{verb} {kind}")
+        }
+    };
+    let spans = |limit: bool| -> String {
+        b.spans
+            .iter()
+            .enumerate()
+            .map(|(i, s)| match s.op {
+                Op::Equal if limit => escape(&context(&s.text, i == 0, i + 1 == b.spans.len())),
+                Op::Equal => escape(&s.text),
+                Op::Insert => format!("<ins>{}</ins>", escape(&s.text)),
+                Op::Delete => format!("<del>{}</del>", escape(&s.text)),
+            })
+            .collect()
+    };
+    let whole = |limit: usize| -> String {
+        let text: String = b.spans.iter().map(|s| s.text.as_str()).collect();
+        escape(&if trim { super::term::excerpt(&text, limit) } else { text })
+    };
+    let elsewhere = |slot: Slot| {
+        if slot == here { "elsewhere in this section".to_owned() } else { format!("\u{201c}{}\u{201d}", escape(&diff.slot_title(slot))) }
+    };
+    let line = match b.change {
+        BlockChange::Unchanged => return String::new(),
+        BlockChange::Inserted => format!("**{}:** <ins>{}</ins>", capital(&what("inserted")), whole(60)),
+        BlockChange::Deleted => format!("**{}:** <del>{}</del>", capital(&what("deleted")), whole(30)),
+        BlockChange::Edited => format!("**{}:** {}", capital(&what("edited")), spans(trim)),
+        BlockChange::MovedIn { from, edited: false } => {
+            format!("**{} from {}:** {}", capital(&what("moved")), elsewhere(from), whole(20))
+        }
+        BlockChange::MovedIn { from, edited: true } => {
+            format!("**{} from {}, edited:** {}", capital(&what("moved")), elsewhere(from), spans(trim))
+        }
+        BlockChange::MovedOut { to } => {
+            format!("**{} to {}:** _{}_", capital(&what("moved")), elsewhere(to), escape(&super::term::excerpt(&b.spans[0].text, 12)))
+        }
+    };
+    format!("{line}\n\n")
+}
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// An unchanged run inside an edited paragraph, cut to a few words next to
+/// the changes.
+fn context(text: &str, first: bool, last: bool) -> String {
+    const KEEP: usize = 8;
+    let spans: Vec<_> = crate::words::word_spans(text).collect();
+    if spans.len() <= KEEP * 2 + 2 {
+        return text.to_owned();
+    }
+    let head_end = spans[KEEP - 1].end;
+    let tail_start = spans[spans.len() - KEEP].start;
+    match (first, last) {
+        (true, true) => text.to_owned(),
+        (true, false) => format!("\u{2026} {}", &text[tail_start..]),
+        (false, true) => format!("{} \u{2026}", &text[..head_end]),
+        (false, false) => format!("{} \u{2026} {}", &text[..head_end], &text[tail_start..]),
+    }
+}
+
+/// Statement text made inert in GitHub Markdown: no markup, no HTML, no
+/// @mentions.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '@' => out.push_str("@\u{2060}"),
+            '\n' => out.push_str("<br>"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,73 @@
+//! Year on year: the statement as of any git revision, section-aligned
+//! diffs between two versions, words per section over time, and the
+//! findings a pull request brings (`check --base`).
+//!
+//! Every revision is read straight from git's object database ([`GitTree`]);
+//! the working tree and the index are never touched. Everything shown passes
+//! through the statement's [`crate::redact::Redactor`], so no output shows
+//! a personal identifier in full.
+
+pub mod changes;
+pub mod diff;
+pub mod git;
+pub mod html;
+pub mod markdown;
+mod svg;
+pub mod term;
+pub mod timeline;
+
+use std::path::Path;
+
+use crate::check::Project;
+use crate::error::Result;
+
+pub use changes::{ChangeFilter, ChangedLines, FileChange, changed_lines, filter_to_changes};
+pub use diff::{Block, BlockChange, BlockKind, Op, OtherDiff, SectionDiff, Slot, Span, StatementDiff, Status, diff_projects};
+pub use git::{GitTree, StatementRepo, WORKTREE};
+pub use timeline::{History, HistoryRange, history};
+
+/// GitHub's limit on a comment's length, in characters.
+pub const GITHUB_COMMENT_LIMIT: usize = 65_536;
+
+/// Compares the statement at `root` as of revision `from` with revision
+/// `to`, or with the working tree when `to` is `None` (or `"WORKTREE"`).
+pub fn diff_revisions(root: &Path, from: &str, to: Option<&str>) -> Result<StatementDiff> {
+    let repo = StatementRepo::open(root)?;
+    let before = repo.load(from)?;
+    let (label, after) = match to {
+        Some(to) if to != WORKTREE => (to, repo.load(to)?),
+        _ => (WORKTREE, Project::open(root)?),
+    };
+    Ok(diff_projects(from, &before, label, &after))
+}
+
+/// The diff as CONTRACT section 8's JSON, pretty-printed, with a final
+/// newline.
+pub fn render_json(diff: &StatementDiff) -> String {
+    let mut s = serde_json::to_string_pretty(diff).expect("serialisable");
+    s.push('\n');
+    s
+}
+
+pub use html::render as render_html;
+pub use markdown::render as render_markdown;
+pub use term::render as render_term;
+
+/// `+12`, `-3`, `0`.
+pub(crate) fn signed(n: i64) -> String {
+    match n {
+        0 => "0".to_owned(),
+        n if n > 0 => format!("+{}", crate::render::thousands(n as usize)),
+        n => format!("\u{2212}{}", crate::render::thousands(n.unsigned_abs() as usize)),
+    }
+}
+
+/// The change in words of a section.
+pub(crate) fn delta(before: usize, after: usize) -> i64 {
+    after as i64 - before as i64
+}
+
+/// `[E3, E12]`-style list of document numbers.
+pub(crate) fn ids(prefix: &str, ids: &[u64]) -> String {
+    ids.iter().map(|i| format!("{prefix}{i}")).collect::<Vec<_>>().join(", ")
+}

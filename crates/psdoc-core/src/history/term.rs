@@ -1,0 +1,281 @@
+//! `psdoc diff --format term`: a summary table, then each changed section
+//! with an inline word diff. In colour, deletions are red and struck
+//! through, insertions green and underlined; without colour they are marked
+//! `[-...-]` and `{+...+}` as `git diff --word-diff=plain` does.
+
+use super::diff::{Block, BlockChange, BlockKind, MoveEnd, Op, SectionDiff, StatementDiff, Status, move_end};
+use super::{delta, ids, signed};
+use crate::render::thousands;
+
+const RESET: &str = "\x1b[0m";
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+const DEL: &str = "\x1b[9;31m";
+const INS: &str = "\x1b[4;32m";
+const MOVE: &str = "\x1b[36m";
+
+struct Style {
+    color: bool,
+}
+
+impl Style {
+    fn wrap(&self, code: &str, text: &str) -> String {
+        if self.color && !text.is_empty() {
+            format!("{code}{text}{RESET}")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    fn del(&self, text: &str) -> String {
+        if self.color {
+            self.wrap(DEL, text)
+        } else {
+            format!("[-{text}-]")
+        }
+    }
+
+    fn ins(&self, text: &str) -> String {
+        if self.color {
+            self.wrap(INS, text)
+        } else {
+            format!("{{+{text}+}}")
+        }
+    }
+}
+
+/// The diff for a terminal; `color` adds ANSI styles instead of text
+/// markers.
+pub fn render(diff: &StatementDiff, color: bool) -> String {
+    let st = Style { color };
+    let mut out = String::new();
+    out.push_str(&st.wrap(
+        BOLD,
+        &format!(
+            "psdoc diff {}..{}: {} words, was {} ({}), limit {}",
+            diff.from,
+            diff.to,
+            thousands(diff.total_after),
+            thousands(diff.total_before),
+            signed(delta(diff.total_before, diff.total_after)),
+            thousands(diff.limit as usize)
+        ),
+    ));
+    out.push('\n');
+    out.push_str(&format!(
+        "{} words inserted, {} deleted, {} moved.\n\n",
+        thousands(diff.inserted_words),
+        thousands(diff.deleted_words),
+        thousands(diff.moved_words)
+    ));
+    out.push_str(&table(diff));
+    if !diff.documents_added.is_empty() || !diff.documents_removed.is_empty() {
+        out.push('\n');
+        if !diff.documents_added.is_empty() {
+            out.push_str(&format!("Document log: added {}\n", ids(&diff.prefix, &diff.documents_added)));
+        }
+        if !diff.documents_removed.is_empty() {
+            out.push_str(&format!("Document log: removed {}\n", ids(&diff.prefix, &diff.documents_removed)));
+        }
+    }
+    for s in &diff.sections {
+        if s.status == Status::Unchanged {
+            continue;
+        }
+        out.push('\n');
+        out.push_str(&section(diff, s, &st));
+    }
+    if diff.other.blocks.iter().any(|b| b.change.is_change()) {
+        out.push('\n');
+        out.push_str(&st.wrap(BOLD, "## Text outside the required sections"));
+        out.push('\n');
+        out.push_str(&format!(
+            "   {} \u{2192} {} words: {} inserted, {} deleted, {} moved\n\n",
+            thousands(diff.other.words_before),
+            thousands(diff.other.words_after),
+            thousands(diff.other.inserted_words),
+            thousands(diff.other.deleted_words),
+            thousands(diff.other.moved_words)
+        ));
+        out.push_str(&blocks(diff, &diff.other.blocks, &st));
+    }
+    if diff.is_unchanged() {
+        out.push_str("\nNo changes to the statement's text.\n");
+    }
+    out
+}
+
+fn table(diff: &StatementDiff) -> String {
+    let mut rows: Vec<[String; 7]> = vec![[
+        "Section".into(),
+        "Status".into(),
+        "Before".into(),
+        "After".into(),
+        "Change".into(),
+        "Ins/Del".into(),
+        "Moved".into(),
+    ]];
+    for s in &diff.sections {
+        rows.push([
+            s.title.clone(),
+            s.status.as_str().into(),
+            thousands(s.words_before),
+            thousands(s.words_after),
+            signed(delta(s.words_before, s.words_after)),
+            format!("+{}/\u{2212}{}", thousands(s.inserted_words), thousands(s.deleted_words)),
+            thousands(s.moved_words),
+        ]);
+    }
+    let o = &diff.other;
+    if o.words_before + o.words_after > 0 {
+        rows.push([
+            "(other text)".into(),
+            String::new(),
+            thousands(o.words_before),
+            thousands(o.words_after),
+            signed(delta(o.words_before, o.words_after)),
+            format!("+{}/\u{2212}{}", thousands(o.inserted_words), thousands(o.deleted_words)),
+            thousands(o.moved_words),
+        ]);
+    }
+    rows.push([
+        "Total".into(),
+        String::new(),
+        thousands(diff.total_before),
+        thousands(diff.total_after),
+        signed(delta(diff.total_before, diff.total_after)),
+        format!("+{}/\u{2212}{}", thousands(diff.inserted_words), thousands(diff.deleted_words)),
+        thousands(diff.moved_words),
+    ]);
+    let widths: Vec<usize> = (0..7)
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    let last = rows.len() - 1;
+    for (i, row) in rows.iter().enumerate() {
+        if i == last {
+            out.push_str(&"-".repeat(widths.iter().sum::<usize>() + 12));
+            out.push('\n');
+        }
+        let cells: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(c, cell)| {
+                let pad = " ".repeat(widths[c] - cell.chars().count());
+                if c < 2 { format!("{cell}{pad}") } else { format!("{pad}{cell}") }
+            })
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+        if i == 0 {
+            out.push_str(&"-".repeat(widths.iter().sum::<usize>() + 12));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn section(diff: &StatementDiff, s: &SectionDiff, st: &Style) -> String {
+    let mut out = String::new();
+    out.push_str(&st.wrap(BOLD, &format!("## {} [{}]", s.title, s.status.as_str())));
+    out.push('\n');
+    out.push_str(&format!(
+        "   {} \u{2192} {} words: {} inserted, {} deleted, {} moved\n",
+        thousands(s.words_before),
+        thousands(s.words_after),
+        thousands(s.inserted_words),
+        thousands(s.deleted_words),
+        thousands(s.moved_words)
+    ));
+    if !s.evidence_added.is_empty() {
+        out.push_str(&format!("   evidence cited: {}\n", ids(&diff.prefix, &s.evidence_added)));
+    }
+    if !s.evidence_removed.is_empty() {
+        out.push_str(&format!("   evidence no longer cited: {}\n", ids(&diff.prefix, &s.evidence_removed)));
+    }
+    if !s.qi_added.is_empty() {
+        out.push_str(&format!("   quality indicators added: QI {}\n", s.qi_added.join(", ")));
+    }
+    if !s.qi_removed.is_empty() {
+        out.push_str(&format!("   quality indicators removed: QI {}\n", s.qi_removed.join(", ")));
+    }
+    out.push('\n');
+    out.push_str(&blocks(diff, &s.blocks, st));
+    out
+}
+
+/// Changed blocks in full, unchanged headings for orientation, unchanged
+/// paragraphs collapsed to a count.
+fn blocks(diff: &StatementDiff, blocks: &[Block], st: &Style) -> String {
+    let mut out = String::new();
+    let mut unchanged = 0;
+    let flush = |out: &mut String, n: &mut usize| {
+        if *n > 0 {
+            let s = if *n == 1 { "" } else { "s" };
+            out.push_str(&st.wrap(DIM, &format!("     \u{2026} {n} unchanged block{s} \u{2026}")));
+            out.push('\n');
+            *n = 0;
+        }
+    };
+    for (i, b) in blocks.iter().enumerate() {
+        if b.change == BlockChange::Unchanged && !matches!(b.kind, BlockKind::Heading(_)) {
+            unchanged += 1;
+            continue;
+        }
+        flush(&mut out, &mut unchanged);
+        let end = |at: usize| match move_end(blocks, at) {
+            Some(MoveEnd::Above) => "further up this section".to_owned(),
+            Some(MoveEnd::Below) => "further down this section".to_owned(),
+            Some(MoveEnd::Section(slot)) => diff.slot_title(slot),
+            None => String::new(),
+        };
+        let (mark, note) = match b.change {
+            BlockChange::Unchanged => ("  ", String::new()),
+            BlockChange::Inserted => ("+ ", String::new()),
+            BlockChange::Deleted => ("- ", String::new()),
+            BlockChange::Edited => ("~ ", String::new()),
+            BlockChange::MovedIn { edited, .. } => (
+                "> ",
+                st.wrap(MOVE, &format!("[moved from {}{}] ", end(i), if edited { ", edited" } else { "" })),
+            ),
+            BlockChange::MovedOut { .. } => ("< ", st.wrap(MOVE, &format!("[moved to {}] ", end(i)))),
+        };
+        let prefix = match b.kind {
+            BlockKind::Heading(level) => format!("{} ", "#".repeat(usize::from(level.min(6)))),
+            BlockKind::ListItem => "- ".into(),
+            BlockKind::TableCell { .. } => "| ".into(),
+            _ => String::new(),
+        };
+        let body = match b.change {
+            BlockChange::MovedOut { .. } => st.wrap(DIM, &excerpt(&b.spans[0].text, 12)),
+            BlockChange::Inserted => st.ins(&plain(b)),
+            BlockChange::Deleted => st.del(&plain(b)),
+            _ => b
+                .spans
+                .iter()
+                .map(|s| match s.op {
+                    Op::Equal => s.text.clone(),
+                    Op::Insert => st.ins(&s.text),
+                    Op::Delete => st.del(&s.text),
+                })
+                .collect(),
+        };
+        let body = if matches!(b.kind, BlockKind::Heading(_)) { st.wrap(BOLD, &body) } else { body };
+        out.push_str(&format!("{mark}{note}{prefix}{body}\n"));
+    }
+    flush(&mut out, &mut unchanged);
+    out
+}
+
+fn plain(b: &Block) -> String {
+    b.spans.iter().map(|s| s.text.as_str()).collect()
+}
+
+/// The first `n` words of `text`, with an ellipsis when cut.
+pub(crate) fn excerpt(text: &str, n: usize) -> String {
+    let mut spans = crate::words::word_spans(text);
+    match spans.nth(n) {
+        Some(r) => format!("{}\u{2026}", text[..r.start].trim_end()),
+        None => text.to_owned(),
+    }
+}

@@ -1,0 +1,374 @@
+//! `psdoc history`: words per section, evidence and quality indicator
+//! coverage across revisions (every tag by default, in date order).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use git2::{Oid, Sort};
+use serde::{Serialize, Serializer};
+
+use super::git::{Commit, StatementRepo, other};
+use crate::check::Project;
+use crate::error::Result;
+use crate::heading::SectionKey;
+
+/// Which revisions `history` walks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HistoryRange {
+    /// Every tag, in the order of their commits' dates.
+    Tags,
+    /// What `git log SPEC` lists (`A..B`, or everything reachable from a
+    /// revision), oldest first.
+    Range(String),
+}
+
+/// The statement's figures at each revision.
+#[derive(Debug, Clone, Serialize)]
+pub struct History {
+    pub revisions: Vec<Point>,
+    /// Revisions that hold no statement (before psdoc was adopted) or one
+    /// that does not load, with the reason.
+    pub skipped: Vec<Skipped>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Point {
+    /// The tag, else the short commit id.
+    pub revision: String,
+    pub commit: String,
+    /// The commit's date (UTC), `YYYY-MM-DD`.
+    pub date: String,
+    /// The commit message's first line, identifiers masked.
+    pub summary: String,
+    pub total: usize,
+    pub limit: u32,
+    /// Words per required section present, in the guidance's order.
+    #[serde(serialize_with = "as_map")]
+    pub sections: Vec<(SectionKey, usize)>,
+    /// Words outside the required sections.
+    pub other: usize,
+    pub evidence: EvidenceCount,
+    pub qi_coverage: QiCoverage,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct EvidenceCount {
+    /// Distinct document numbers in the log.
+    pub logged: usize,
+    /// Of those, the documents the statement cites.
+    pub cited: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QiCoverage {
+    /// The guidance's focus quality indicators the statement refers to.
+    pub covered: Vec<String>,
+    /// How many focus quality indicators there are.
+    pub focus: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Skipped {
+    pub revision: String,
+    pub commit: String,
+    pub reason: String,
+}
+
+fn as_map<S: Serializer>(pairs: &[(SectionKey, usize)], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(pairs.len()))?;
+    for (k, v) in pairs {
+        map.serialize_entry(k.key(), v)?;
+    }
+    map.end()
+}
+
+/// The statement's figures at each revision of `range`.
+pub fn history(root: &Path, range: &HistoryRange) -> Result<History> {
+    let repo = StatementRepo::open(root)?;
+    let tags = tags_by_commit(&repo)?;
+    let commits: Vec<(String, Commit)> = match range {
+        HistoryRange::Tags => {
+            let mut list: Vec<(String, Commit)> = Vec::new();
+            for (name, id) in tags.iter().flat_map(|(id, names)| names.iter().map(move |n| (n, id))) {
+                let commit = repo.commit(&format!("refs/tags/{name}"))?;
+                debug_assert_eq!(commit.id, *id);
+                list.push((name.clone(), commit));
+            }
+            if list.is_empty() {
+                let hint = if repo.is_shallow() {
+                    " (this is a shallow clone without tags: in GitHub Actions use `actions/checkout` with `fetch-depth: 0`)"
+                } else {
+                    ""
+                };
+                return Err(other(format!(
+                    "the repository has no tags{hint}: tag each version sent to the Care Inspectorate (`git tag v2025`), or give a range such as `HEAD~20..HEAD`"
+                )));
+            }
+            list.sort_by(|a, b| a.1.time.cmp(&b.1.time).then_with(|| a.0.cmp(&b.0)));
+            list
+        }
+        HistoryRange::Range(spec) => walk(&repo, spec)?
+            .into_iter()
+            .map(|c| {
+                let label = tags
+                    .get(&c.id)
+                    .and_then(|names| names.first().cloned())
+                    .unwrap_or_else(|| short(c.id));
+                (label, c)
+            })
+            .collect(),
+    };
+
+    // Revisions with the same statement tree give the same figures.
+    let mut cache: HashMap<Oid, std::result::Result<Figures, String>> = HashMap::new();
+    let mut out = History {
+        revisions: Vec::new(),
+        skipped: Vec::new(),
+    };
+    for (label, commit) in commits {
+        let figures = match repo.root_tree(commit.id)? {
+            None => Err(format!("no {} at this revision", crate::config::CONFIG_FILE)),
+            Some(tree_id) => cache
+                .entry(tree_id)
+                .or_insert_with(|| {
+                    repo.tree_at(&commit, &label)
+                        .and_then(|t| t.project())
+                        .map(Figures::of)
+                        .map_err(|e| e.to_string())
+                })
+                .clone(),
+        };
+        match figures {
+            Ok(f) => out.revisions.push(Point {
+                revision: label,
+                commit: commit.id.to_string(),
+                date: date_of(commit.time),
+                summary: f.redact_summary(&commit.summary),
+                total: f.total,
+                limit: f.limit,
+                sections: f.sections.clone(),
+                other: f.other,
+                evidence: f.evidence,
+                qi_coverage: f.qi_coverage.clone(),
+            }),
+            Err(reason) => out.skipped.push(Skipped {
+                revision: label,
+                commit: commit.id.to_string(),
+                reason,
+            }),
+        }
+    }
+    Ok(out)
+}
+
+/// What one version of the statement counts.
+#[derive(Clone)]
+struct Figures {
+    total: usize,
+    limit: u32,
+    sections: Vec<(SectionKey, usize)>,
+    other: usize,
+    evidence: EvidenceCount,
+    qi_coverage: QiCoverage,
+    /// The version's privacy settings, for masking commit messages.
+    redactor: std::sync::Arc<crate::redact::Redactor>,
+}
+
+impl Figures {
+    fn of(project: Project) -> Figures {
+        let count = crate::count::WordCount::of(&project);
+        let mut sections: Vec<(SectionKey, usize)> = count.sections.iter().map(|s| (s.key, s.words)).collect();
+        sections.sort_by_key(|(k, _)| SectionKey::ALL.iter().position(|x| x == k));
+        let ids: std::collections::BTreeSet<u64> = project.log.documents.iter().map(|d| d.id).collect();
+        let cited = ids.iter().filter(|&&id| project.citations.cites(id)).count();
+        let coverage = project.qi_coverage();
+        Figures {
+            total: count.total,
+            limit: count.limit,
+            sections,
+            other: count.other.iter().map(|o| o.words).sum(),
+            evidence: EvidenceCount {
+                logged: ids.len(),
+                cited,
+            },
+            qi_coverage: QiCoverage {
+                focus: coverage.len(),
+                covered: coverage
+                    .into_iter()
+                    .filter(|(_, sections)| !sections.is_empty())
+                    .map(|(qi, _)| qi)
+                    .collect(),
+            },
+            redactor: std::sync::Arc::new(project.redactor),
+        }
+    }
+
+    fn redact_summary(&self, summary: &str) -> String {
+        self.redactor.redact(summary).into_owned()
+    }
+}
+
+/// Tag names by the commit they point at, sorted.
+fn tags_by_commit(repo: &StatementRepo) -> Result<BTreeMap<Oid, Vec<String>>> {
+    repo.with(|git| {
+        let names = git
+            .tag_names(None)
+            .map_err(|e| other(format!("cannot list the tags: {}", e.message())))?;
+        let mut out: BTreeMap<Oid, Vec<String>> = BTreeMap::new();
+        for name in names.iter().flatten().flatten() {
+            let Ok(object) = git.revparse_single(&format!("refs/tags/{name}")) else {
+                continue;
+            };
+            // Tags of trees or blobs name no version of the statement.
+            if let Ok(commit) = object.peel_to_commit() {
+                out.entry(commit.id()).or_default().push(name.to_owned());
+            }
+        }
+        for names in out.values_mut() {
+            names.sort();
+        }
+        Ok(out)
+    })
+}
+
+/// The commits `git log SPEC` lists, oldest first.
+fn walk(repo: &StatementRepo, spec: &str) -> Result<Vec<Commit>> {
+    let (hide, show) = match spec.split_once("..") {
+        Some((from, to)) => {
+            let to = to.strip_prefix('.').unwrap_or(to);
+            let to = if to.is_empty() { "HEAD" } else { to };
+            let from = if from.is_empty() { "HEAD" } else { from };
+            (Some(repo.commit(from)?), repo.commit(to)?)
+        }
+        None => (None, repo.commit(spec)?),
+    };
+    let ids: Vec<Oid> = repo.with(|git| {
+        let fail = |e: git2::Error| other(format!("cannot walk the history of `{spec}`: {}", e.message()));
+        let mut walk = git.revwalk().map_err(fail)?;
+        walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE).map_err(fail)?;
+        walk.push(show.id).map_err(fail)?;
+        if let Some(hide) = &hide {
+            walk.hide(hide.id).map_err(fail)?;
+        }
+        walk.collect::<std::result::Result<Vec<_>, _>>().map_err(fail)
+    })?;
+    ids.into_iter().map(|id| repo.commit(&id.to_string())).collect()
+}
+
+fn short(id: Oid) -> String {
+    id.to_string()[..7].to_owned()
+}
+
+/// `YYYY-MM-DD` (UTC) of a time in seconds since 1970.
+pub(crate) fn date_of(seconds: i64) -> String {
+    // Howard Hinnant's civil_from_days.
+    let z = seconds.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// The history as JSON, pretty-printed, with a final newline.
+pub fn render_json(history: &History) -> String {
+    let mut s = serde_json::to_string_pretty(history).expect("serialisable");
+    s.push('\n');
+    s
+}
+
+/// A table of words per section by revision, then evidence and QIs.
+pub fn render_term(history: &History) -> String {
+    use crate::render::thousands;
+    let mut out = String::new();
+    if history.revisions.is_empty() {
+        out.push_str("No revision holds a statement.\n");
+    }
+    let keys: Vec<SectionKey> = SectionKey::ALL
+        .into_iter()
+        .filter(|k| history.revisions.iter().any(|p| p.sections.iter().any(|(s, _)| s == k)))
+        .collect();
+    let mut header: Vec<String> = vec!["Revision".into(), "Date".into()];
+    header.extend(keys.iter().map(|k| short_key(*k).to_owned()));
+    header.extend(["Other", "Total", "Limit", "Evidence", "Focus QIs"].map(String::from));
+    let mut rows = vec![header];
+    for p in &history.revisions {
+        let mut row = vec![p.revision.clone(), p.date.clone()];
+        for k in &keys {
+            row.push(
+                p.sections
+                    .iter()
+                    .find(|(s, _)| s == k)
+                    .map_or_else(|| "-".to_owned(), |(_, w)| thousands(*w)),
+            );
+        }
+        row.push(thousands(p.other));
+        row.push(thousands(p.total));
+        row.push(thousands(p.limit as usize));
+        row.push(format!("{}/{}", p.evidence.cited, p.evidence.logged));
+        row.push(format!("{}/{}", p.qi_coverage.covered.len(), p.qi_coverage.focus));
+        rows.push(row);
+    }
+    if !history.revisions.is_empty() {
+        let widths: Vec<usize> = (0..rows[0].len())
+            .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+            .collect();
+        for (i, row) in rows.iter().enumerate() {
+            let cells: Vec<String> = row
+                .iter()
+                .enumerate()
+                .map(|(c, cell)| {
+                    let pad = " ".repeat(widths[c] - cell.chars().count());
+                    if c < 2 { format!("{cell}{pad}") } else { format!("{pad}{cell}") }
+                })
+                .collect();
+            out.push_str(cells.join("  ").trim_end());
+            out.push('\n');
+            if i == 0 {
+                out.push_str(&"-".repeat(widths.iter().sum::<usize>() + 2 * (widths.len() - 1)));
+                out.push('\n');
+            }
+        }
+        out.push_str("\nEvidence: documents cited / documents in the log. Focus QIs: the guidance's focus quality indicators referred to.\n");
+        out.push_str(&format!(
+            "Sections: {}.\n",
+            keys.iter()
+                .map(|k| format!("{} = {}", short_key(*k), k.heading()))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ));
+    }
+    for s in &history.skipped {
+        out.push_str(&format!("skipped {}: {}\n", s.revision, s.reason));
+    }
+    out
+}
+
+/// A column heading for a section.
+pub(crate) fn short_key(key: SectionKey) -> &'static str {
+    match key {
+        SectionKey::Context => "Context",
+        SectionKey::Covid => "Covid",
+        SectionKey::Data => "Data",
+        SectionKey::Involvement => "Involve",
+        SectionKey::QualityAssurance => "QA",
+        SectionKey::Leadership => "Lead",
+        SectionKey::Achievements => "Achieve",
+        SectionKey::Improvement => "Improve",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates() {
+        assert_eq!(super::date_of(0), "1970-01-01");
+        assert_eq!(super::date_of(1_710_374_400), "2024-03-14");
+        assert_eq!(super::date_of(951_782_400), "2000-02-29");
+    }
+}

@@ -1,0 +1,15 @@
+//! psdoc on GitHub: the pull-request report, the one sticky comment
+//! rendered from it, and the REST calls that post it (CONTRACT section 9).
+//! Like every psdoc library, this crate never prints and never exits.
+
+pub mod api;
+pub mod body;
+pub mod env;
+pub mod error;
+pub mod report;
+
+pub use api::{Client, DEFAULT_AUTHOR, Upserted};
+pub use body::MARKER;
+pub use env::{Event, PullRequestRef, Repository, Token};
+pub use error::{Error, Result};
+pub use report::{BaseComparison, PullRequestReport};
