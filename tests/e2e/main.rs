@@ -5,9 +5,12 @@ mod harness;
 
 mod cli;
 mod config_errors;
+mod docs;
 mod evidence_rules;
 mod example;
 mod export;
+mod history;
+mod github;
 mod layouts;
 mod online;
 mod section_rules;

@@ -121,7 +121,7 @@ pub fn render_book(mut book: Book, checked: &Checked, settings: &Settings, rende
         total: project.statement.total_words(),
         limit: project.config.statement.word_limit as usize,
     };
-    let banners = settings.word_counts && renderer == "html";
+    let html = renderer == "html";
     let mut first = true;
     let mut log_placed = false;
 
@@ -147,9 +147,15 @@ pub fn render_book(mut book: Book, checked: &Checked, settings: &Settings, rende
             }
             let rewritten = chapter::rewrite(&chapter.content, &path, &targets);
             let mut content = checked.redact(&rewritten).into_owned();
-            if banners && let Some(&n) = words.get(&source) {
-                let banner = counts.banner(n, first);
-                first = false;
+            if html {
+                let banner = match words.get(&source) {
+                    Some(&n) if settings.word_counts => {
+                        let banner = counts.banner(n, first);
+                        first = false;
+                        banner
+                    }
+                    _ => String::new(),
+                };
                 content = format!("{banner}{}\n{content}", style::STYLE);
             }
             chapter.content = content;

@@ -10,6 +10,8 @@ use crate::model::evidence::{self, Citations, EvidenceFile};
 use crate::model::{FileSource, Location, Sources, Statement, WorkTree};
 use crate::online::{LinkStatus, OnlineOptions, check_links};
 use crate::redact::Redactor;
+use crate::scan::{self, PrivacyFindings, Progress};
+use psdoc_extract::Limits;
 use crate::rules::{RULES, Rule, Severity};
 use psdoc_evidence::{Date, Document, DocumentLog, FOCUS_QIS};
 
@@ -40,6 +42,8 @@ pub struct Context<'a> {
     /// With `--online`: each linked document (index in the log) and what
     /// its link answered.
     pub links: Option<&'a [(usize, LinkStatus)]>,
+    /// Personal identifiers, small counts and unreadable evidence files.
+    pub privacy: &'a PrivacyFindings,
 }
 
 impl Context<'_> {
@@ -66,6 +70,11 @@ pub struct Project {
     pub redactor: Redactor,
     /// Set by [`Project::check_links`] (`--online`).
     pub links: Option<Vec<(usize, LinkStatus)>>,
+    /// The working tree, when the project was opened from one: its
+    /// evidence folder is scanned for personal information.
+    pub worktree: Option<WorkTree>,
+    /// Limits on reading evidence files.
+    pub limits: Limits,
 }
 
 impl Project {
@@ -74,7 +83,9 @@ impl Project {
         let (config, text) = config::load(root)?;
         let files = WorkTree::new(root)
             .map_err(|e| Error::file(root.display().to_string(), e.to_string()))?;
-        Self::from_files(config, text, &files)
+        let mut project = Self::from_files(config, text, &files)?;
+        project.worktree = Some(files);
+        Ok(project)
     }
 
     /// Loads a statement from any file source (the working tree, a git
@@ -89,6 +100,8 @@ impl Project {
         let redactor = Redactor::new(&config.privacy)?;
         Ok(Project {
             links: None,
+            worktree: None,
+            limits: Limits::default(),
             redactor,
             config,
             sources,
@@ -107,8 +120,25 @@ impl Project {
             .unwrap_or_else(Date::today)
     }
 
-    fn context(&self) -> Context<'_> {
+    /// The privacy scan of the statement and, from a working tree, of the
+    /// evidence folder (in parallel; `progress` hears of bytes read).
+    pub fn scan_privacy(&self, progress: Option<Progress<'_>>) -> PrivacyFindings {
+        let threshold = self.config.privacy.small_number_threshold;
+        let mut found = scan::scan_statement(&self.statement, &self.sources, &self.redactor, threshold);
+        if let Some(tree) = &self.worktree {
+            let dir = self.config.evidence.files.replace('\\', "/");
+            let dir = dir.trim_start_matches("./").trim_end_matches('/');
+            let evidence = scan::scan_evidence_folder(tree, dir, &self.redactor, threshold, &self.limits, progress);
+            found.identifiers.extend(evidence.identifiers);
+            found.small_numbers.extend(evidence.small_numbers);
+            found.not_scanned.extend(evidence.not_scanned);
+        }
+        found
+    }
+
+    fn context<'a>(&'a self, privacy: &'a PrivacyFindings) -> Context<'a> {
         Context {
+            privacy,
             config: &self.config,
             statement: &self.statement,
             sources: &self.sources,
@@ -169,7 +199,13 @@ impl Project {
 
     /// Runs every rule; findings are sorted and have their final severity.
     pub fn check(&self) -> Vec<Diagnostic> {
-        let cx = self.context();
+        self.check_with_progress(None)
+    }
+
+    /// [`Project::check`], telling `progress` how the evidence scan goes.
+    pub fn check_with_progress(&self, progress: Option<Progress<'_>>) -> Vec<Diagnostic> {
+        let privacy = self.scan_privacy(progress);
+        let cx = self.context(&privacy);
         let allows = Allows::collect(&self.statement, &self.sources);
         let mut out = Vec::new();
         for rule in RULES {
@@ -189,6 +225,30 @@ impl Project {
         out.dedup();
         out
     }
+}
+
+/// The privacy findings alone (`psdoc scan`), with their rules' severities
+/// and, in a statement, its `psdoc-allow` comments.
+pub fn privacy_diagnostics(config: &Config, found: PrivacyFindings, statement: Option<(&Statement, &Sources)>) -> Vec<Diagnostic> {
+    let allows = statement.map(|(st, src)| Allows::collect(st, src));
+    let mut out = Vec::new();
+    for (name, findings) in [
+        ("personal-identifier", found.identifiers),
+        ("small-number", found.small_numbers),
+        ("evidence-not-scanned", found.not_scanned),
+    ] {
+        let rule = crate::rules::find(name).expect("privacy rules are registered");
+        let Some(severity) = severity_of(config, rule) else { continue };
+        out.extend(
+            findings
+                .into_iter()
+                .filter(|f| allows.as_ref().is_none_or(|a| !a.covers(name, f)))
+                .map(|f| into_diagnostic(rule, severity, f)),
+        );
+    }
+    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out.dedup();
+    out
 }
 
 /// The severity `[rules]` gives a rule, or `None` when it is off.

@@ -18,6 +18,8 @@ pub mod redact;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod scan;
+
 pub mod scaffold;
 pub mod words;
 

@@ -29,6 +29,11 @@ impl Report {
 
     pub fn of(project: Project) -> Self {
         let diagnostics = project.check();
+        Self::with_diagnostics(project, diagnostics)
+    }
+
+    /// A report of `diagnostics` found in `project` (e.g. by `psdoc scan`).
+    pub fn with_diagnostics(project: Project, diagnostics: Vec<Diagnostic>) -> Self {
         Report {
             diagnostics,
             words: project.statement.total_words(),
@@ -36,6 +41,18 @@ impl Report {
             qi_coverage: project.qi_coverage(),
             sources: project.sources,
             redactor: project.redactor,
+        }
+    }
+
+    /// A report with no statement (`psdoc scan PATH` outside a repository).
+    pub fn without_statement(diagnostics: Vec<Diagnostic>, redactor: Redactor) -> Self {
+        Report {
+            diagnostics,
+            words: 0,
+            word_limit: 0,
+            qi_coverage: Vec::new(),
+            sources: Sources::default(),
+            redactor,
         }
     }
 

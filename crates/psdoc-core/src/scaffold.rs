@@ -42,6 +42,18 @@ fn chapter_file(key: SectionKey) -> String {
     format!("{}.md", key.key())
 }
 
+/// The GitHub workflows a new statement repository gets.
+pub const WORKFLOWS: &[(&str, &str)] = &[
+    (
+        ".github/workflows/statement.yml",
+        include_str!("../../../.github/workflows/statement.yml"),
+    ),
+    (
+        ".github/workflows/statement-comment.yml",
+        include_str!("../../../.github/workflows/statement-comment.yml"),
+    ),
+];
+
 /// Every file of a new statement repository for `name`.
 pub fn files(name: &str) -> Vec<ScaffoldFile> {
     let mut files = vec![
@@ -73,6 +85,14 @@ pub fn files(name: &str) -> Vec<ScaffoldFile> {
             contents: "/book/book\n/target\n*.zip\n~$*\n".into(),
         },
     ];
+    // The pull-request check and the book's publishing: the same files as
+    // this project's own, so they never drift.
+    for (path, contents) in WORKFLOWS {
+        files.push(ScaffoldFile {
+            path: (*path).into(),
+            contents: (*contents).into(),
+        });
+    }
     for key in SectionKey::ALL {
         files.push(ScaffoldFile {
             path: format!("book/src/{}", chapter_file(key)),

@@ -109,7 +109,7 @@ impl<'a> Parser<'a> {
 
     fn flush(&mut self) {
         if !self.buf.trim().is_empty() {
-            let text = std::mem::take(&mut self.buf).replace('\u{00A0}', " ");
+            let text = self.buf.trim_end().replace('\u{00A0}', " ");
             self.units.push(TextUnit {
                 text,
                 location: Location::Line(self.buf_line),
@@ -449,9 +449,9 @@ mod tests {
         assert_eq!(
             texts(html),
             vec![
-                (1, "Report ".to_string()),
-                (4, "John Smith & co ".to_string()),
-                (7, "1 2 ".to_string()),
+                (1, "Report".to_string()),
+                (4, "John Smith & co".to_string()),
+                (7, "1 2".to_string()),
             ]
         );
     }

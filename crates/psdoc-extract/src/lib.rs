@@ -17,12 +17,14 @@
 //!   `text` is the column on the unit's line; for HTML it is approximate (tags
 //!   removed, entities decoded); for the other formats there is no column.
 //! - A finding's `line` is [`Location::line`]; a PDF adds `page`, an XLSX `sheet`
-//!   and `cell`. [`Location::Part`] (Word headers, footers, notes, comments) needs
-//!   its part named in the message: its `Display` does that.
+//!   and `cell`. [`Location::Part`] (Word headers, footers, notes, comments,
+//!   charts and diagrams; OpenDocument headers, footers and embedded objects; XLSX
+//!   text boxes) needs its part named in the message: its `Display` does that.
 //! - [`Extracted::incomplete`] lists parts not read although the rest was (PDF
 //!   pages over the limit or without text, a table cut short): each is an
 //!   `evidence-not-scanned` finding of its own.
-//! - Reasons never quote the file's content, so they are safe to print; units are
+//! - Reasons never quote the file's text, so they are safe to print (they name a
+//!   sheet or an archive member where that helps to find the place); units are
 //!   raw text and must be masked before anything shows them.
 //! - The text of Word, OpenDocument, PDF and XLSX files is normalised for
 //!   scanning: no-break spaces become spaces, soft hyphens and zero-width

@@ -41,8 +41,9 @@ pub enum Location {
     /// hold text (blank paragraphs used as spacing are not counted).
     Paragraph(usize),
     /// `.docx` headers, footers, footnotes, endnotes, comments, charts and SmartArt
-    /// diagrams, and `.odt` headers, footers and embedded objects (charts): the
-    /// archive member (`word/footer1.xml`) and the 1-based paragraph in it.
+    /// diagrams, `.odt` headers, footers and embedded objects (charts), and `.xlsx`
+    /// text boxes and shapes: the archive member (`word/footer1.xml`) and the
+    /// 1-based paragraph in it.
     Part { part: String, paragraph: usize },
     /// PDF: the 1-based page and the 1-based line of text on it (blank lines not counted);
     /// annotations and form-field values follow the page's last line.
@@ -89,6 +90,8 @@ fn part_label(part: &str) -> &'static str {
         "a chart"
     } else if part.contains("/diagrams/") {
         "a diagram"
+    } else if part.contains("/drawings/") {
+        "a text box or shape"
     } else if part.starts_with("Object ") {
         "an embedded object"
     } else if file.starts_with("header") {

@@ -147,37 +147,26 @@ fn word_part(file: &str) -> Option<Dialect> {
     text_part.then_some(Dialect::Word)
 }
 
-/// Files embedded in a document (a chart's workbook, an OLE object) are not read:
-/// say so, since they can hold the data behind a chart.
-fn embedded_note(names: &[&String]) -> Option<NotScanned> {
-    if names.is_empty() {
-        return None;
-    }
-    let mut sorted: Vec<&str> = names.iter().map(|n| n.as_str()).collect();
-    sorted.sort_unstable();
-    let shown: Vec<&str> = sorted.iter().take(5).copied().collect();
-    let more = if sorted.len() > 5 {
-        format!(" and {} more", sorted.len() - 5)
-    } else {
-        String::new()
-    };
-    let (noun, pronoun) = if sorted.len() == 1 {
-        ("file", "it")
-    } else {
-        ("files", "them")
-    };
-    Some(NotScanned::new(
-        NotScannedKind::Unsupported,
-        format!(
-            "embedded {noun} not read: {}{more} (check {pronoun} separately)",
-            shown.join(", ")
+/// Files embedded in a document (a chart's workbook, an inserted object) are not
+/// read: say so, since they can hold the data behind a chart. Their names are not
+/// given, as an inserted file keeps its own name.
+pub(crate) fn embedded_note(names: &[&String]) -> Option<NotScanned> {
+    let reason = match names.len() {
+        0 => return None,
+        1 => "an embedded file (a chart's data or an inserted object) was not read: \
+              open the document to check it"
+            .to_owned(),
+        n => format!(
+            "{n} embedded files (charts' data or inserted objects) were not read: \
+             open the document to check them"
         ),
-    ))
+    };
+    Some(NotScanned::new(NotScannedKind::Unsupported, reason))
 }
 
 /// headers, footers, footnotes, endnotes, comments, then charts and diagrams;
 /// numbered parts in number order.
-fn part_order(name: &str) -> (usize, u64, String) {
+pub(crate) fn part_order(name: &str) -> (usize, u64, String) {
     let file = name.rsplit('/').next().unwrap_or(name);
     let rank = if name.contains("/charts/") || name.contains("/diagrams/") {
         5
@@ -191,7 +180,7 @@ fn part_order(name: &str) -> (usize, u64, String) {
     (rank, digits.parse().unwrap_or(0), name.to_owned())
 }
 
-fn push_paragraphs(
+pub(crate) fn push_paragraphs(
     units: &mut Vec<TextUnit>,
     paragraphs: Vec<String>,
     at: impl Fn(usize) -> Location,
@@ -236,7 +225,7 @@ pub(crate) fn relationships(input: &mut dyn BufRead) -> Result<Vec<Relationship>
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Dialect {
+pub(crate) enum Dialect {
     /// WordprocessingML: text only in `w:t`, `w:delText`, `w:instrText`.
     Word,
     /// DrawingML charts and diagrams: paragraphs `a:p` with text in `a:t`, and each
@@ -248,7 +237,10 @@ enum Dialect {
 
 /// The non-blank paragraphs of one part, in the order they end (a paragraph in a
 /// text box or a note comes before the paragraph that holds it).
-fn paragraphs(input: &mut dyn BufRead, dialect: Dialect) -> Result<Vec<String>, MemberError> {
+pub(crate) fn paragraphs(
+    input: &mut dyn BufRead,
+    dialect: Dialect,
+) -> Result<Vec<String>, MemberError> {
     let mut xml = reader(input);
     let mut buf = Vec::new();
     let mut depth = 0usize;

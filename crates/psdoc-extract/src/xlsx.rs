@@ -12,7 +12,10 @@ use crate::csv::MAX_TABLE_CELLS;
 use crate::model::{
     Extracted, Format, Limits, Location, NotScanned, NotScannedKind, Table, TextUnit, cell_name,
 };
-use crate::office::{Relationship, main_part, relationships};
+use crate::office::{
+    Dialect, Relationship, embedded_note, main_part, paragraphs, part_order, push_paragraphs,
+    relationships,
+};
 use crate::text::push_document_text;
 use crate::xml::{attr, local, name_of, next, push_ref, reader};
 use crate::zipped::{Archive, MemberError, resolve};
@@ -106,6 +109,33 @@ pub(crate) fn xlsx(bytes: &[u8], limits: &Limits, ext: &str) -> Result<Extracted
             incomplete.extend(note);
         }
     }
+    // Text boxes and shapes drawn over the sheets hold text that is in no cell.
+    let mut drawings: Vec<String> = zip
+        .names()
+        .iter()
+        .filter(|n| {
+            n.strip_prefix("xl/drawings/drawing")
+                .is_some_and(|rest| rest.ends_with(".xml") && !rest.contains('/'))
+        })
+        .cloned()
+        .collect();
+    drawings.sort_by_key(|n| part_order(n));
+    for part in drawings {
+        let paras = zip.parse(&part, |r| paragraphs(r, Dialect::Drawing))?;
+        push_paragraphs(&mut units, paras, |n| Location::Part {
+            part: part.clone(),
+            paragraph: n,
+        });
+    }
+    let embedded: Vec<&String> = zip
+        .names()
+        .iter()
+        .filter(|n| {
+            n.strip_prefix("xl/embeddings/")
+                .is_some_and(|f| !f.is_empty() && !f.ends_with('/'))
+        })
+        .collect();
+    incomplete.extend(embedded_note(&embedded));
     Ok(Extracted {
         format: Format::Xlsx,
         units,

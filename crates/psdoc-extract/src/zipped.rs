@@ -146,9 +146,10 @@ impl<'a> Archive<'a> {
                         ),
                     )
                 } else {
+                    // The parser's message is left out: it can quote the file.
                     NotScanned::new(
                         NotScannedKind::Corrupt,
-                        format!("zip member {name} is damaged ({why}); corrupt {ext}?"),
+                        format!("zip member {name} is damaged (malformed XML): corrupt {ext}?"),
                     )
                 }
             }),

@@ -10,7 +10,9 @@ fn main() {
         };
         for id in detector.find(&text) {
             let line_start = text[..id.range.start].rfind('\n').map_or(0, |i| i + 1);
-            let line_end = text[id.range.end..].find('\n').map_or(text.len(), |i| id.range.end + i);
+            let line_end = text[id.range.end..]
+                .find('\n')
+                .map_or(text.len(), |i| id.range.end + i);
             let line_no = text[..id.range.start].matches('\n').count() + 1;
             let shown = format!(
                 "{}{}{}",
@@ -18,7 +20,12 @@ fn main() {
                 id.masked,
                 &text[id.range.end..line_end]
             );
-            println!("{path}:{line_no}: {} {}\n    {}", id.kind, id.masked, shown.trim());
+            println!(
+                "{path}:{line_no}: {} {}\n    {}",
+                id.kind,
+                id.masked,
+                shown.trim()
+            );
         }
     }
 }

@@ -94,7 +94,12 @@ impl Detector {
         let mut candidates = Vec::new();
         // Per group, the window still to scan: hits close together share one.
         let mut pending: [Option<Range<usize>>; Group::ALL.len()] = Default::default();
-        for caps in self.trigger.captures_iter(text) {
+        // Hits may overlap ("He was born on ..." is a care context and a birth): the search
+        // resumes one character after each hit's start, not after its end.
+        let mut at = 0;
+        while let Some(caps) = self.trigger.captures_at(text, at) {
+            let hit_start = caps.get(0).expect("match").start();
+            at = hit_start + text[hit_start..].chars().next().map_or(1, char::len_utf8);
             let Some(i) = (0..Group::ALL.len()).find(|i| caps.get(i + 1).is_some()) else {
                 continue;
             };

@@ -55,6 +55,8 @@ pub enum Command {
     },
     /// Start a new statement repository with the guidance's headings
     Init(InitArgs),
+    /// Look for personal information (and small counts) in the statement and its evidence, or in the files and folders named
+    Scan(ScanArgs),
     /// Export the document log for the inspectorate (Markdown, CSV, XLSX or JSON)
     Log(LogArgs),
     /// Write the submission bundle: the statement, the log and the local evidence, in one zip
@@ -213,6 +215,15 @@ pub struct CountArgs {
 pub enum CountFormat {
     Human,
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Files or folders to scan (default: the statement and its evidence folder)
+    pub paths: Vec<PathBuf>,
+    /// Output format for findings
+    #[arg(long, value_enum, default_value_t = FindingsFormat::Human)]
+    pub format: FindingsFormat,
 }
 
 #[derive(Debug, Args)]

@@ -10,7 +10,7 @@
 //! keyboard with a visible focus; text contrast is at least 4.5:1; each
 //! chart has a title and a description, and its figures are in a table too.
 
-use super::diff::{Block, BlockChange, BlockKind, Op, SectionDiff, Slot, StatementDiff, Status};
+use super::diff::{Block, BlockChange, BlockKind, MoveEnd, Op, SectionDiff, Slot, StatementDiff, Status, move_end};
 use super::svg::{BarRow, Series, before_after, esc, over_time};
 use super::timeline::History;
 use super::{delta, ids, signed};
@@ -315,21 +315,22 @@ fn section(diff: &StatementDiff, slot: Slot, title: &str, s: Option<&SectionDiff
             out.push_str(&format!(
                 "<details class=\"unchanged-run\"><summary>{run} unchanged blocks</summary>\n"
             ));
-            for b in &blocks[i..i + run] {
-                out.push_str(&block(diff, slot, b, min_level));
+            for k in i..i + run {
+                out.push_str(&block(diff, blocks, k, min_level));
             }
             out.push_str("</details>\n");
             i += run;
             continue;
         }
-        out.push_str(&block(diff, slot, &blocks[i], min_level));
+        out.push_str(&block(diff, blocks, i, min_level));
         i += 1;
     }
     out.push_str("</div>\n</section>\n");
     out
 }
 
-fn block(diff: &StatementDiff, here: Slot, b: &Block, min_level: u8) -> String {
+fn block(diff: &StatementDiff, blocks: &[Block], at: usize, min_level: u8) -> String {
+    let b = &blocks[at];
     let spans: String = b
         .spans
         .iter()
@@ -352,11 +353,13 @@ fn block(diff: &StatementDiff, here: Slot, b: &Block, min_level: u8) -> String {
         BlockKind::TableCell { .. } => " table cell",
         _ => "",
     };
-    let place = |slot: Slot| {
-        if slot == here {
-            "elsewhere in this section".to_owned()
-        } else {
-            format!("<a href=\"#{}\">{}</a>", anchor(slot), esc(&diff.slot_title(slot)))
+    let other_end = |id: usize, incoming: bool| {
+        let target = format!("#move-{id}-{}", if incoming { "from" } else { "to" });
+        match move_end(blocks, at) {
+            Some(MoveEnd::Above) => format!("<a href=\"{target}\">further up this section</a>"),
+            Some(MoveEnd::Below) => format!("<a href=\"{target}\">further down this section</a>"),
+            Some(MoveEnd::Section(slot)) => format!("<a href=\"{target}\">{}</a>", esc(&diff.slot_title(slot))),
+            None => String::new(),
         }
     };
     let (class, label) = match b.change {
@@ -364,11 +367,15 @@ fn block(diff: &StatementDiff, here: Slot, b: &Block, min_level: u8) -> String {
         BlockChange::Inserted => (" chg chg-ins", format!("Inserted{kind_word}")),
         BlockChange::Deleted => (" chg chg-del", format!("Deleted{kind_word}")),
         BlockChange::Edited => (" chg chg-edit", format!("Edited{kind_word}")),
-        BlockChange::MovedIn { from, edited } => (
+        BlockChange::MovedIn { edited, id, .. } => (
             " chg chg-move",
-            format!("Moved{kind_word} from {}{}", place(from), if edited { ", and edited" } else { "" }),
+            format!("Moved{kind_word} from {}{}", other_end(id, true), if edited { ", and edited" } else { "" }),
         ),
-        BlockChange::MovedOut { to } => (" chg chg-move", format!("Moved{kind_word} to {}", place(to))),
+        BlockChange::MovedOut { id, .. } => (" chg chg-move", format!(
+                "Moved{kind_word} {}{}",
+                if matches!(move_end(blocks, at), Some(MoveEnd::Section(_))) { "to " } else { "" },
+                other_end(id, false)
+            )),
     };
     let label = if label.is_empty() { String::new() } else { format!("<span class=\"label\">{label}</span>") };
     let inner = match b.kind {
@@ -381,7 +388,12 @@ fn block(diff: &StatementDiff, here: Slot, b: &Block, min_level: u8) -> String {
         BlockKind::Code => format!("<pre>{content}</pre>"),
         _ => format!("<p>{content}</p>"),
     };
-    format!("<div class=\"blk{class}\">{label}{inner}</div>\n")
+    let id = match b.change {
+        BlockChange::MovedIn { id, .. } => format!(" id=\"move-{id}-to\""),
+        BlockChange::MovedOut { id, .. } => format!(" id=\"move-{id}-from\""),
+        _ => String::new(),
+    };
+    format!("<div class=\"blk{class}\"{id}>{label}{inner}</div>\n")
 }
 
 /// The history as one self-contained HTML page with a chart.

@@ -3,7 +3,7 @@
 //! pull-request comment. It stays under the length it is given by
 //! shortening the diffs, and says so.
 
-use super::diff::{Block, BlockChange, BlockKind, Op, SectionDiff, Slot, StatementDiff, Status};
+use super::diff::{Block, BlockChange, BlockKind, MoveEnd, Op, SectionDiff, StatementDiff, Status, move_end};
 use super::{delta, ids, signed};
 use crate::render::thousands;
 
@@ -25,17 +25,17 @@ enum Detail {
 /// characters (GitHub's comment limit is 65,536).
 pub fn render(diff: &StatementDiff, max_chars: usize) -> String {
     let head = header(diff);
-    let changed: Vec<(Slot, String, &[Block], Option<&SectionDiff>)> = diff
+    let changed: Vec<(String, &[Block], Option<&SectionDiff>)> = diff
         .sections
         .iter()
         .filter(|s| s.status != Status::Unchanged)
-        .map(|s| (Slot::Section(s.key), s.title.clone(), s.blocks.as_slice(), Some(s)))
+        .map(|s| (s.title.clone(), s.blocks.as_slice(), Some(s)))
         .chain(
             diff.other
                 .blocks
                 .iter()
                 .any(|b| b.change.is_change())
-                .then(|| (Slot::Other, "Text outside the required sections".to_owned(), diff.other.blocks.as_slice(), None)),
+                .then(|| ("Text outside the required sections".to_owned(), diff.other.blocks.as_slice(), None)),
         )
         .collect();
     let mut args = code_arg(&diff.from);
@@ -57,8 +57,8 @@ pub fn render(diff: &StatementDiff, max_chars: usize) -> String {
     attempts.push(Detail::None);
     for detail in attempts {
         let mut out = head.clone();
-        for (slot, title, blocks, section) in &changed {
-            out.push_str(&details(diff, *slot, title, blocks, *section, detail));
+        for (title, blocks, section) in &changed {
+            out.push_str(&details(diff, title, blocks, *section, detail));
         }
         if detail != Detail::Full && !changed.is_empty() {
             out.push_str(&shortened);
@@ -170,7 +170,6 @@ fn header(diff: &StatementDiff) -> String {
 
 fn details(
     diff: &StatementDiff,
-    here: Slot,
     title: &str,
     blocks: &[Block],
     section: Option<&SectionDiff>,
@@ -199,12 +198,12 @@ fn details(
     let mut shown = 0;
     let mut unchanged = 0;
     let total_changes = blocks.iter().filter(|b| b.change.is_change()).count();
-    for b in blocks {
+    for (i, b) in blocks.iter().enumerate() {
         if !b.change.is_change() {
             unchanged += 1;
             continue;
         }
-        let text = block(diff, here, b, detail);
+        let text = block(diff, move_end(blocks, i), b, detail);
         if let Detail::Capped(cap) = detail
             && body.chars().count() + text.chars().count() > cap
         {
@@ -236,7 +235,7 @@ fn unchanged_note(n: usize) -> String {
     format!("_({n} unchanged block{})_\n\n", if n == 1 { "" } else { "s" })
 }
 
-fn block(diff: &StatementDiff, here: Slot, b: &Block, detail: Detail) -> String {
+fn block(diff: &StatementDiff, end: Option<MoveEnd>, b: &Block, detail: Detail) -> String {
     let trim = detail != Detail::Full;
     let kind = match b.kind {
         BlockKind::Heading(_) => "heading",
@@ -267,22 +266,25 @@ fn block(diff: &StatementDiff, here: Slot, b: &Block, detail: Detail) -> String 
         let text: String = b.spans.iter().map(|s| s.text.as_str()).collect();
         escape(&if trim { super::term::excerpt(&text, limit) } else { text })
     };
-    let elsewhere = |slot: Slot| {
-        if slot == here { "elsewhere in this section".to_owned() } else { format!("\u{201c}{}\u{201d}", escape(&diff.slot_title(slot))) }
+    let other_end = match end {
+        Some(MoveEnd::Above) => "further up this section".to_owned(),
+        Some(MoveEnd::Below) => "further down this section".to_owned(),
+        Some(MoveEnd::Section(slot)) => format!("\u{201c}{}\u{201d}", escape(&diff.slot_title(slot))),
+        None => String::new(),
     };
     let line = match b.change {
         BlockChange::Unchanged => return String::new(),
         BlockChange::Inserted => format!("**{}:** <ins>{}</ins>", capital(&what("inserted")), whole(60)),
         BlockChange::Deleted => format!("**{}:** <del>{}</del>", capital(&what("deleted")), whole(30)),
         BlockChange::Edited => format!("**{}:** {}", capital(&what("edited")), spans(trim)),
-        BlockChange::MovedIn { from, edited: false } => {
-            format!("**{} from {}:** {}", capital(&what("moved")), elsewhere(from), whole(20))
+        BlockChange::MovedIn { edited: false, .. } => {
+            format!("**{} from {other_end}:** {}", capital(&what("moved")), whole(20))
         }
-        BlockChange::MovedIn { from, edited: true } => {
-            format!("**{} from {}, edited:** {}", capital(&what("moved")), elsewhere(from), spans(trim))
+        BlockChange::MovedIn { edited: true, .. } => {
+            format!("**{} from {other_end}, edited:** {}", capital(&what("moved")), spans(trim))
         }
-        BlockChange::MovedOut { to } => {
-            format!("**{} to {}:** _{}_", capital(&what("moved")), elsewhere(to), escape(&super::term::excerpt(&b.spans[0].text, 12)))
+        BlockChange::MovedOut { .. } => {
+            format!("**{} {}{other_end}:** _{}_", capital(&what("moved")), if matches!(end, Some(MoveEnd::Section(_))) { "to " } else { "" }, escape(&super::term::excerpt(&b.spans[0].text, 12)))
         }
     };
     format!("{line}\n\n")

@@ -22,7 +22,7 @@ use crate::check::Project;
 use crate::error::Result;
 
 pub use changes::{ChangeFilter, ChangedLines, FileChange, changed_lines, filter_to_changes};
-pub use diff::{Block, BlockChange, BlockKind, Op, OtherDiff, SectionDiff, Slot, Span, StatementDiff, Status, diff_projects};
+pub use diff::{Block, BlockChange, BlockKind, MoveEnd, Op, OtherDiff, SectionDiff, Slot, Span, StatementDiff, Status, diff_projects, move_end};
 pub use git::{GitTree, StatementRepo, WORKTREE};
 pub use timeline::{History, HistoryRange, history};
 
@@ -71,3 +71,6 @@ pub(crate) fn delta(before: usize, after: usize) -> i64 {
 pub(crate) fn ids(prefix: &str, ids: &[u64]) -> String {
     ids.iter().map(|i| format!("{prefix}{i}")).collect::<Vec<_>>().join(", ")
 }
+
+#[cfg(test)]
+mod tests;

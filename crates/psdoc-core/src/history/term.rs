@@ -229,6 +229,10 @@ fn blocks(diff: &StatementDiff, blocks: &[Block], st: &Style) -> String {
             Some(MoveEnd::Section(slot)) => diff.slot_title(slot),
             None => String::new(),
         };
+        let to_end = |at: usize| match move_end(blocks, at) {
+            Some(MoveEnd::Section(_)) => format!("to {}", end(at)),
+            _ => end(at),
+        };
         let (mark, note) = match b.change {
             BlockChange::Unchanged => ("  ", String::new()),
             BlockChange::Inserted => ("+ ", String::new()),
@@ -238,7 +242,7 @@ fn blocks(diff: &StatementDiff, blocks: &[Block], st: &Style) -> String {
                 "> ",
                 st.wrap(MOVE, &format!("[moved from {}{}] ", end(i), if edited { ", edited" } else { "" })),
             ),
-            BlockChange::MovedOut { .. } => ("< ", st.wrap(MOVE, &format!("[moved to {}] ", end(i)))),
+            BlockChange::MovedOut { .. } => ("< ", st.wrap(MOVE, &format!("[moved {}] ", to_end(i)))),
         };
         let prefix = match b.kind {
             BlockKind::Heading(level) => format!("{} ", "#".repeat(usize::from(level.min(6)))),

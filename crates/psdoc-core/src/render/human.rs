@@ -64,7 +64,7 @@ fn render_one(report: &Report, d: &Diagnostic, renderer: &Renderer) -> String {
         _ => title.element(
             annotate_snippets::Origin::path(d.file.as_str())
                 .line(d.line)
-                .char_column(d.column.saturating_sub(1)),
+                .char_column(d.column),
         ),
     };
     if let Some(help) = &d.help {
@@ -124,6 +124,9 @@ pub fn summary_line(report: &Report) -> String {
             plural(t.warnings, "warning")
         )
     };
+    if report.word_limit == 0 {
+        return format!("psdoc: {findings}");
+    }
     format!(
         "psdoc: {findings}; {} of {} words",
         thousands(report.words),

@@ -14,16 +14,19 @@ mod core_document_count;
 mod duplicate_evidence_id;
 mod duplicate_section;
 mod empty_section;
+mod evidence_not_scanned;
 mod evidence_outside_folder;
 pub(crate) mod invalid_evidence_link;
 mod malformed_reference;
 mod missing_core_document;
 mod missing_evidence_file;
 mod missing_section;
+mod personal_identifier;
 mod public_evidence_without_link;
 mod section_budget;
 mod section_order;
 mod section_without_evidence;
+mod small_number;
 mod stale_evidence;
 mod superseded_evidence;
 mod unknown_evidence;
@@ -91,14 +94,9 @@ pub static RULES: &[&Rule] = &[
     &section_without_evidence::RULE,
     &unknown_quality_indicator::RULE,
     &broken_evidence_link::RULE,
-];
-
-/// Rules of the contract that come with later work: their names are
-/// accepted in `[rules]` so a partnership's configuration keeps working.
-const RESERVED: &[&str] = &[
-    "personal-identifier",
-    "small-number",
-    "evidence-not-scanned",
+    &personal_identifier::RULE,
+    &small_number::RULE,
+    &evidence_not_scanned::RULE,
 ];
 
 /// The rules as the Markdown table of the README.
@@ -120,7 +118,7 @@ pub fn find(name: &str) -> Option<&'static Rule> {
 }
 
 pub fn is_known(name: &str) -> bool {
-    find(name).is_some() || RESERVED.contains(&name)
+    find(name).is_some()
 }
 
 /// The rule name closest to a misspelt one.
@@ -128,7 +126,6 @@ pub fn closest(name: &str) -> Option<&'static str> {
     RULES
         .iter()
         .map(|r| r.name)
-        .chain(RESERVED.iter().copied())
         .map(|n| (n, strsim::jaro_winkler(n, name)))
         .filter(|&(_, s)| s > 0.85)
         .max_by(|a, b| a.1.total_cmp(&b.1))

@@ -530,6 +530,49 @@ fn docx_chart_labels_and_embedded_workbooks() {
     assert_eq!(e.incomplete.len(), 1);
     assert_eq!(
         e.incomplete[0].reason,
-        "embedded file not read: word/embeddings/Microsoft_Excel_Worksheet.xlsx (check it separately)"
+        "an embedded file (a chart's data or an inserted object) was not read: open the document to check it"
+    );
+}
+
+#[test]
+fn xlsx_text_boxes_and_embedded_files() {
+    let mut bytes_members = Vec::new();
+    let base = fixtures::xlsx(
+        &[(
+            "S",
+            r#"<row r="1"><c r="A1" t="inlineStr"><is><t>cell</t></is></c></row>"#,
+        )],
+        &[],
+        "",
+        None,
+    );
+    // Re-pack with a drawing and an embedding added.
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&base)).unwrap();
+    let mut names = Vec::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut data).unwrap();
+        names.push((f.name().unwrap().to_string(), data));
+    }
+    names.push((
+        "xl/drawings/drawing1.xml".into(),
+        br#"<xdr:wsDr xmlns:xdr="x" xmlns:a="a"><xdr:sp><xdr:txBody><a:p><a:r><a:t>Note: Kyle Smith, aged 9</a:t></a:r></a:p></xdr:txBody></xdr:sp></xdr:wsDr>"#.to_vec(),
+    ));
+    names.push(("xl/embeddings/oleObject1.bin".into(), b"ole".to_vec()));
+    for (n, d) in &names {
+        bytes_members.push(fixtures::Member::new(n, d.clone()));
+    }
+    let e = ok("boxes.xlsx", &fixtures::zip(&bytes_members));
+    assert_eq!(
+        location_of(&e, "Kyle Smith"),
+        Location::Part {
+            part: "xl/drawings/drawing1.xml".into(),
+            paragraph: 1
+        }
+    );
+    assert_eq!(
+        e.incomplete[0].reason,
+        "an embedded file (a chart's data or an inserted object) was not read: open the document to check it"
     );
 }

@@ -167,11 +167,9 @@ fn docx_with_malformed_or_truncated_xml() {
         &Limits::default(),
         NotScannedKind::Corrupt,
     );
-    assert!(
-        n.reason
-            .starts_with("zip member word/document.xml is damaged"),
-        "{}",
-        n.reason
+    assert_eq!(
+        n.reason,
+        "zip member word/document.xml is damaged (malformed XML): corrupt .docx?"
     );
 
     let good = fixtures::docx(&fixtures::w_p("Kyle Smith, aged 9"), &[]);
@@ -455,5 +453,86 @@ fn a_huge_sparse_sheet_keeps_a_bounded_table() {
         e.incomplete[0]
             .reason
             .starts_with("sheet 'Sparse' is too large to check for small numbers")
+    );
+}
+
+/// A PDF written from raw object bodies (numbered from 1), with a correct xref.
+fn raw_pdf(objects: &[String]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).into_bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).into_bytes());
+    for o in offsets {
+        out.extend(format!("{o:010} 00000 n \n").into_bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .into_bytes(),
+    );
+    out
+}
+
+#[test]
+fn pdf_with_a_very_deep_page_tree() {
+    // Catalog, then 50,000 page-tree nodes each the only kid of the one before.
+    let depth = 50_000;
+    let mut objects = vec!["<< /Type /Catalog /Pages 2 0 R >>".to_string()];
+    for i in 0..depth {
+        let id = 2 + i;
+        objects.push(format!(
+            "<< /Type /Pages /Kids [{} 0 R] /Count 1 >>",
+            id + 1
+        ));
+    }
+    objects.push("<< /Type /Page /Contents 99999999 0 R >>".to_string());
+    let result = extract_bytes("deep.pdf", &raw_pdf(&objects), &Limits::default());
+    assert!(result.is_err(), "{:?}", result.map(|e| e.units));
+}
+
+#[test]
+fn pdf_with_deeply_nested_content_operands() {
+    let nested = format!("{}(x){}", "[".repeat(1_000_000), "]".repeat(1_000_000));
+    let content = format!("BT /F1 12 Tf 72 720 Td (before) Tj {nested} TJ (after) Tj ET");
+    let bytes = fixtures::pdf(&[Page::text(&content)]);
+    // Reading stops at the operand it cannot parse; what came before is kept.
+    match extract_bytes("nested.pdf", &bytes, &Limits::default()) {
+        Ok(e) => assert_eq!(crate::texts(&e), vec!["before"]),
+        Err(n) => assert_eq!(n.kind, NotScannedKind::NoText),
+    }
+}
+
+#[test]
+fn html_and_csv_with_pathological_nesting_and_quotes() {
+    let html = "<div>".repeat(200_000) + "Kyle" + &"</div>".repeat(200_000);
+    assert_eq!(
+        crate::texts(&ok("deep.html", html.as_bytes())),
+        vec!["Kyle"]
+    );
+    let csv = "\"".repeat(100_001);
+    let _ = ok("quotes.csv", csv.as_bytes());
+    let script = "<script>".repeat(50_000);
+    let _ = ok("scripts.html", script.as_bytes());
+}
+
+#[test]
+fn xml_nested_too_deep_is_refused() {
+    let deep = "<w:sdt>".repeat(100_000);
+    let bytes = fixtures::zip(&[Member::new("word/document.xml", w_document(&deep))]);
+    let n = not_scanned(
+        "deep.docx",
+        &bytes,
+        &Limits::default(),
+        NotScannedKind::Corrupt,
+    );
+    assert_eq!(
+        n.reason,
+        "zip member word/document.xml is damaged (malformed XML): corrupt .docx?"
     );
 }

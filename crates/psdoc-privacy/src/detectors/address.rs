@@ -193,7 +193,10 @@ mod tests {
         assert_eq!(found("7 Castle View Terrace"), ["7 Castle View Terrace"]);
         assert_eq!(found("3 McDonald Crescent"), ["3 McDonald Crescent"]);
         assert_eq!(found("12 Kirkgate, Leith"), ["12 Kirkgate"]);
-        assert_eq!(found("Apartment 4, 16 Quayside"), ["Apartment 4, 16 Quayside"]);
+        assert_eq!(
+            found("Apartment 4, 16 Quayside"),
+            ["Apartment 4, 16 Quayside"]
+        );
     }
 
     #[test]

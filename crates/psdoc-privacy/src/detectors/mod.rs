@@ -67,7 +67,7 @@ impl Group {
             Group::Postcode => postcode::TRIGGER.to_string(),
             Group::Email => email::TRIGGER.to_string(),
             Group::DateOfBirth => dob::TRIGGER.to_string(),
-            Group::NamedChild => named_child::TRIGGER.to_string(),
+            Group::NamedChild => named_child::trigger(),
             Group::Address => address::trigger(),
         }
     }
@@ -182,10 +182,4 @@ mod tests {
         assert_eq!(re.captures_len(), Group::ALL.len() + 1);
         Scanners::new();
     }
-}
-#[cfg(test)]
-#[test]
-#[ignore]
-fn print_trigger() {
-    std::fs::write("/tmp/psdoc/trigger.txt", Scanners::trigger()).unwrap();
 }

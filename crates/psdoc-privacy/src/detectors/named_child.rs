@@ -67,27 +67,64 @@ const TITLES: [&str; 26] = [
 
 /// Words after a name that make it an organisation or a place: "Robertson Trust".
 const ORGANISATION_WORDS: [&str; 24] = [
-    "Academy", "Association", "Care", "Centre", "College", "Council", "Foundation", "Fund",
-    "Group", "Hall", "High", "House", "Institute", "Partnership", "Primary", "Project",
-    "School", "Service", "Services", "Society", "Street", "Team", "Trust", "University",
+    "Academy",
+    "Association",
+    "Care",
+    "Centre",
+    "College",
+    "Council",
+    "Foundation",
+    "Fund",
+    "Group",
+    "Hall",
+    "High",
+    "House",
+    "Institute",
+    "Partnership",
+    "Primary",
+    "Project",
+    "School",
+    "Service",
+    "Services",
+    "Society",
+    "Street",
+    "Team",
+    "Trust",
+    "University",
 ];
 
-/// The prefilter fragments: one per context below (whitespace may be a line break of a
-/// wrapped paragraph).
-pub(crate) const TRIGGER: &str = concat!(
-    r"(?i-u:(?-u:\b)aged?(?-u:\b)|(?:year|yr)s?[\t\n\r \-]+old)",
-    r"|\([0-9]{1,2}\)|,[\t\n\r ]*[0-9]{1,2}[\t\n\r ]*,",
-    r"|(?:'|\x{2019})s[\t\n\r ]+(?i-u:foster|kinship|former|carer|family|support|social|key|youth|residential|lead|named|guidance|teacher|mum|mother|dad|father|parent|step|gran|grand|nana|papa|aunt|uncle|brother|sister|sibling|placement|child|care|pathway|safety|plan|hearing|compulsory|supervision|health|story|voice|views|wishes|journey|experience|birth|adoptive|case|school|nursery|class)",
-    r"|(?-u:\b)(?:was|is|been|became|were)[\t\n\r ]+(?:[a-z]+[\t\n\r ]+)?(?:placed|accommodated|removed|taken|looked|registered|deregistered|de-registered|referred|adopted|fostered|subject|on[\t\n\r ]+the|in[\t\n\r ]+(?:foster|kinship|residential|secure)|excluded|reunified|returned)",
-    r"|(?-u:\b)(?:moved|went)[\t\n\r ]+(?:in)?to[\t\n\r ]|(?-u:\b)lives[\t\n\r ]+with[\t\n\r ]",
-    r"|(?-u:\b)who[\t\n\r ]+(?:is|was|turned)[\t\n\r ]",
-);
+/// The prefilter: each context below in ASCII, a capitalised word standing for the name
+/// (whitespace may be a line break of a wrapped paragraph).
+pub(crate) fn trigger() -> String {
+    let ws = r"[\t\n\r ]";
+    let word = r"(?-u:\b)[A-Z][A-Za-z]+[*_]{0,2}";
+    [
+        format!(
+            r"{word},?{ws}*\(?{ws}*(?:(?:now|then|who{ws}+is|who{ws}+was|currently){ws}+)?(?i-u:aged?){ws}"
+        ),
+        format!(r"{word},?{ws}+[0-9A-Za-z]+{ws}*(?:years?|yrs?){ws}*-?{ws}*old(?-u:\b)"),
+        r"(?-u:\b)(?i-u:[0-9a-z]+[\t\n\r \-]+(?:year|yr)s?[\t\n\r \-]+old)(?-u:\b)".to_string(),
+        format!(
+            r"{word}(?:'|\x{{2019}}){{1}}s{ws}+(?i-u:foster|kinship|former|carer|family|support|social|key|youth|residential|lead|named|guidance|teacher|mum|mother|dad|father|parent|step|gran|grand|nana|papa|aunt|uncle|brother|sister|sibling|placement|child|care|pathway|safety|plan|hearing|compulsory|supervision|health|story|voice|views|wishes|journey|experience|birth|adoptive|case|school|nursery|class)"
+        ),
+        format!(
+            r"{word}{ws}+(?:was|is|has{ws}+been|had{ws}+been|became|were){ws}+(?:[a-z]+{ws}+)?(?:placed|accommodated|removed|taken|looked|registered|deregistered|de-registered|referred|adopted|fostered|subject|on{ws}+the|in{ws}+(?:foster|kinship|residential|secure)|excluded|reunified|returned)"
+        ),
+        format!(
+            r"{word}{ws}+(?:[a-z]+{ws}+)?(?:(?:moved|went){ws}+(?:in)?to|lives{ws}+with){ws}"
+        ),
+        format!(r"{word},?{ws}+who{ws}+(?:is|was|turned){ws}"),
+        format!(r"{word}{ws}*\({ws}*[0-9]{{1,2}}{ws}*[)yY]"),
+        format!(r"{word},{ws}*[0-9]{{1,2}}{ws}*,"),
+    ]
+    .join("|")
+}
 
 const AGE: &str = r"(?P<age>[0-9]{1,2}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))";
 
 /// A capitalised word, then an optional second one (a surname, or the name itself when
 /// the first word only starts the sentence: "Then Sam, aged 9").
-const NAME: &str = r"(?-u:\b)(?P<first>[A-Z](?:[a-z]|[A-Z][a-z])+(?:-[A-Z][a-z]+)?)(?:[ \t]+(?P<second>(?:O'|O’)?[A-Z](?:[a-z]|[A-Z][a-z])+(?:-[A-Z][a-z]+)?))?";
+const NAME: &str = r"(?-u:\b)(?P<first>[A-Z](?:[a-z]|[A-Z][a-z])+(?:-[A-Z][a-z]+)?)(?:[ \t]+(?P<second>(?:O'|O’)?[A-Z](?:[a-z]|[A-Z][a-z])+(?:-[A-Z][a-z]+)?))?(?:\*{1,2}|_{1,2})?";
 
 const CARE_NOUNS: &str = r"(?:(?:foster|kinship|former)\s+)?carers?|(?:family\s+support|support|social|key|youth|residential)\s+workers?|keyworkers?|lead\s+professional|named\s+person|guidance\s+teacher|teachers?|(?:birth|adoptive|foster|step|step-)?(?:mum|mother|dad|father|parents?|family)|gran|granny|grandmother|grandfather|grandparents?|nana|papa|aunt|uncle|brothers?|sisters?|siblings?|(?:foster\s+|kinship\s+|residential\s+)?placements?|(?:child's|child’s|child\s+protection|care|pathway|safety)\s+plan|(?:children's\s+|children’s\s+)?hearing|(?:compulsory\s+)?supervision\s+order|health\s+visitor|story|voice|views|wishes|journey|experiences?|case|class\s+teacher|nursery|school";
 
@@ -137,7 +174,7 @@ impl NamedChild {
             ),
             (
                 format!(
-                    r"(?-u:\b){AGE}[\s\-](?:year|yr)s?[\s\-]old\s+(?:(?:boy|girl|son|daughter|brother|sister|child|baby|toddler|pupil|twins?)\s+)?(?:(?:called|named)\s+)?{NAME}"
+                    r"(?-u:\b){AGE}[\s\-](?:year|yr)s?[\s\-]old\s+(?:(?:boy|girl|son|daughter|brother|sister|child|baby|toddler|pupil|twins?)\s+)?(?:(?:called|named)\s+)?(?:\*{{1,2}}|_{{1,2}})?{NAME}"
                 ),
                 Strength::Strong,
             ),
@@ -184,6 +221,11 @@ impl NamedChild {
 
     pub(crate) fn scan(&self, text: &str, window: &Range<usize>, out: &mut Vec<Candidate>) {
         let hay = &text[window.clone()];
+        // Most contexts in prose ("Children aged 5-15") hold no given name at all: a look-up
+        // of the capitalised words is far cheaper than the context patterns.
+        if !self.mentions_a_name(hay) {
+            return;
+        }
         for (re, strength) in &self.contexts {
             for caps in re.captures_iter(hay) {
                 if let Some(range) = self.validate(text, window.start, &caps, *strength) {
@@ -194,6 +236,14 @@ impl NamedChild {
                 }
             }
         }
+    }
+
+    /// Whether a capitalised word of `hay` is a given name of the list.
+    fn mentions_a_name(&self, hay: &str) -> bool {
+        hay.split(|c: char| !c.is_ascii_alphabetic() && c != '-')
+            .any(|w| {
+                w.len() >= 2 && w.starts_with(|c: char| c.is_ascii_uppercase()) && self.is_name(w)
+            })
     }
 
     fn is_name(&self, word: &str) -> bool {
@@ -382,9 +432,12 @@ mod tests {
         assert_eq!(found("nine-year-old Sam said"), ["Sam"]);
         assert_eq!(found("a 9 year old girl called Ava"), ["Ava"]);
         assert_eq!(found("Sam, a nine-year-old, said"), ["Sam"]);
+        assert_eq!(found("Finlay, a ten-year-old, described"), ["Finlay"]);
         assert_eq!(found("Ellie Smith (14) said"), ["Ellie Smith"]);
         assert_eq!(found("Then Sam, aged 9, left"), ["Sam"]);
         assert_eq!(found("Liam, who is 8, was supported"), ["Liam"]);
+        assert_eq!(found("**Isla**, aged 11, said"), ["Isla"]);
+        assert_eq!(found("nine-year-old *Sam* said"), ["Sam"]);
     }
 
     #[test]

@@ -31,7 +31,9 @@ impl TenDigits {
         TenDigits {
             candidate: regex(CANDIDATE),
             chi_context: regex(r"(?-u:\b)CHI(?-u:\b)|(?i:community\s+health\s+index)"),
-            nhs_context: regex(r"(?-u:\b)NHS(?-u:\b)|(?-u:\b)H&C(?-u:\b)|(?i:health\s+and\s+care\s+number)"),
+            nhs_context: regex(
+                r"(?-u:\b)NHS(?-u:\b)|(?-u:\b)H&C(?-u:\b)|(?i:health\s+and\s+care\s+number)",
+            ),
             not_personal: regex(NOT_PERSONAL),
         }
     }

@@ -27,7 +27,32 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<Outcome> {
     if let Some(changes) = &changes {
         report.diagnostics.retain(|d| changes.keeps(d));
     }
-    let text = match args.format {
+    print_report(global, args.format, &report, Some(&root))?;
+    let tally = Tally::of(&report.diagnostics);
+    if args.format == FindingsFormat::Github {
+        super::github::write_step_outputs(&report, &tally)?;
+    }
+    let fails = tally.errors > 0 || (args.deny == Some(Deny::Warnings) && tally.warnings > 0);
+    Ok(if fails {
+        Outcome::Failed
+    } else {
+        Outcome::Passed
+    })
+}
+
+/// Prints findings in `format`. `root` is the statement root, for the
+/// paths GitHub expects (the working directory when there is none).
+pub fn print_report(
+    global: &Global,
+    format: FindingsFormat,
+    report: &Report,
+    root: Option<&std::path::Path>,
+) -> Result<()> {
+    let root = match root {
+        Some(r) => r.to_path_buf(),
+        None => std::env::current_dir()?,
+    };
+    let text = match format {
         FindingsFormat::Human => human::render(
             &report,
             human::HumanOptions {
@@ -51,14 +76,5 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<Outcome> {
         FindingsFormat::Markdown => markdown::render(&report),
     };
     print(&text)?;
-    let tally = Tally::of(&report.diagnostics);
-    if args.format == FindingsFormat::Github {
-        super::github::write_step_outputs(&report, &tally)?;
-    }
-    let fails = tally.errors > 0 || (args.deny == Some(Deny::Warnings) && tally.warnings > 0);
-    Ok(if fails {
-        Outcome::Failed
-    } else {
-        Outcome::Passed
-    })
+    Ok(())
 }

@@ -10,6 +10,7 @@ mod history;
 mod init;
 mod log;
 mod package;
+mod scan;
 mod rules;
 
 use std::path::PathBuf;
@@ -33,6 +34,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Explain { rule } => explain::run(rule),
         Command::Init(args) => init::run(args),
         Command::Log(args) => log::run(&cli.global, args),
+        Command::Scan(args) => scan::run(&cli.global, args),
         Command::Package(args) => package::run(&cli.global, args),
         Command::Build(args) => build::run(&cli.global, args),
         Command::Github(command) => github::run(&cli.global, command),

@@ -1,0 +1,260 @@
+//! The diff's alignment and accounting on statements held in memory (the
+//! git side is tested end to end in `tests/e2e/history.rs`).
+
+use std::collections::BTreeMap;
+
+use super::diff::{BlockChange, Status, diff_projects};
+use super::*;
+use crate::model::files::{FileSource, ReadError};
+
+/// A statement repository in memory.
+struct Files(BTreeMap<String, Vec<u8>>);
+
+impl FileSource for Files {
+    fn read(&self, path: &str) -> Result<Vec<u8>, ReadError> {
+        self.0.get(path).cloned().ok_or(ReadError::NotFound)
+    }
+    fn describe(&self) -> String {
+        "memory".into()
+    }
+}
+
+const CONFIG: &str = "[partnership]\nname = \"T\"\nsubmission = 2026-03-20\n";
+const LOG: &str = "[[document]]\nid = 1\ntitle = \"A\"\nurl = \"https://example.org/a\"\ndate = 2025-12-01\n\n[[document]]\nid = 2\ntitle = \"B\"\nurl = \"https://example.org/b\"\ndate = 2025-12-01\n";
+
+/// A project from chapters (file, text), listed in SUMMARY.md in order.
+fn project(chapters: &[(&str, &str)]) -> Project {
+    let mut files = BTreeMap::new();
+    let mut summary = String::from("# Summary\n\n");
+    for (file, text) in chapters {
+        summary.push_str(&format!("- [{file}]({file})\n"));
+        files.insert(format!("book/src/{file}"), text.as_bytes().to_vec());
+    }
+    files.insert("book/src/SUMMARY.md".into(), summary.into_bytes());
+    files.insert("evidence/log.toml".into(), LOG.as_bytes().to_vec());
+    let files = Files(files);
+    Project::from_files(crate::config::parse(CONFIG).unwrap(), CONFIG.into(), &files).unwrap()
+}
+
+fn section<'a>(d: &'a StatementDiff, key: &str) -> &'a SectionDiff {
+    d.sections.iter().find(|s| s.key.key() == key).unwrap_or_else(|| panic!("no {key}"))
+}
+
+/// The contract's equation, for every section and the rest.
+fn assert_balanced(d: &StatementDiff) {
+    for s in &d.sections {
+        assert_eq!(
+            s.words_after as i64 - s.words_before as i64,
+            s.inserted_words as i64 - s.deleted_words as i64,
+            "{}: {s:?}",
+            s.key
+        );
+    }
+    let o = &d.other;
+    assert_eq!(o.words_after as i64 - o.words_before as i64, o.inserted_words as i64 - o.deleted_words as i64);
+    assert_eq!(d.total_after as i64 - d.total_before as i64, d.inserted_words as i64 - d.deleted_words as i64);
+    let sum: usize = d.sections.iter().map(|s| s.words_after).sum::<usize>() + o.words_after;
+    assert_eq!(sum, d.total_after);
+}
+
+const DATA: &str = "# What your data is telling you\n\nReferrals rose by 12% over two years [E1].\n\nRe-registrations fell, which we read with care.\n\nWe track outcomes after deregistration for a year.\n";
+const INVOLVEMENT: &str = "# Children and young people's involvement and feedback\n\nChildren attend their own meetings [E1].\n\nAdvocacy is offered to every child on the register.\n";
+
+#[test]
+fn an_edit_counts_words_in_the_contracts_sense() {
+    let before = project(&[("data.md", DATA)]);
+    let after = project(&[(
+        "data.md",
+        &DATA.replace("rose by 12% over two years", "rose by 15%\u{2013}20% over three well-being years"),
+    )]);
+    let d = diff_projects("a", &before, "b", &after);
+    let s = section(&d, "data");
+    assert_eq!(s.status, Status::Changed);
+    // "12%" "two" out; "15%" "20%" (an en dash splits) "three" "well-being" in.
+    assert_eq!((s.deleted_words, s.inserted_words, s.moved_words), (2, 4, 0));
+    assert_eq!(s.words_after, s.words_before + 2);
+    assert_balanced(&d);
+    assert!(s.blocks.iter().any(|b| b.change == BlockChange::Edited));
+}
+
+#[test]
+fn a_paragraph_moved_within_a_section_is_moved_only() {
+    let before = project(&[("data.md", DATA)]);
+    let moved = "# What your data is telling you\n\nWe track outcomes after deregistration for a year.\n\nReferrals rose by 12% over two years [E1].\n\nRe-registrations fell, which we read with care.\n";
+    let d = diff_projects("a", &before, "b", &project(&[("data.md", moved)]));
+    let s = section(&d, "data");
+    assert_eq!(s.status, Status::Changed);
+    assert_eq!((s.inserted_words, s.deleted_words), (0, 0));
+    assert_eq!(s.moved_words, 8);
+    assert_eq!(d.moved_words, 8);
+    assert_balanced(&d);
+}
+
+#[test]
+fn a_paragraph_moved_between_sections_balances_both() {
+    let before = project(&[("data.md", DATA), ("involvement.md", INVOLVEMENT)]);
+    let data = DATA.replace("\nWe track outcomes after deregistration for a year.\n", "");
+    let involvement = format!("{INVOLVEMENT}\nWe track outcomes after deregistration for a whole year.\n");
+    let d = diff_projects("a", &before, "b", &project(&[("data.md", &data), ("involvement.md", &involvement)]));
+    let (data, inv) = (section(&d, "data"), section(&d, "involvement"));
+    assert_eq!((data.deleted_words, data.inserted_words, data.moved_words), (8, 0, 8));
+    assert_eq!((inv.deleted_words, inv.inserted_words, inv.moved_words), (0, 9, 8));
+    // Statement-wide, the move is a move and one inserted word.
+    assert_eq!((d.inserted_words, d.deleted_words, d.moved_words), (1, 0, 8));
+    assert_balanced(&d);
+    assert!(inv.blocks.iter().any(|b| matches!(b.change, BlockChange::MovedIn { edited: true, .. })));
+    assert!(data.blocks.iter().any(|b| matches!(b.change, BlockChange::MovedOut { .. })));
+}
+
+#[test]
+fn sections_match_by_key_across_files_numbering_and_variants() {
+    let before = project(&[("data.md", DATA)]);
+    let renamed = DATA.replace("# What your data is telling you", "# 3. What Your Data Is Telling You");
+    let d = diff_projects("a", &before, "b", &project(&[("intro.md", "# Introduction\n\nHello there.\n"), ("part-two.md", &renamed)]));
+    assert_eq!(d.sections.len(), 1);
+    let s = section(&d, "data");
+    assert_eq!(s.title, "3. What Your Data Is Telling You");
+    // The heading was edited; every paragraph stayed.
+    assert_eq!(s.blocks.iter().filter(|b| b.change.is_change()).count(), 1);
+    assert_eq!(d.other.inserted_words, 3);
+    assert_balanced(&d);
+}
+
+#[test]
+fn evidence_and_quality_indicators_added_and_removed() {
+    let before = project(&[("data.md", DATA)]);
+    let after = project(&[(
+        "data.md",
+        &DATA.replace("[E1]", "[E2], guided by QI 6.4 and QIs 9.1-9.2").replace("with care.", "with care [E1-E2]."),
+    )]);
+    let d = diff_projects("a", &before, "b", &after);
+    let s = section(&d, "data");
+    assert_eq!(s.evidence_added, vec![2]);
+    assert!(s.evidence_removed.is_empty());
+    assert_eq!(s.qi_added, vec!["6.4", "9.1", "9.2"]);
+    let d = diff_projects("b", &after, "a", &before);
+    let s = section(&d, "data");
+    assert_eq!(s.evidence_removed, vec![2]);
+    assert_eq!(s.qi_removed, vec!["6.4", "9.1", "9.2"]);
+}
+
+#[test]
+fn added_and_removed_sections_count_from_zero() {
+    let before = project(&[("data.md", DATA)]);
+    let after = project(&[("data.md", DATA), ("involvement.md", INVOLVEMENT)]);
+    let d = diff_projects("a", &before, "b", &after);
+    let s = section(&d, "involvement");
+    assert_eq!((s.status, s.words_before, s.inserted_words), (Status::Added, 0, s.words_after));
+    let d = diff_projects("b", &after, "a", &before);
+    let s = section(&d, "involvement");
+    assert_eq!((s.status, s.words_after, s.deleted_words), (Status::Removed, 0, s.words_before));
+    assert_eq!(d.sections.iter().map(|s| s.key.key()).collect::<Vec<_>>(), vec!["data", "involvement"]);
+}
+
+#[test]
+fn every_edit_balances() {
+    // Many pseudo-random edits: words dropped, duplicated and swapped,
+    // paragraphs moved between sections.
+    let base: Vec<&str> = vec![
+        "# What your data is telling you",
+        "Referrals rose by 12% over two years [E1].",
+        "Re-registrations fell, which we read with care \u{2013} and caution.",
+        "We track outcomes after deregistration for a year.",
+        "# Children and young people's involvement and feedback",
+        "Children attend their own meetings [E1].",
+        "Advocacy is offered to every child on the register.",
+        "# Key achievements and areas for improvement",
+        "Our Bairns' Hoose opened in 2024.",
+        "## Areas for improvement",
+        "We will improve chronologies; capacity for improvement is good.",
+    ];
+    let mut seed: u64 = 0x5eed;
+    let mut next = move |n: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % n.max(1)
+    };
+    let before = project(&[("s.md", &base.join("\n\n"))]);
+    for _ in 0..200 {
+        let mut paras: Vec<String> = base.iter().map(|s| s.to_string()).collect();
+        for _ in 0..1 + next(4) {
+            let i = next(paras.len());
+            if paras[i].starts_with('#') {
+                continue;
+            }
+            match next(4) {
+                0 => {
+                    let mut words: Vec<&str> = paras[i].split(' ').collect();
+                    let k = next(words.len());
+                    words.remove(k);
+                    paras[i] = words.join(" ");
+                }
+                1 => paras[i] = format!("{} extra words here", paras[i]),
+                2 => {
+                    let p = paras.remove(i);
+                    let j = 1 + next(paras.len() - 1);
+                    paras.insert(j, p);
+                }
+                _ => paras[i] = paras[i].replacen(' ', " \u{2014} ", 1),
+            }
+        }
+        let after = project(&[("s.md", &paras.join("\n\n"))]);
+        let d = diff_projects("a", &before, "b", &after);
+        assert_balanced(&d);
+    }
+}
+
+#[test]
+fn markdown_stays_under_its_limit_and_says_it_was_shortened() {
+    let long: String = (0..400).map(|i| format!("Sentence {i} about children and their plans.")).collect::<Vec<_>>().join(" ");
+    let before = project(&[("data.md", &format!("# What your data is telling you\n\n{long}\n"))]);
+    let after = project(&[("data.md", &format!("# What your data is telling you\n\n{}\n", long.replace("plans", "families")))]);
+    let d = diff_projects("v1", &before, "v2", &after);
+    let full = render_markdown(&d, GITHUB_COMMENT_LIMIT);
+    assert!(!full.contains("shortened"));
+    for limit in [6000, 2500, 900] {
+        let short = render_markdown(&d, limit);
+        assert!(short.chars().count() < limit, "{limit}: {}", short.chars().count());
+        assert!(short.contains("shortened"), "{short}");
+        assert!(short.contains("| What your data is telling you |"), "the table stays: {short}");
+    }
+}
+
+#[test]
+fn identifiers_are_masked_in_every_format() {
+    let before = project(&[("data.md", &format!("{DATA}\nA case: CHI 1904851231 was written here by mistake.\n"))]);
+    let after = project(&[("data.md", &format!("{DATA}\nA case: CHI 1904851231 was written here in error.\n\nAnd again 1904851231 here.\n"))]);
+    let d = diff_projects("v1", &before, "v2", &after);
+    for (name, out) in [
+        ("term", render_term(&d, false)),
+        ("term colour", render_term(&d, true)),
+        ("markdown", render_markdown(&d, GITHUB_COMMENT_LIMIT)),
+        ("html", render_html(&d)),
+        ("json", render_json(&d)),
+    ] {
+        assert!(!out.contains("1904851231"), "{name} shows the CHI number:\n{out}");
+        if name != "json" {
+            assert!(out.contains("19••••••31"), "{name} shows the masked form:\n{out}");
+        }
+    }
+}
+
+#[test]
+fn output_is_deterministic() {
+    let before = project(&[("data.md", DATA), ("involvement.md", INVOLVEMENT)]);
+    let after = project(&[("involvement.md", INVOLVEMENT), ("data.md", &DATA.replace("care", "great care"))]);
+    let a = render_html(&diff_projects("a", &before, "b", &after));
+    let b = render_html(&diff_projects("a", &before, "b", &after));
+    assert_eq!(a, b);
+}
+
+#[test]
+fn markdown_text_is_inert() {
+    let text = "# What your data is telling you\n\nPing @someone about `code` and *this* | that <b>x</b> $5 and $6.\n";
+    let before = project(&[("data.md", DATA)]);
+    let after = project(&[("data.md", text)]);
+    let md = render_markdown(&diff_projects("a", &before, "b", &after), GITHUB_COMMENT_LIMIT);
+    assert!(!md.contains("@someone"), "{md}");
+    assert!(!md.contains("<b>"), "{md}");
+    assert!(md.contains("\\*this\\*"), "{md}");
+    assert!(md.contains("\\$5"), "{md}");
+}

@@ -1,0 +1,20 @@
+//! `evidence-not-scanned`: an evidence file whose text could not be read.
+
+use super::{Rule, Severity};
+use crate::check::Context;
+use crate::diagnostic::Finding;
+
+pub(super) static RULE: Rule = Rule {
+    name: "evidence-not-scanned",
+    default_severity: Severity::Warning,
+    summary: "an evidence file whose text could not be read (image, scanned or encrypted PDF, corrupt, unsupported, over a size limit)",
+    what: "A file in the evidence folder that psdoc could not read for personal information: an image, a PDF with no text layer (a scan) or encrypted, a damaged file, a format psdoc does not read, binary data, or a file over a size limit. The reason is in the message.",
+    why: "The guidance asks that supporting evidence \"does not contain any personal or identifiable information\". A file psdoc cannot read is not known to be clean: silence must never look like a pass.",
+    example: "evidence/files/audits/scanned-minutes.pdf\n\n    warning[evidence-not-scanned]: not scanned for personal information: a PDF with no text layer (a scanned document?)",
+    fix: "Check the file by eye, or export it again with its text (save as PDF from Word rather than scanning; remove the password). Large files can be split.",
+    check,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    out.extend(cx.privacy.not_scanned.iter().cloned());
+}

@@ -1,0 +1,498 @@
+//! `psdoc diff`, `psdoc history` and `psdoc check --base` on git
+//! repositories built with git2: yearly tags, a section moved to another
+//! file and renumbered, a combined heading split in two, evidence added and
+//! removed, and the errors a user meets.
+
+use serde_json::{Value, json};
+
+use crate::harness::*;
+
+/// 14 March of `year`, 00:00 UTC, in seconds.
+fn march_14(year: i32) -> i64 {
+    match year {
+        2023 => 1_678_752_000,
+        2024 => 1_710_374_400,
+        2025 => 1_741_910_400,
+        2026 => 1_773_446_400,
+        _ => panic!("add {year}"),
+    }
+}
+
+/// Commits everything in the repository's folder (deletions too), dated
+/// `time`, on HEAD.
+fn commit_at(repo: &Repo, message: &str, time: i64) -> git2::Oid {
+    let git = git2::Repository::open(repo.path()).unwrap_or_else(|_| git2::Repository::init(repo.path()).expect("git init"));
+    let mut index = git.index().expect("index");
+    index.add_all(["*"], git2::IndexAddOption::DEFAULT, None).expect("add");
+    index.update_all(["*"], None).expect("update");
+    index.write().expect("write index");
+    let tree = git.find_tree(index.write_tree().expect("tree")).expect("tree");
+    let sig = git2::Signature::new("Lead Officer", "lead@example.org", &git2::Time::new(time, 0)).expect("signature");
+    let parent = git.head().ok().and_then(|h| h.peel_to_commit().ok());
+    let parents: Vec<&git2::Commit<'_>> = parent.iter().collect();
+    git.commit(Some("HEAD"), &sig, &sig, message, &tree, &parents).expect("commit")
+}
+
+fn commit(repo: &Repo, message: &str, year: i32) -> git2::Oid {
+    commit_at(repo, message, march_14(year))
+}
+
+fn tag(repo: &Repo, name: &str, id: git2::Oid) {
+    let git = git2::Repository::open(repo.path()).expect("open");
+    let object = git.find_object(id, None).expect("object");
+    git.tag_lightweight(name, &object, false).expect("tag");
+}
+
+fn json_of(run: Run) -> Value {
+    let run = run.expect_code(0);
+    serde_json::from_str(&run.stdout()).expect("JSON")
+}
+
+fn section<'a>(diff: &'a Value, key: &str) -> &'a Value {
+    diff["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .find(|s| s["key"] == key)
+        .unwrap_or_else(|| panic!("no section {key} in {diff:#}"))
+}
+
+/// For every section and the rest: after - before == inserted - deleted.
+fn assert_balanced(diff: &Value) {
+    let n = |v: &Value, k: &str| v[k].as_i64().unwrap_or_else(|| panic!("{k} in {v}"));
+    for s in diff["sections"].as_array().unwrap().iter().chain([&diff["other"]]) {
+        assert_eq!(
+            n(s, "words_after") - n(s, "words_before"),
+            n(s, "inserted_words") - n(s, "deleted_words"),
+            "{s:#}"
+        );
+    }
+    assert_eq!(
+        n(diff, "total_after") - n(diff, "total_before"),
+        n(diff, "inserted_words") - n(diff, "deleted_words")
+    );
+}
+
+const LOG_V2024: &str = "[[document]]\nid = 1\ntitle = \"Data set report\"\nurl = \"https://example.org/a.pdf\"\ndate = 2025-12-01\n\n[[document]]\nid = 9\ntitle = \"Old plan\"\nurl = \"https://example.org/old.pdf\"\ndate = 2025-12-01\n";
+const LOG_V2025: &str = "[[document]]\nid = 1\ntitle = \"Data set report\"\nurl = \"https://example.org/a.pdf\"\ndate = 2025-12-01\n\n[[document]]\nid = 2\ntitle = \"Audit\"\nurl = \"https://example.org/b.pdf\"\ndate = 2025-12-01\n";
+
+/// Two yearly versions: v2024, then v2025 with edits, evidence added and
+/// removed, a quality indicator added and a paragraph deleted.
+fn yearly() -> Repo {
+    let repo = Repo::passing().file("evidence/log.toml", LOG_V2024);
+    let v2024 = commit(&repo, "Statement 2024", 2024);
+    tag(&repo, "v2024", v2024);
+    let repo = repo
+        .file("evidence/log.toml", LOG_V2025)
+        .edit("book/src/data.md", "rose by 12%", "rose by 15%")
+        .edit("book/src/data.md", "fell [E1].", "fell [E1, E2].")
+        .edit("book/src/data.md", "QI 6.4.", "QI 6.4. We also use QI 2.1.")
+        .edit("book/src/covid.md", "register [E1].", "register.")
+        .edit("book/src/achievements.md", "\n\nWorkers keep children with the protective parent.", "");
+    let v2025 = commit(&repo, "Statement 2025", 2025);
+    tag(&repo, "v2025", v2025);
+    repo
+}
+
+fn unchanged(key: &str, title: &str, words: usize) -> Value {
+    json!({"key": key, "title": title, "status": "unchanged", "words_before": words, "words_after": words,
+           "inserted_words": 0, "deleted_words": 0, "moved_words": 0,
+           "evidence_added": [], "evidence_removed": [], "qi_added": [], "qi_removed": []})
+}
+
+#[test]
+fn diff_between_yearly_tags_is_exact_json() {
+    let repo = yearly();
+    let diff = json_of(repo.run(&["diff", "v2024", "v2025", "--format", "json"]));
+    let expected = json!({
+        "from": "v2024", "to": "v2025", "total_before": 191, "total_after": 189,
+        "sections": [
+            unchanged("context", "Context of children's services", 35),
+            // "register [E1]." became "register.": 2 words out, 1 in.
+            {"key": "covid", "title": "Response to Covid-19", "status": "changed",
+             "words_before": 23, "words_after": 22, "inserted_words": 1, "deleted_words": 2, "moved_words": 0,
+             "evidence_added": [], "evidence_removed": [1], "qi_added": [], "qi_removed": []},
+            // "12%" -> "15%"; "[E1]." -> "[E1, E2]." (one word out, two in);
+            // five words added: "We also use QI 2.1."
+            {"key": "data", "title": "What your data is telling you", "status": "changed",
+             "words_before": 28, "words_after": 34, "inserted_words": 8, "deleted_words": 2, "moved_words": 0,
+             "evidence_added": [2], "evidence_removed": [], "qi_added": ["2.1"], "qi_removed": []},
+            unchanged("involvement", "Children and young people's involvement and feedback", 24),
+            unchanged("quality-assurance", "Quality assurance and evaluative activity", 19),
+            unchanged("leadership", "Collaborative strategic and operational leadership", 17),
+            {"key": "achievements", "title": "Key achievements", "status": "changed",
+             "words_before": 27, "words_after": 20, "inserted_words": 0, "deleted_words": 7, "moved_words": 0,
+             "evidence_added": [], "evidence_removed": [], "qi_added": [], "qi_removed": []},
+            unchanged("improvement", "Areas for improvement", 18),
+        ],
+        "limit": 5000, "inserted_words": 9, "deleted_words": 11, "moved_words": 0,
+        "other": {"words_before": 0, "words_after": 0, "inserted_words": 0, "deleted_words": 0, "moved_words": 0},
+        "documents_added": [2], "documents_removed": [9],
+    });
+    // Sections with their words as `psdoc count` gives them.
+    assert_eq!(diff, expected, "{diff:#}");
+    assert_balanced(&diff);
+}
+
+#[test]
+fn diff_words_agree_with_count_at_each_tag() {
+    let repo = yearly();
+    let diff = json_of(repo.run(&["diff", "v2024", "--format", "json"]));
+    assert_eq!(diff["to"], "WORKTREE");
+    let count = json_of(repo.run(&["count", "--format", "json"]));
+    assert_eq!(diff["total_after"], count["total"]);
+    for s in count["sections"].as_array().unwrap() {
+        assert_eq!(section(&diff, s["key"].as_str().unwrap())["words_after"], s["words"], "{s}");
+    }
+}
+
+#[test]
+fn a_section_moved_to_another_file_and_renumbered_is_the_same_section() {
+    let numbered = DATA.replace("# What your data", "# 3. What your data");
+    let repo = Repo::passing().file("book/src/data.md", &numbered);
+    let base = commit(&repo, "v1", 2024);
+    tag(&repo, "v1", base);
+    let part_two = format!("{}\n{INVOLVEMENT}", DATA.replace("# What your data", "# 4. What your data"));
+    let repo = repo.remove("book/src/data.md").remove("book/src/involvement.md").chapters(&[
+        ("context.md", CONTEXT),
+        ("covid.md", COVID),
+        ("part-two.md", &part_two),
+        ("qa.md", QA),
+        ("leadership.md", LEADERSHIP),
+        ("achievements.md", ACHIEVEMENTS),
+        ("improvement.md", IMPROVEMENT),
+    ]);
+    let diff = json_of(repo.run(&["diff", "v1", "--format", "json"]));
+    let data = section(&diff, "data");
+    assert_eq!(
+        (&data["status"], &data["inserted_words"], &data["deleted_words"], &data["moved_words"]),
+        (&json!("changed"), &json!(1), &json!(1), &json!(0)),
+        "only the number changed: {data:#}"
+    );
+    assert_eq!(data["title"], "4. What your data is telling you");
+    assert_eq!(section(&diff, "involvement")["status"], "unchanged");
+    assert_eq!(diff["sections"].as_array().unwrap().len(), 8);
+    let term = repo.run(&["diff", "v1"]).expect_code(0).stdout();
+    assert!(term.contains("[-3.-]{+4.+} What your data is telling you"), "{term}");
+    assert!(!term.contains("Interagency referral discussions"), "unchanged text is not shown: {term}");
+}
+
+#[test]
+fn a_combined_heading_split_in_two_moves_the_improvement_text() {
+    let combined = format!(
+        "# Key achievements and areas for improvement\n\n{}\n## Areas for improvement\n\n{}",
+        ACHIEVEMENTS.trim_start_matches("# Key achievements\n\n"),
+        IMPROVEMENT.trim_start_matches("# Areas for improvement\n\n")
+    );
+    let repo = Repo::passing().remove("book/src/improvement.md").chapters(&[
+        ("context.md", CONTEXT),
+        ("covid.md", COVID),
+        ("data.md", DATA),
+        ("involvement.md", INVOLVEMENT),
+        ("qa.md", QA),
+        ("leadership.md", LEADERSHIP),
+        ("achievements.md", &combined),
+    ]);
+    let id = commit(&repo, "combined", 2024);
+    tag(&repo, "combined", id);
+    let repo = repo.file("book/src/achievements.md", ACHIEVEMENTS).file("book/src/improvement.md", IMPROVEMENT).chapters(&[
+        ("context.md", CONTEXT),
+        ("covid.md", COVID),
+        ("data.md", DATA),
+        ("involvement.md", INVOLVEMENT),
+        ("qa.md", QA),
+        ("leadership.md", LEADERSHIP),
+        ("achievements.md", ACHIEVEMENTS),
+        ("improvement.md", IMPROVEMENT),
+    ]);
+    let id = commit(&repo, "split", 2025);
+    tag(&repo, "split", id);
+
+    let diff = json_of(repo.run(&["diff", "combined", "split", "--format", "json"]));
+    assert_eq!(
+        section(&diff, "achievements"),
+        &json!({"key": "achievements", "title": "Key achievements", "status": "changed",
+                "words_before": 49, "words_after": 27, "inserted_words": 0, "deleted_words": 22, "moved_words": 18,
+                "evidence_added": [], "evidence_removed": [], "qi_added": [], "qi_removed": []}),
+        "\"and areas for improvement\" (4 words) deleted; the improvement heading and paragraph (18) moved out"
+    );
+    assert_eq!(
+        section(&diff, "improvement"),
+        &json!({"key": "improvement", "title": "Areas for improvement", "status": "added",
+                "words_before": 0, "words_after": 18, "inserted_words": 18, "deleted_words": 0, "moved_words": 18,
+                "evidence_added": [1], "evidence_removed": [], "qi_added": ["10.1"], "qi_removed": []})
+    );
+    // Statement-wide the move is only a move.
+    assert_eq!((&diff["inserted_words"], &diff["deleted_words"], &diff["moved_words"]), (&json!(0), &json!(4), &json!(18)));
+    assert_balanced(&diff);
+    let term = repo.run(&["diff", "combined", "split"]).expect_code(0).stdout();
+    assert!(term.contains("[moved to Areas for improvement]"), "{term}");
+    assert!(term.contains("[moved from Key achievements]"), "{term}");
+    let md = repo.run(&["diff", "combined", "split", "--format", "markdown"]).expect_code(0).stdout();
+    assert!(md.contains("**Moved from \u{201c}Key achievements\u{201d}:**"), "{md}");
+}
+
+#[test]
+fn a_chi_number_never_appears_in_any_diff_format() {
+    let repo = Repo::passing().edit(
+        "book/src/involvement.md",
+        "their views shape our plans.",
+        "their views shape our plans.\n\nOne form gave CHI 0101011237 in full by mistake.",
+    );
+    let id = commit(&repo, "v1", 2024);
+    tag(&repo, "v1", id);
+    let repo = repo
+        .edit("book/src/involvement.md", "\n\nOne form gave CHI 0101011237 in full by mistake.", "")
+        .edit("book/src/data.md", "while re-registrations fell", "while re-registrations (CHI 1904851231) fell")
+        .edit("book/src/qa.md", "information sharing [E1].", "information sharing [E1].\n\nThe audit named CHI 1904851231 once.");
+    for args in [
+        vec!["diff", "v1"],
+        vec!["diff", "v1", "--color", "always"],
+        vec!["diff", "v1", "--format", "markdown"],
+        vec!["diff", "v1", "--format", "html"],
+        vec!["diff", "v1", "--format", "json"],
+    ] {
+        let out = repo.run(&args).expect_code(0).stdout();
+        for chi in ["1904851231", "0101011237"] {
+            assert!(!out.contains(chi), "{args:?} shows {chi}:\n{out}");
+        }
+        if !args.contains(&"json") {
+            assert!(out.contains("19••••••31"), "{args:?} shows the inserted text, masked:\n{out}");
+            assert!(out.contains("01••••••37"), "{args:?} shows the deleted text, masked:\n{out}");
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("diff.html");
+    repo.run(&["diff", "v1", "--format", "html", "-o", file.to_str().unwrap()]).expect_code(0);
+    assert!(!std::fs::read_to_string(&file).unwrap().contains("1904851231"));
+}
+
+#[test]
+fn html_is_one_self_contained_accessible_page() {
+    let repo = yearly();
+    let html = repo.run(&["diff", "v2024", "v2025", "--format", "html"]).expect_code(0).stdout();
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en-GB\">"), "{html}");
+    for needle in [
+        "<nav aria-labelledby=\"nav-h\">",
+        "<a class=\"skip\" href=\"#main\">",
+        "href=\"#s-data\"",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"",
+        "role=\"img\"",
+        "<title id=\"chart-t\">",
+        "<ins>15%</ins>",
+        "<del>12%</del>",
+        "Deleted</span>",
+        "[deletion start]",
+        "<caption>",
+    ] {
+        assert!(html.contains(needle), "missing {needle}");
+    }
+    for outside in ["<script", "<link", " src=", "@import", "url(http"] {
+        assert!(!html.contains(outside), "fetches something: {outside}");
+    }
+    let again = repo.run(&["diff", "v2024", "v2025", "--format", "html"]).expect_code(0).stdout();
+    assert_eq!(html, again, "byte-identical on every run");
+}
+
+#[test]
+fn markdown_has_a_table_and_collapsible_diffs() {
+    let repo = yearly();
+    let md = repo.run(&["diff", "v2024", "v2025", "--format", "markdown"]).expect_code(0).stdout();
+    assert!(md.contains("| Section | Status | Words | Change | Inserted | Deleted | Moved | Evidence | QIs |"), "{md}");
+    assert!(md.contains("| What your data is telling you | changed | 28 \u{2192} 34 | +6 | 8 | 2 | 0 | +E2 | +2.1 |"), "{md}");
+    assert!(md.contains("<details><summary><b>What your data is telling you</b>"), "{md}");
+    assert!(md.contains("<del>12%</del><ins>15%</ins>"), "{md}");
+    assert!(md.contains("**Deleted:** <del>Workers keep children with the protective parent.</del>"), "{md}");
+    assert!(!md.contains("<details><summary><b>Context"), "unchanged sections have no diff: {md}");
+    assert!(md.chars().count() < 65_536);
+}
+
+#[test]
+fn unknown_revision_is_one_line_exit_2() {
+    let repo = yearly();
+    let run = repo.run(&["diff", "v2019"]).expect_code(2);
+    let err = run.stderr();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("unknown revision `v2019`"), "{err}");
+    assert!(run.stdout().is_empty());
+    let run = repo.run(&["diff", "v2024", "nope"]).expect_code(2);
+    assert!(run.stderr().contains("unknown revision `nope`"), "{}", run.stderr());
+    let run = repo.run(&["check", "--base", "nope"]).expect_code(2);
+    assert!(run.stderr().contains("unknown revision `nope`"), "{}", run.stderr());
+}
+
+#[test]
+fn a_revision_without_partnership_toml_is_one_line_exit_2() {
+    let repo = Repo::empty().file("README.md", "Our statement will live here.\n");
+    let first = commit(&repo, "start", 2023);
+    tag(&repo, "start", first);
+    let repo = repo
+        .file("partnership.toml", PARTNERSHIP)
+        .file("book/book.toml", "[book]\ntitle = \"Test\"\n")
+        .file(
+            "evidence/log.toml",
+            "[[document]]\nid = 1\ntitle = \"Data set report\"\nurl = \"https://example.org/a.pdf\"\ndate = 2025-12-01\n",
+        )
+        .chapters(&[("data.md", DATA)]);
+    commit(&repo, "statement", 2024);
+    let run = repo.run(&["diff", "start"]).expect_code(2);
+    let err = run.stderr();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("revision `start` has no partnership.toml"), "{err}");
+    // History skips it and says why.
+    let history = json_of(repo.run(&["history", "HEAD", "--format", "json"]));
+    assert_eq!(history["revisions"].as_array().unwrap().len(), 1);
+    assert_eq!(history["skipped"][0]["revision"], "start");
+    assert!(history["skipped"][0]["reason"].as_str().unwrap().contains("partnership.toml"));
+}
+
+#[test]
+fn a_shallow_clone_lacking_the_base_says_to_fetch_everything() {
+    let repo = yearly();
+    // What `actions/checkout` leaves by default: only HEAD, marked shallow.
+    let git = git2::Repository::open(repo.path()).unwrap();
+    let head = git.head().unwrap().peel_to_commit().unwrap().id();
+    git.tag_delete("v2024").unwrap();
+    std::fs::write(repo.path().join(".git/shallow"), format!("{head}\n")).unwrap();
+    for args in [vec!["diff", "v2024"], vec!["check", "--base", "v2024"], vec!["diff", "HEAD~1"]] {
+        let run = repo.run(&args).expect_code(2);
+        let err = run.stderr();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("fetch-depth: 0"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn diff_and_history_leave_the_working_tree_and_index_alone() {
+    let repo = yearly().edit("book/src/data.md", "rose by 15%", "rose by 16%");
+    let index = std::fs::read(repo.path().join(".git/index")).unwrap();
+    let status = |repo: &Repo| {
+        let git = git2::Repository::open(repo.path()).unwrap();
+        let statuses = git.statuses(None).unwrap();
+        statuses.iter().map(|s| (s.path().unwrap().to_owned(), s.status().bits())).collect::<Vec<_>>()
+    };
+    let before = status(&repo);
+    repo.run(&["diff", "v2024", "v2025"]).expect_code(0);
+    repo.run(&["diff", "v2024"]).expect_code(0);
+    repo.run(&["history"]).expect_code(0);
+    assert_eq!(std::fs::read(repo.path().join(".git/index")).unwrap(), index);
+    assert_eq!(status(&repo), before);
+    assert!(repo.read("book/src/data.md").contains("rose by 16%"));
+    let diff = json_of(repo.run(&["diff", "v2025", "--format", "json"]));
+    assert_eq!(section(&diff, "data")["inserted_words"], 1, "the working tree is TO: {diff:#}");
+}
+
+#[test]
+fn history_lists_every_tag_in_date_order() {
+    let repo = Repo::passing();
+    let first = commit(&repo, "First statement", 2023);
+    let repo = repo.edit("book/src/data.md", "over two years", "over two full years");
+    let second = commit(&repo, "Second statement", 2024);
+    let repo = repo
+        .edit("book/src/qa.md", "[E1].", "[E1]. QI 2.1 guides our audits.")
+        .edit("book/src/covid.md", "\n\nDuring the pandemic partners kept face-to-face visits for children on the child protection register [E1]. Recovery planning finished in 2023.", "");
+    let third = commit(&repo, "Third statement", 2025);
+    // Tag names sort differently from dates: the order must follow the dates.
+    tag(&repo, "b-2023", first);
+    tag(&repo, "a-2025", third);
+    tag(&repo, "c-2024", second);
+    let history = json_of(repo.run(&["history", "--format", "json"]));
+    let revisions = history["revisions"].as_array().unwrap();
+    let names: Vec<&str> = revisions.iter().map(|r| r["revision"].as_str().unwrap()).collect();
+    assert_eq!(names, vec!["b-2023", "c-2024", "a-2025"]);
+    assert_eq!(revisions[0]["date"], "2023-03-14");
+    assert_eq!(revisions[0]["commit"], first.to_string());
+    assert_eq!(revisions[0]["summary"], "First statement");
+    assert_eq!(revisions[1]["sections"]["data"].as_u64().unwrap(), revisions[0]["sections"]["data"].as_u64().unwrap() + 1);
+    assert_eq!(revisions[2]["sections"]["covid"], 4, "only the heading is left");
+    assert_eq!(revisions[0]["evidence"], json!({"logged": 1, "cited": 1}));
+    assert!(!revisions[1]["qi_coverage"]["covered"].as_array().unwrap().contains(&json!("2.1")));
+    assert!(revisions[2]["qi_coverage"]["covered"].as_array().unwrap().contains(&json!("2.1")));
+    assert_eq!(revisions[2]["qi_coverage"]["focus"], 12);
+    assert_eq!(json_of(repo.run(&["history", "--tags", "--format", "json"])), history);
+
+    let term = repo.run(&["history"]).expect_code(0).stdout();
+    let lines: Vec<&str> = term.lines().collect();
+    assert!(lines[0].starts_with("Revision  Date"), "{term}");
+    assert!(lines[2].starts_with("b-2023") && lines[4].starts_with("a-2025"), "{term}");
+    let html = repo.run(&["history", "--format", "html"]).expect_code(0).stdout();
+    assert!(html.contains("<svg") && html.contains("<table>") && html.contains("a-2025"), "{html}");
+
+    // A range: what `git log` lists, oldest first, tags as names.
+    let range = json_of(repo.run(&["history", "b-2023..HEAD", "--format", "json"]));
+    let names: Vec<&str> = range["revisions"].as_array().unwrap().iter().map(|r| r["revision"].as_str().unwrap()).collect();
+    assert_eq!(names, vec!["c-2024", "a-2025"]);
+}
+
+#[test]
+fn history_without_tags_says_how_to_tag() {
+    let repo = Repo::passing();
+    commit(&repo, "First", 2024);
+    let run = repo.run(&["history"]).expect_code(2);
+    assert!(run.stderr().contains("git tag"), "{}", run.stderr());
+    assert_eq!(run.stderr().lines().count(), 1);
+}
+
+/// A base branch with findings already there; the change adds one.
+fn pull_request() -> Repo {
+    let repo = Repo::passing()
+        // Already there: an unknown reference and a section without evidence.
+        .edit("book/src/qa.md", "[E1].", "[E1]. See also [E98].")
+        .edit("book/src/leadership.md", " [E1].", ".")
+        .edit("book/src/involvement.md", " [E1]", "");
+    let base = commit(&repo, "base", 2024);
+    let git = git2::Repository::open(repo.path()).unwrap();
+    git.branch("main-base", &git.find_commit(base).unwrap(), false).unwrap();
+    repo
+}
+
+fn rules_and_lines(repo: &Repo, args: &[&str]) -> Vec<(String, String, u64)> {
+    let out = json_of_any(repo.run(args));
+    out["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap().to_owned(), d["file"].as_str().unwrap().to_owned(), d["line"].as_u64().unwrap()))
+        .collect()
+}
+
+fn json_of_any(run: Run) -> Value {
+    assert!(run.code() <= 1, "{}", run.stderr());
+    serde_json::from_str(&run.stdout()).expect("JSON")
+}
+
+#[test]
+fn check_base_keeps_only_what_the_change_brings() {
+    let repo = pull_request()
+        .edit("book/src/data.md", "QI 6.4.", "QI 6.4. See [E99].")
+        // Leadership's text changes, still without evidence.
+        .edit("book/src/leadership.md", "meet quarterly", "meet every quarter");
+    commit(&repo, "the change", 2025);
+    let all = rules_and_lines(&repo, &["check", "--format", "json"]);
+    assert!(all.contains(&("unknown-evidence".into(), "book/src/qa.md".into(), 3)), "{all:?}");
+    let new = rules_and_lines(&repo, &["check", "--base", "main-base", "--format", "json"]);
+    assert!(new.contains(&("unknown-evidence".into(), "book/src/data.md".into(), 3)), "the added line: {new:?}");
+    assert!(
+        new.contains(&("section-without-evidence".into(), "book/src/leadership.md".into(), 1)),
+        "a section whose text changed: {new:?}"
+    );
+    assert!(!new.iter().any(|d| d.1 == "book/src/qa.md"), "already there: {new:?}");
+    assert!(!new.iter().any(|d| d.1 == "book/src/involvement.md"), "untouched section: {new:?}");
+    // Exit code follows the kept findings.
+    repo.run(&["check", "--base", "main-base"]).expect_code(1);
+}
+
+#[test]
+fn check_base_keeps_statement_wide_findings_and_passes_a_clean_change() {
+    let repo = pull_request().edit("partnership.toml", "submission = 2026-03-20\n", "submission = 2026-03-20\n\n[statement]\nword_limit = 150\n");
+    let git = git2::Repository::open(repo.path()).unwrap();
+    let head = commit(&repo, "tight limit", 2024);
+    git.branch("limit-base", &git.find_commit(head).unwrap(), false).unwrap();
+    // A change that brings nothing new but a statement-wide finding.
+    let repo = repo.edit("book/src/context.md", "people, of whom", "people, and of whom");
+    let new = rules_and_lines(&repo, &["check", "--base", "limit-base", "--format", "json"]);
+    assert_eq!(new, vec![("word-limit".to_owned(), "book/src/SUMMARY.md".to_owned(), 1)], "{new:?}");
+    // Nothing changed at all: only the statement-wide finding.
+    let same = rules_and_lines(&repo, &["check", "--base", "HEAD", "--format", "json"]);
+    assert!(same.iter().all(|d| d.2 == 1), "{same:?}");
+}
