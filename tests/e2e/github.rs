@@ -3,7 +3,6 @@
 //! 127.0.0.1, the Action's shell steps run locally, and the workflows that
 //! `psdoc init` writes.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Output};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -19,6 +18,8 @@ use crate::harness::*;
 const TOKEN: &str = "ghs_t0ps3cr3tT0k3nV4lu3_do_not_print";
 const BOT: &str = "github-actions[bot]";
 const NUMBER: u64 = 7;
+/// What the pull request adds to the data section.
+const NEW_SENTENCE: &str = " Referrals for young carers doubled after the schools' campaign [E99], as one girl (CHI 1904851231) told the forum.";
 
 // ---------------------------------------------------------------------------
 // A mock of GitHub's REST API, under GitHub Enterprise Server's /api/v3 path.
@@ -251,11 +252,13 @@ struct PullRequest {
 }
 
 fn pull_request() -> PullRequest {
-    let repo = Repo::passing().edit(
-        "book/src/context.md",
-        "Chief Officers' Group.",
-        "Chief Officers' Group [E98].",
-    );
+    let not_applicable: String = (1..=13).map(|n| format!("{n} = \"Not held by this test partnership\"\n")).collect();
+    let repo = Repo::passing()
+        .edit("book/src/context.md", "Chief Officers' Group.", "Chief Officers' Group [E98].")
+        .file(
+            "partnership.toml",
+            &format!("{PARTNERSHIP}\n[evidence.not_applicable]\n{not_applicable}"),
+        );
     git(repo.path(), &["init", "-q", "-b", "main"]);
     git(repo.path(), &["add", "-A"]);
     git(repo.path(), &["commit", "-q", "-m", "The statement"]);
@@ -264,7 +267,7 @@ fn pull_request() -> PullRequest {
     let repo = repo.edit(
         "book/src/data.md",
         "fell [E1].",
-        "fell [E1]. Referrals for young carers doubled after the schools' campaign [E99], as one girl (CHI 1904851231) told the forum.",
+        &format!("fell [E1].{NEW_SENTENCE}"),
     );
     git(repo.path(), &["commit", "-q", "-am", "Data: young carers"]);
     let head = git(repo.path(), &["rev-parse", "HEAD"]);
@@ -348,6 +351,8 @@ fn the_first_run_creates_the_comment_and_the_second_updates_it() {
     assert_eq!(writes.len(), 1, "{writes:?}");
     assert_eq!(writes[0].method, "POST");
     assert_eq!(writes[0].url, "/api/v3/repos/o/r/issues/7/comments", "the GHES path is kept");
+    let sent: Value = serde_json::from_str(&writes[0].body).expect("a JSON body");
+    assert!(sent["body"].as_str().unwrap().starts_with("<!-- psdoc -->"));
     assert!(mock.seen().iter().all(|s| s.authorization.as_deref() == Some(&format!("Bearer {TOKEN}"))));
     assert!(mock.seen()[0].url.contains("per_page=100"), "{:?}", mock.seen()[0]);
 
@@ -433,7 +438,7 @@ fn a_read_only_token_writes_the_step_summary_and_exits_per_findings() {
     assert!(mock.comments().is_empty());
 
     // A passing statement with the same token exits 0.
-    let fixed = pr.repo.edit("book/src/data.md", " [E99]", "").edit("book/src/context.md", " [E98]", "");
+    let fixed = pr.repo.edit("book/src/data.md", NEW_SENTENCE, "").edit("book/src/context.md", " [E98]", "");
     let out = psdoc(fixed.path(), &["github", "comment"], &vars);
     assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
 }
@@ -453,7 +458,8 @@ fn a_fork_pull_request_comments_from_its_report() {
     assert_eq!(json["pull_request"]["base_sha"], pr.base.as_str());
     assert_eq!(json["pull_request"]["head_sha"], pr.head.as_str());
     assert_eq!(json["findings_scope"], "new");
-    assert_eq!(json["totals"]["errors"], 2, "{json:#}");
+    assert_eq!(json["totals"]["errors"], 3, "E98, E99 and the CHI number: {json:#}");
+    assert_eq!(json["findings"].as_array().unwrap().len(), 2, "E99 and the CHI number are new: {json:#}");
     let rules: Vec<&str> = json["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
     assert!(rules.contains(&"unknown-evidence"), "{json:#}");
     assert_eq!(json["sections"][0]["key"], "data", "{json:#}");
@@ -576,9 +582,9 @@ fn noisy() -> Repo {
         "fell [E1].",
         &format!("fell [E1].{refs}\n\n::error file=x::injected 100% [E200]\n\n::stop-commands::psdoc-0 [E201]"),
     );
-    let summary = repo.read("book/src/SUMMARY.md").replace("(covid.md)", "(<covid, 50%: notes.md>)");
+    let summary = repo.read("book/src/SUMMARY.md").replace("(covid.md)", "(<covid, 50% notes.md>)");
     repo.file("book/src/SUMMARY.md", &summary)
-        .file("book/src/covid, 50%: notes.md", &format!("{COVID}\nSee [E300].\n"))
+        .file("book/src/covid, 50% notes.md", &format!("{COVID}\nSee [E300].\n"))
         .remove("book/src/covid.md")
 }
 
@@ -603,7 +609,7 @@ fn the_github_format_escapes_and_caps_its_annotations() {
     assert!(commands.iter().all(|l| l.starts_with("::error file=") || l.starts_with("::warning file=") || l.starts_with("::notice ")), "{stdout}");
     // Properties escape `,` `:` `%`; messages `%`.
     assert!(
-        stdout.contains("file=book/src/covid%2C 50%25%3A notes.md,line="),
+        stdout.contains("file=book/src/covid%2C 50%25 notes.md,line="),
         "{stdout}"
     );
     // The document's look-alike commands only appear inside the fence, and
@@ -702,7 +708,7 @@ fn sarif_is_valid_sarif_2_1_0_with_every_rule() {
     let covid = run["results"].as_array().unwrap().iter().find(|r| r["message"]["text"].as_str().unwrap().contains("E300")).unwrap();
     assert_eq!(
         covid["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-        "book/src/covid,%2050%25%3A%20notes.md"
+        "book/src/covid,%2050%25%20notes.md"
     );
 }
 
@@ -869,7 +875,7 @@ fn the_actions_shell_steps_run_with_a_simulated_runner() {
     assert!(stdout.contains("::error file=book/src/data.md,"), "{stdout}");
     // Outputs from psdoc itself.
     let outputs = &run["result"]["outputs"];
-    assert_eq!(outputs["errors"], "2", "{outputs}");
+    assert_eq!(outputs["errors"], "3", "{outputs}");
     assert_eq!(outputs["exit-code"], "1");
     assert!(outputs["words"].as_str().unwrap().parse::<u32>().unwrap() > 100);
     // The summary, the report, the comment, the SARIF file for the upload.

@@ -13,5 +13,6 @@ mod history;
 mod github;
 mod layouts;
 mod online;
+mod privacy;
 mod section_rules;
 mod words;

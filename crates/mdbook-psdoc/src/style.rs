@@ -29,7 +29,7 @@ html:has(meta[name="robots"][content="noindex"]) .psdoc-word-count,
 html:has(meta[name="robots"][content="noindex"]) .psdoc-screen-only,
 html:has(meta[name="robots"][content="noindex"]) div[style*="break-before"]:has(+ .psdoc-screen-only) { display: none !important; }
 #mdbook-sidebar .chapter li a { display: inline-block; min-height: 24px; }
-main :is(p, li, td, dd, blockquote) a { text-decoration: underline; text-underline-offset: 0.15em; }
+.content :is(p, li, td, dd, blockquote) a { text-decoration: underline; text-underline-offset: 0.15em; }
 html.navy { --links: #5fa8d3; --sidebar-active: #5fa8d3; }
 </style>
 <script>

@@ -81,7 +81,7 @@ fn corpus(identifier_every: usize, seed: u64) -> String {
             out.push_str(&s);
             out.push(' ');
         }
-        if identifier_every > 0 && paragraph % identifier_every == 0 {
+        if identifier_every > 0 && paragraph.is_multiple_of(identifier_every) {
             out.push_str(rng.pick(IDENTIFIERS));
         }
         out.push_str("\n\n");

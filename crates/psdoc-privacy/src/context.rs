@@ -56,7 +56,7 @@ pub(crate) fn days_in_month(month: u32, leap: bool) -> u32 {
 
 /// Whether day/month/year is a calendar date (a full year, e.g. 2014).
 pub(crate) fn is_date(day: u32, month: u32, year: u32) -> bool {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
     day >= 1 && day <= days_in_month(month, leap)
 }
 

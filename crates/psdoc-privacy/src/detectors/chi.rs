@@ -139,7 +139,7 @@ mod tests {
         for n in 100_000_000u32..100_000_200 {
             let mut d = digits(&format!("{n:09}0"));
             let sum: u32 = d[..9].iter().zip((2..=10).rev()).map(|(a, w)| a * w).sum();
-            if sum % 11 == 0 {
+            if sum.is_multiple_of(11) {
                 assert!(modulus11(&d));
                 d[9] = 1;
                 assert!(!modulus11(&d));

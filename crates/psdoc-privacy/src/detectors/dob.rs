@@ -69,13 +69,13 @@ impl DateOfBirth {
         for caps in self.date.captures_iter(hay) {
             let m = caps.get(0).expect("match");
             let end = window.start + m.end();
-            if self.label_after.is_match(after(text, end, 24)) {
-                if let Some(range) = self.validate(text, &caps, window.start + m.start()) {
-                    out.push(Candidate {
-                        kind: Kind::DateOfBirth,
-                        range,
-                    });
-                }
+            if self.label_after.is_match(after(text, end, 24))
+                && let Some(range) = self.validate(text, &caps, window.start + m.start())
+            {
+                out.push(Candidate {
+                    kind: Kind::DateOfBirth,
+                    range,
+                });
             }
         }
     }

@@ -292,13 +292,12 @@ impl NamedChild {
                 return None;
             }
         }
-        if let Some(noun) = caps.name("noun") {
-            if self
+        if let Some(noun) = caps.name("noun")
+            && self
                 .service_after_noun
                 .is_match(after(text, offset + noun.end(), 24))
-            {
-                return None;
-            }
+        {
+            return None;
         }
         let previous = previous_word(text, range.start);
         if previous.is_some_and(|(word, _)| TITLES.contains(&word.trim_end_matches('.'))) {
@@ -307,10 +306,11 @@ impl NamedChild {
         if strength == Strength::Weak {
             // "Attainment Grant (12)", "Loch Ard Kyle, 3,": a capitalised word before the
             // name that does not start a sentence makes it a title, not a child.
-            if let Some((word, sentence_start)) = previous {
-                if word.starts_with(|c: char| c.is_uppercase()) && !sentence_start {
-                    return None;
-                }
+            if let Some((word, sentence_start)) = previous
+                && word.starts_with(|c: char| c.is_uppercase())
+                && !sentence_start
+            {
+                return None;
             }
         }
         if self.marked_as_changed(text, &range, name) {
