@@ -11,7 +11,6 @@ use crate::model::{FileSource, Location, Sources, Statement, WorkTree};
 use crate::online::{LinkStatus, OnlineOptions, check_links};
 use crate::redact::Redactor;
 use crate::scan::{self, PrivacyFindings, Progress};
-use psdoc_extract::Limits;
 use crate::rules::{RULES, Rule, Severity};
 use psdoc_evidence::{Date, Document, DocumentLog, FOCUS_QIS};
 
@@ -73,8 +72,6 @@ pub struct Project {
     /// The working tree, when the project was opened from one: its
     /// evidence folder is scanned for personal information.
     pub worktree: Option<WorkTree>,
-    /// Limits on reading evidence files.
-    pub limits: Limits,
 }
 
 impl Project {
@@ -101,7 +98,6 @@ impl Project {
         Ok(Project {
             links: None,
             worktree: None,
-            limits: Limits::default(),
             redactor,
             config,
             sources,
@@ -128,7 +124,7 @@ impl Project {
         if let Some(tree) = &self.worktree {
             let dir = self.config.evidence.files.replace('\\', "/");
             let dir = dir.trim_start_matches("./").trim_end_matches('/');
-            let evidence = scan::scan_evidence_folder(tree, dir, &self.redactor, threshold, &self.limits, progress);
+            let evidence = scan::scan_evidence_folder(tree, dir, &self.redactor, threshold, &self.config.limits, progress);
             found.identifiers.extend(evidence.identifiers);
             found.small_numbers.extend(evidence.small_numbers);
             found.not_scanned.extend(evidence.not_scanned);

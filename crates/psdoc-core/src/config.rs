@@ -24,6 +24,8 @@ pub struct Config {
     pub privacy: PrivacySettings,
     /// Severity overrides by rule name; `None` switches a rule off.
     pub rules: BTreeMap<String, Option<Severity>>,
+    /// How much of an evidence file psdoc reads.
+    pub limits: psdoc_extract::Limits,
 }
 
 #[derive(Debug, Clone)]
@@ -88,6 +90,7 @@ impl Default for Config {
                 patterns: Vec::new(),
             },
             rules: BTreeMap::new(),
+            limits: psdoc_extract::Limits::default(),
         }
     }
 }
@@ -102,6 +105,19 @@ struct RawConfig {
     evidence: Option<RawEvidence>,
     privacy: Option<RawPrivacy>,
     rules: Option<BTreeMap<Spanned<String>, Spanned<RawSeverity>>>,
+    limits: Option<RawLimits>,
+}
+
+/// `[limits]`: the largest evidence file read, the most an archive member
+/// and a whole archive may expand to, the most PDF pages read. Over a
+/// limit, a file is an `evidence-not-scanned` finding, never silence.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLimits {
+    max_file_mb: Option<Spanned<u64>>,
+    max_member_mb: Option<Spanned<u64>>,
+    max_archive_mb: Option<Spanned<u64>>,
+    max_pdf_pages: Option<Spanned<u32>>,
 }
 
 #[derive(Deserialize)]
@@ -303,6 +319,29 @@ pub fn parse(text: &str) -> Result<Config> {
         }
     }
 
+    if let Some(l) = raw.limits {
+        let mb = |v: Option<Spanned<u64>>, key: &str, default: u64| -> Result<u64> {
+            match v {
+                None => Ok(default),
+                Some(v) if *v.get_ref() == 0 || *v.get_ref() > 1 << 20 => Err(at.error(
+                    v.span(),
+                    format!("`limits.{key}` must be a number of megabytes from 1 to 1048576"),
+                )),
+                Some(v) => Ok(v.into_inner() << 20),
+            }
+        };
+        let d = psdoc_extract::Limits::default();
+        config.limits.max_file_bytes = mb(l.max_file_mb, "max_file_mb", d.max_file_bytes)?;
+        config.limits.max_member_bytes = mb(l.max_member_mb, "max_member_mb", d.max_member_bytes)?;
+        config.limits.max_archive_bytes = mb(l.max_archive_mb, "max_archive_mb", d.max_archive_bytes)?;
+        if let Some(p) = l.max_pdf_pages {
+            if *p.get_ref() == 0 {
+                return Err(at.error(p.span(), "`limits.max_pdf_pages` must be at least 1"));
+            }
+            config.limits.max_pdf_pages = p.into_inner();
+        }
+    }
+
     for (rule, severity) in raw.rules.unwrap_or_default() {
         if !rules::is_known(rule.get_ref()) {
             let hint = rules::closest(rule.get_ref())
@@ -484,10 +523,15 @@ regex = '\bSW-\d{6}\b'
 [rules]
 stale-evidence = "off"
 word-limit = "warning"
+[limits]
+max_file_mb = 10
+max_pdf_pages = 100
 "#,
         )
         .unwrap();
         assert_eq!(c.rules["stale-evidence"], None);
+        assert_eq!(c.limits.max_file_bytes, 10 << 20);
+        assert_eq!(c.limits.max_pdf_pages, 100);
         assert_eq!(c.statement.budgets[&SectionKey::Data], 900);
         assert_eq!(
             c.evidence.not_applicable[&1],

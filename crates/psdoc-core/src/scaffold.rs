@@ -150,6 +150,12 @@ small_number_threshold = 5       # counts 1 to 4 in tables are flagged; 0 switch
 
 [rules]                          # "error", "warning" or "off" per rule
 # stale-evidence = "off"
+
+# [limits]                       # how much of an evidence file psdoc reads
+# max_file_mb = 50               # larger files are reported, not read
+# max_member_mb = 100            # the most one part of a .docx/.xlsx may expand to
+# max_archive_mb = 200           # the most a whole .docx/.xlsx may expand to
+# max_pdf_pages = 500
 "#,
         escape(name)
     )

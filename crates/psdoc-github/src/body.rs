@@ -23,12 +23,21 @@ pub fn render_capped(report: &PullRequestReport, max_chars: usize) -> String {
     let mut out = format!("{MARKER}\n### psdoc: position statement check\n\n");
 
     // The verdict and the words.
+    let new_errors = report.findings.iter().filter(|f| f.severity == Level::Error).count() as u64;
     let verdict = if t.errors > 0 {
-        format!(
-            "**Does not pass**: the statement has {} and {}.",
-            count(t.errors, "error"),
-            count(t.warnings, "warning")
-        )
+        let mut v = format!("**Does not pass**: the statement has {}", count(t.errors, "error"));
+        if report.findings_scope == FindingsScope::New {
+            v.push_str(&match new_errors {
+                0 => ", none of them from this pull request".to_owned(),
+                n if n == t.errors => String::new(),
+                n => format!(" ({n} from this pull request)"),
+            });
+        }
+        if t.warnings > 0 {
+            v.push_str(&format!(" and {}", count(t.warnings, "warning")));
+        }
+        v.push('.');
+        v
     } else if t.warnings > 0 {
         format!("**Passes**, with {} to consider.", count(t.warnings, "warning"))
     } else {

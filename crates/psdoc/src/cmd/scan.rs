@@ -43,7 +43,7 @@ pub fn run(global: &Global, args: &ScanArgs) -> Result<Outcome> {
             &args.paths,
             &redactor,
             config.privacy.small_number_threshold,
-            &psdoc_extract_limits(),
+            &config.limits,
             Some(&progress),
         );
         let diagnostics = privacy_diagnostics(&config, found, None);
@@ -53,10 +53,6 @@ pub fn run(global: &Global, args: &ScanArgs) -> Result<Outcome> {
     super::check::print_report(global, args.format, &report, None)?;
     let tally = Tally::of(&report.diagnostics);
     Ok(if tally.errors > 0 { Outcome::Failed } else { Outcome::Passed })
-}
-
-fn psdoc_extract_limits() -> psdoc_core::scan::Limits {
-    psdoc_core::scan::Limits::default()
 }
 
 /// A progress bar on stderr for scans that take more than a second, only
