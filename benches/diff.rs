@@ -26,11 +26,56 @@ const SECTIONS: [&str; 8] = [
 ];
 
 const VOCABULARY: &[&str] = &[
-    "children", "families", "partners", "referrals", "registrations", "chronologies", "the", "and", "of", "to",
-    "in", "our", "we", "have", "with", "their", "plans", "audit", "practice", "improved", "services", "support",
-    "committee", "officers", "data", "risk", "harm", "neglect", "young", "people", "workers", "health",
-    "education", "police", "social", "work", "care", "protection", "multi-agency", "well-being", "across",
-    "quarterly", "evidence", "shows", "that", "more", "fewer", "earlier", "safer", "outcomes",
+    "children",
+    "families",
+    "partners",
+    "referrals",
+    "registrations",
+    "chronologies",
+    "the",
+    "and",
+    "of",
+    "to",
+    "in",
+    "our",
+    "we",
+    "have",
+    "with",
+    "their",
+    "plans",
+    "audit",
+    "practice",
+    "improved",
+    "services",
+    "support",
+    "committee",
+    "officers",
+    "data",
+    "risk",
+    "harm",
+    "neglect",
+    "young",
+    "people",
+    "workers",
+    "health",
+    "education",
+    "police",
+    "social",
+    "work",
+    "care",
+    "protection",
+    "multi-agency",
+    "well-being",
+    "across",
+    "quarterly",
+    "evidence",
+    "shows",
+    "that",
+    "more",
+    "fewer",
+    "earlier",
+    "safer",
+    "outcomes",
 ];
 
 /// A small deterministic generator (an LCG), so every run sees the same
@@ -39,13 +84,18 @@ struct Rng(u64);
 
 impl Rng {
     fn next(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         ((self.0 >> 33) as usize) % n
     }
 
     fn sentence(&mut self) -> String {
         let len = 8 + self.next(14);
-        let mut words: Vec<&str> = (0..len).map(|_| VOCABULARY[self.next(VOCABULARY.len())]).collect();
+        let mut words: Vec<&str> = (0..len)
+            .map(|_| VOCABULARY[self.next(VOCABULARY.len())])
+            .collect();
         if self.next(3) == 0 {
             words.push(["[E1]", "[E7]", "[E12, E13]", "[E20-E22]", "(QI 2.1)"][self.next(5)]);
         }
@@ -116,13 +166,17 @@ fn edit(rng: &mut Rng, chapters: &mut [Vec<String>]) {
 
 fn commit(git: &git2::Repository, message: &str, time: i64) -> git2::Oid {
     let mut index = git.index().unwrap();
-    index.add_all(["*"], git2::IndexAddOption::DEFAULT, None).unwrap();
+    index
+        .add_all(["*"], git2::IndexAddOption::DEFAULT, None)
+        .unwrap();
     index.write().unwrap();
     let tree = git.find_tree(index.write_tree().unwrap()).unwrap();
-    let sig = git2::Signature::new("Bench", "bench@example.org", &git2::Time::new(time, 0)).unwrap();
+    let sig =
+        git2::Signature::new("Bench", "bench@example.org", &git2::Time::new(time, 0)).unwrap();
     let parent = git.head().ok().and_then(|h| h.peel_to_commit().ok());
     let parents: Vec<&git2::Commit<'_>> = parent.iter().collect();
-    git.commit(Some("HEAD"), &sig, &sig, message, &tree, &parents).unwrap()
+    git.commit(Some("HEAD"), &sig, &sig, message, &tree, &parents)
+        .unwrap()
 }
 
 /// A statement repository: 200 commits, a tag every 20 (t01 to t10).
@@ -131,7 +185,11 @@ fn repository() -> tempfile::TempDir {
     let root = dir.path();
     std::fs::create_dir_all(root.join("book/src")).unwrap();
     std::fs::create_dir_all(root.join("evidence")).unwrap();
-    std::fs::write(root.join("partnership.toml"), "[partnership]\nname = \"Bench\"\nsubmission = 2026-03-20\n").unwrap();
+    std::fs::write(
+        root.join("partnership.toml"),
+        "[partnership]\nname = \"Bench\"\nsubmission = 2026-03-20\n",
+    )
+    .unwrap();
     std::fs::write(root.join("book/book.toml"), "[book]\ntitle = \"Bench\"\n").unwrap();
     let log: String = (1..=40)
         .map(|i| format!("[[document]]\nid = {i}\ntitle = \"Document {i}\"\nurl = \"https://example.org/{i}.pdf\"\ndate = 2025-12-01\n\n"))
@@ -150,7 +208,8 @@ fn repository() -> tempfile::TempDir {
         let id = commit(&git, &format!("Edit {n}"), 1_700_000_000 + n * 86_400);
         if n % 20 == 0 {
             let object = git.find_object(id, None).unwrap();
-            git.tag_lightweight(&format!("t{:02}", n / 20), &object, false).unwrap();
+            git.tag_lightweight(&format!("t{:02}", n / 20), &object, false)
+                .unwrap();
         }
     }
     dir
@@ -159,7 +218,9 @@ fn repository() -> tempfile::TempDir {
 #[divan::bench(sample_count = 20)]
 fn diff_two_tags(bencher: divan::Bencher) {
     let dir = repository();
-    bencher.bench(|| history::diff_revisions(divan::black_box(dir.path()), "t01", Some("t10")).unwrap());
+    bencher.bench(|| {
+        history::diff_revisions(divan::black_box(dir.path()), "t01", Some("t10")).unwrap()
+    });
 }
 
 #[divan::bench(sample_count = 20)]
@@ -167,7 +228,8 @@ fn align_and_word_diff(bencher: divan::Bencher) {
     let dir = repository();
     let repo = history::StatementRepo::open(dir.path()).unwrap();
     let (a, b) = (repo.load("t01").unwrap(), repo.load("t10").unwrap());
-    bencher.bench(|| history::diff_projects("t01", divan::black_box(&a), "t10", divan::black_box(&b)));
+    bencher
+        .bench(|| history::diff_projects("t01", divan::black_box(&a), "t10", divan::black_box(&b)));
 }
 
 #[divan::bench(sample_count = 20)]
@@ -194,5 +256,11 @@ fn history_of_ten_tags(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 5)]
 fn history_of_two_hundred_commits(bencher: divan::Bencher) {
     let dir = repository();
-    bencher.bench(|| history::history(divan::black_box(dir.path()), &HistoryRange::Range("HEAD".into())).unwrap());
+    bencher.bench(|| {
+        history::history(
+            divan::black_box(dir.path()),
+            &HistoryRange::Range("HEAD".into()),
+        )
+        .unwrap()
+    });
 }

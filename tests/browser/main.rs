@@ -28,16 +28,26 @@ fn not_run(reason: &str) {
 
 #[test]
 fn example_book_in_chromium() {
-    let chromium = std::env::var_os("CHROMIUM").map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
+    let chromium = std::env::var_os("CHROMIUM")
+        .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
     if !chromium.is_file() {
         return not_run("chromium not found (install: apt-get install chromium)");
     }
-    if Command::new("node").arg("--version").output().map_or(true, |o| !o.status.success()) {
+    if Command::new("node")
+        .arg("--version")
+        .output()
+        .map_or(true, |o| !o.status.success())
+    {
         return not_run("node not found (install: apt-get install nodejs npm)");
     }
     let dir = project_root().join("tests/browser");
     for module in ["playwright-core", "axe-core"] {
-        if !dir.join("node_modules").join(module).join("package.json").is_file() {
+        if !dir
+            .join("node_modules")
+            .join(module)
+            .join("package.json")
+            .is_file()
+        {
             return not_run(&format!(
                 "node module {module} not installed (install: cd tests/browser && npm ci)"
             ));
@@ -68,7 +78,8 @@ fn example_book_in_chromium() {
     let count: serde_json::Value = serde_json::from_slice(&count.stdout).unwrap();
     let total = count["total"].as_u64().unwrap();
 
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| project_root().join("target"), PathBuf::from);
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| project_root().join("target"), PathBuf::from);
     let shots = target.join("browser");
     let mut child = Command::new("node")
         .arg(dir.join("book.mjs"))
@@ -94,6 +105,9 @@ fn example_book_in_chromium() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     println!("{stdout}");
     assert!(output.status.success(), "{stdout}\n{stderr}");
-    assert!(stdout.contains("browser test: all checks passed"), "{stdout}");
+    assert!(
+        stdout.contains("browser test: all checks passed"),
+        "{stdout}"
+    );
     assert!(shots.join("document-log.png").is_file());
 }

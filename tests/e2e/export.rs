@@ -18,13 +18,36 @@ fn with_files() -> Repo {
 fn log_formats() {
     let repo = with_files();
     let md = repo.run(&["log"]).expect_code(0).stdout();
-    assert!(md.contains("| E12 | IRD audit: 2025/26? | 2025-11-01 | 5: Recent audit reports | supplied file |"), "{md}");
-    assert!(md.contains("4: The previous four data set reports to the CPC; 6:"), "{md}");
-    let csv = repo.run(&["log", "--format", "csv"]).expect_code(0).stdout();
+    assert!(
+        md.contains(
+            "| E12 | IRD audit: 2025/26? | 2025-11-01 | 5: Recent audit reports | supplied file |"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("4: The previous four data set reports to the CPC; 6:"),
+        "{md}"
+    );
+    let csv = repo
+        .run(&["log", "--format", "csv"])
+        .expect_code(0)
+        .stdout();
     let mut lines = csv.trim_start_matches('\u{feff}').lines();
-    assert_eq!(lines.next().unwrap(), "Document number,Document name,Date,Core document (Appendix 2),Link or supplied file");
-    assert!(lines.any(|l| l.starts_with("12,IRD audit: 2025/26?,2025-11-01,")), "{csv}");
-    let json: serde_json::Value = serde_json::from_str(&repo.run(&["log", "--format", "json"]).expect_code(0).stdout()).unwrap();
+    assert_eq!(
+        lines.next().unwrap(),
+        "Document number,Document name,Date,Core document (Appendix 2),Link or supplied file"
+    );
+    assert!(
+        lines.any(|l| l.starts_with("12,IRD audit: 2025/26?,2025-11-01,")),
+        "{csv}"
+    );
+    let json: serde_json::Value = serde_json::from_str(
+        &repo
+            .run(&["log", "--format", "json"])
+            .expect_code(0)
+            .stdout(),
+    )
+    .unwrap();
     assert_eq!(json[1]["number"], 12);
     assert_eq!(json[1]["link_or_file"], "supplied file");
 }
@@ -34,16 +57,23 @@ fn xlsx_reads_back() {
     use calamine::{Reader, Xlsx};
     let repo = with_files();
     let out = repo.path().join("log.xlsx");
-    repo.run(&["log", "--format", "xlsx", "-o", out.to_str().unwrap()]).expect_code(0);
+    repo.run(&["log", "--format", "xlsx", "-o", out.to_str().unwrap()])
+        .expect_code(0);
     let mut book: Xlsx<_> = calamine::open_workbook(&out).unwrap();
     let range = book.worksheet_range("Document log").unwrap();
-    let cell = |r: u32, c: u32| range.get_value((r, c)).map(|v| v.to_string()).unwrap_or_default();
+    let cell = |r: u32, c: u32| {
+        range
+            .get_value((r, c))
+            .map(|v| v.to_string())
+            .unwrap_or_default()
+    };
     assert_eq!(cell(0, 0), "Document number");
     assert_eq!(cell(2, 0), "12");
     assert_eq!(cell(2, 1), "IRD audit: 2025/26?");
     assert_eq!(cell(1, 4), "https://example.org/a.pdf");
     let first = std::fs::read(&out).unwrap();
-    repo.run(&["log", "--format", "xlsx", "-o", out.to_str().unwrap()]).expect_code(0);
+    repo.run(&["log", "--format", "xlsx", "-o", out.to_str().unwrap()])
+        .expect_code(0);
     assert_eq!(first, std::fs::read(&out).unwrap(), "byte-identical");
 }
 
@@ -61,12 +91,22 @@ fn unzip(path: &std::path::Path) -> Vec<(String, Vec<u8>)> {
 
 #[test]
 fn package_is_complete_and_reproducible() {
-    let repo = with_files().edit("book/src/covid.md", "During the pandemic", "<!-- secret drafting note -->\nDuring the pandemic");
+    let repo = with_files().edit(
+        "book/src/covid.md",
+        "During the pandemic",
+        "<!-- secret drafting note -->\nDuring the pandemic",
+    );
     let a = repo.path().join("out/a.zip");
     let b = repo.path().join("out/b.zip");
-    repo.run(&["package", "-o", a.to_str().unwrap()]).expect_code(0);
-    repo.run(&["package", "-o", b.to_str().unwrap()]).expect_code(0);
-    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap(), "byte-identical");
+    repo.run(&["package", "-o", a.to_str().unwrap()])
+        .expect_code(0);
+    repo.run(&["package", "-o", b.to_str().unwrap()])
+        .expect_code(0);
+    assert_eq!(
+        std::fs::read(&a).unwrap(),
+        std::fs::read(&b).unwrap(),
+        "byte-identical"
+    );
     let files = unzip(&a);
     let names: Vec<_> = files.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
@@ -80,23 +120,39 @@ fn package_is_complete_and_reproducible() {
             "statement.md",
         ]
     );
-    let get = |n: &str| String::from_utf8(files.iter().find(|(f, _)| f == n).unwrap().1.clone()).unwrap();
+    let get =
+        |n: &str| String::from_utf8(files.iter().find(|(f, _)| f == n).unwrap().1.clone()).unwrap();
     let md = get("statement.md");
     assert!(md.contains("# Response to Covid-19"));
     assert!(!md.contains("secret drafting note"), "notes stripped");
     assert!(!get("statement.html").contains("secret drafting note"));
     let manifest: serde_json::Value = serde_json::from_str(&get("manifest.json")).unwrap();
-    let evidence = manifest["files"].as_array().unwrap().iter().find(|f| f["document"] == 12).unwrap();
+    let evidence = manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["document"] == 12)
+        .unwrap();
     assert_eq!(evidence["sha256"].as_str().unwrap().len(), 64);
     assert_eq!(evidence["bytes"], 38);
 }
 
 #[test]
 fn package_refuses_while_errors_stand() {
-    let repo = with_files().edit("book/src/covid.md", "register [E1, E12]", "register [E1, E99]");
+    let repo = with_files().edit(
+        "book/src/covid.md",
+        "register [E1, E12]",
+        "register [E1, E99]",
+    );
     let out = repo.path().join("p.zip");
-    let run = repo.run(&["package", "-o", out.to_str().unwrap()]).expect_code(1);
-    assert!(run.stdout().contains("unknown-evidence"), "{}", run.stdout());
+    let run = repo
+        .run(&["package", "-o", out.to_str().unwrap()])
+        .expect_code(1);
+    assert!(
+        run.stdout().contains("unknown-evidence"),
+        "{}",
+        run.stdout()
+    );
     assert!(run.stdout().contains("package refused"), "{}", run.stdout());
     assert!(!out.exists(), "nothing written");
 }

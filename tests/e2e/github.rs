@@ -103,7 +103,10 @@ impl MockGithub {
     }
 
     fn writes(&self) -> Vec<Seen> {
-        self.seen().into_iter().filter(|s| s.method != "GET").collect()
+        self.seen()
+            .into_iter()
+            .filter(|s| s.method != "GET")
+            .collect()
     }
 }
 
@@ -200,14 +203,22 @@ fn handle(mut request: tiny_http::Request, port: u16, state: &Mutex<State>) {
             json!({"number": NUMBER, "state": "open", "head": {"sha": st.pr_head, "ref": "change"}, "base": {"ref": "main"}}),
             None,
         ),
-        _ => (404, json!({"message": "Not Found", "documentation_url": "https://docs.github.com/rest"}), None),
+        _ => (
+            404,
+            json!({"message": "Not Found", "documentation_url": "https://docs.github.com/rest"}),
+            None,
+        ),
     };
     drop(st);
     let mut response = tiny_http::Response::from_string(reply.to_string())
         .with_status_code(status)
-        .with_header(tiny_http::Header::from_bytes("Content-Type", "application/json; charset=utf-8").unwrap());
+        .with_header(
+            tiny_http::Header::from_bytes("Content-Type", "application/json; charset=utf-8")
+                .unwrap(),
+        );
     if let Some(link) = link {
-        response = response.with_header(tiny_http::Header::from_bytes("Link", link.as_bytes()).unwrap());
+        response =
+            response.with_header(tiny_http::Header::from_bytes("Link", link.as_bytes()).unwrap());
     }
     let _ = request.respond(response);
 }
@@ -237,7 +248,11 @@ fn git(dir: &Path, args: &[&str]) -> String {
         .env("GIT_COMMITTER_DATE", "2026-03-01T10:00:00+00:00")
         .output()
         .expect("git");
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap().trim().to_owned()
 }
 
@@ -252,9 +267,15 @@ struct PullRequest {
 }
 
 fn pull_request() -> PullRequest {
-    let not_applicable: String = (1..=13).map(|n| format!("{n} = \"Not held by this test partnership\"\n")).collect();
+    let not_applicable: String = (1..=13)
+        .map(|n| format!("{n} = \"Not held by this test partnership\"\n"))
+        .collect();
     let repo = Repo::passing()
-        .edit("book/src/context.md", "Chief Officers' Group.", "Chief Officers' Group [E98].")
+        .edit(
+            "book/src/context.md",
+            "Chief Officers' Group.",
+            "Chief Officers' Group [E98].",
+        )
         .file(
             "partnership.toml",
             &format!("{PARTNERSHIP}\n[evidence.not_applicable]\n{not_applicable}"),
@@ -329,7 +350,10 @@ fn vars_for(pr: &PullRequest, mock: &MockGithub) -> Vec<(&'static str, String)> 
 
 fn assert_no_token(out: &Output) {
     let (stdout, stderr) = text(out);
-    assert!(!stdout.contains(TOKEN) && !stderr.contains(TOKEN), "the token was printed:\n{stdout}\n{stderr}");
+    assert!(
+        !stdout.contains(TOKEN) && !stderr.contains(TOKEN),
+        "the token was printed:\n{stdout}\n{stderr}"
+    );
     assert!(!stdout.contains("t0ps3cr3t") && !stderr.contains("t0ps3cr3t"));
 }
 
@@ -345,16 +369,34 @@ fn the_first_run_creates_the_comment_and_the_second_updates_it() {
     let first = psdoc(pr.repo.path(), &["github", "comment"], &vars);
     assert_no_token(&first);
     let (stdout, stderr) = text(&first);
-    assert_eq!(first.status.code(), Some(1), "errors fail as in check\n{stdout}\n{stderr}");
-    assert!(stdout.contains("commented on pull request #7 of o/r"), "{stdout}");
+    assert_eq!(
+        first.status.code(),
+        Some(1),
+        "errors fail as in check\n{stdout}\n{stderr}"
+    );
+    assert!(
+        stdout.contains("commented on pull request #7 of o/r"),
+        "{stdout}"
+    );
     let writes = mock.writes();
     assert_eq!(writes.len(), 1, "{writes:?}");
     assert_eq!(writes[0].method, "POST");
-    assert_eq!(writes[0].url, "/api/v3/repos/o/r/issues/7/comments", "the GHES path is kept");
+    assert_eq!(
+        writes[0].url, "/api/v3/repos/o/r/issues/7/comments",
+        "the GHES path is kept"
+    );
     let sent: Value = serde_json::from_str(&writes[0].body).expect("a JSON body");
     assert!(sent["body"].as_str().unwrap().starts_with("<!-- psdoc -->"));
-    assert!(mock.seen().iter().all(|s| s.authorization.as_deref() == Some(&format!("Bearer {TOKEN}"))));
-    assert!(mock.seen()[0].url.contains("per_page=100"), "{:?}", mock.seen()[0]);
+    assert!(
+        mock.seen()
+            .iter()
+            .all(|s| s.authorization.as_deref() == Some(&format!("Bearer {TOKEN}")))
+    );
+    assert!(
+        mock.seen()[0].url.contains("per_page=100"),
+        "{:?}",
+        mock.seen()[0]
+    );
 
     let comments = mock.comments();
     assert_eq!(comments.len(), 1);
@@ -367,18 +409,27 @@ fn the_first_run_creates_the_comment_and_the_second_updates_it() {
     assert!(body.contains("| What your data is telling you |"), "{body}");
     assert!(body.contains("since the base branch"), "{body}");
     assert!(body.contains("#### What to do"), "{body}");
-    assert!(!body.contains("1904851231"), "an identifier in full:\n{body}");
+    assert!(
+        !body.contains("1904851231"),
+        "an identifier in full:\n{body}"
+    );
     assert!(body.chars().count() < 65_536);
 
     // Second run: the same comment is updated, none is added.
     let second = psdoc(pr.repo.path(), &["github", "comment"], &vars);
     assert_no_token(&second);
     let (stdout, _) = text(&second);
-    assert!(stdout.contains("updated its comment on pull request #7"), "{stdout}");
+    assert!(
+        stdout.contains("updated its comment on pull request #7"),
+        "{stdout}"
+    );
     let writes = mock.writes();
     assert_eq!(writes.len(), 2);
     assert_eq!(writes[1].method, "PATCH");
-    assert_eq!(writes[1].url, format!("/api/v3/repos/o/r/issues/comments/{}", comments[0].id));
+    assert_eq!(
+        writes[1].url,
+        format!("/api/v3/repos/o/r/issues/comments/{}", comments[0].id)
+    );
     assert_eq!(mock.comments().len(), 1, "never a second comment");
 }
 
@@ -400,7 +451,11 @@ fn more_than_a_hundred_comments_are_paged_through() {
         login: BOT.into(),
     };
     let mock = MockGithub::start(existing, &pr.head);
-    let out = psdoc(pr.repo.path(), &["github", "comment"], &vars_for(&pr, &mock));
+    let out = psdoc(
+        pr.repo.path(),
+        &["github", "comment"],
+        &vars_for(&pr, &mock),
+    );
     assert_no_token(&out);
     assert!(out.status.code() == Some(1), "{:?}", text(&out));
     let gets: Vec<String> = mock
@@ -431,14 +486,28 @@ fn a_read_only_token_writes_the_step_summary_and_exits_per_findings() {
     assert_no_token(&out);
     let (_, stderr) = text(&out);
     assert_eq!(out.status.code(), Some(1), "per findings, not 2: {stderr}");
-    assert!(stderr.contains("HTTP 403") && stderr.contains("read-only"), "{stderr}");
-    assert_eq!(stderr.lines().filter(|l| l.contains("403")).count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("HTTP 403") && stderr.contains("read-only"),
+        "{stderr}"
+    );
+    assert_eq!(
+        stderr.lines().filter(|l| l.contains("403")).count(),
+        1,
+        "{stderr}"
+    );
     let summary = std::fs::read_to_string(&summary).expect("the step summary");
-    assert!(summary.contains("<!-- psdoc -->") && summary.contains("E99"), "{summary}");
+    assert!(
+        summary.contains("<!-- psdoc -->") && summary.contains("E99"),
+        "{summary}"
+    );
     assert!(mock.comments().is_empty());
 
     // A passing statement with the same token exits 0.
-    let fixed = pr.repo.edit("book/src/data.md", NEW_SENTENCE, "").edit("book/src/context.md", " [E98]", "");
+    let fixed = pr.repo.edit("book/src/data.md", NEW_SENTENCE, "").edit(
+        "book/src/context.md",
+        " [E98]",
+        "",
+    );
     let out = psdoc(fixed.path(), &["github", "comment"], &vars);
     assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
 }
@@ -458,12 +527,28 @@ fn a_fork_pull_request_comments_from_its_report() {
     assert_eq!(json["pull_request"]["base_sha"], pr.base.as_str());
     assert_eq!(json["pull_request"]["head_sha"], pr.head.as_str());
     assert_eq!(json["findings_scope"], "new");
-    assert_eq!(json["totals"]["errors"], 3, "E98, E99 and the CHI number: {json:#}");
-    assert_eq!(json["findings"].as_array().unwrap().len(), 2, "E99 and the CHI number are new: {json:#}");
-    let rules: Vec<&str> = json["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert_eq!(
+        json["totals"]["errors"], 3,
+        "E98, E99 and the CHI number: {json:#}"
+    );
+    assert_eq!(
+        json["findings"].as_array().unwrap().len(),
+        2,
+        "E99 and the CHI number are new: {json:#}"
+    );
+    let rules: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
     assert!(rules.contains(&"unknown-evidence"), "{json:#}");
     assert_eq!(json["sections"][0]["key"], "data", "{json:#}");
-    assert!(!std::fs::read_to_string(&report).unwrap().contains("1904851231"));
+    assert!(
+        !std::fs::read_to_string(&report)
+            .unwrap()
+            .contains("1904851231")
+    );
 
     // The companion run: a workflow_run event, no checkout, the report.
     let mock = MockGithub::start(vec![], &pr.head);
@@ -481,7 +566,11 @@ fn a_fork_pull_request_comments_from_its_report() {
         ("GITHUB_TOKEN", TOKEN.to_owned()),
     ];
     let report_arg = report.to_str().unwrap();
-    let out = psdoc(elsewhere.path(), &["github", "comment", "--report", report_arg], &vars);
+    let out = psdoc(
+        elsewhere.path(),
+        &["github", "comment", "--report", report_arg],
+        &vars,
+    );
     assert_no_token(&out);
     assert_eq!(out.status.code(), Some(1), "{:?}", text(&out));
     assert_eq!(mock.comments().len(), 1);
@@ -493,17 +582,32 @@ fn a_fork_pull_request_comments_from_its_report() {
     bad["findings"][0]["rule"] = json!("<script>");
     std::fs::write(&tampered, bad.to_string()).unwrap();
     let before = mock.seen().len();
-    let out = psdoc(elsewhere.path(), &["github", "comment", "--report", tampered.to_str().unwrap()], &vars);
+    let out = psdoc(
+        elsewhere.path(),
+        &["github", "comment", "--report", tampered.to_str().unwrap()],
+        &vars,
+    );
     let (_, stderr) = text(&out);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("was rejected") && stderr.contains("findings[0].rule"), "{stderr}");
-    assert_eq!(mock.seen().len(), before, "no request for a rejected report");
+    assert!(
+        stderr.contains("was rejected") && stderr.contains("findings[0].rule"),
+        "{stderr}"
+    );
+    assert_eq!(
+        mock.seen().len(),
+        before,
+        "no request for a rejected report"
+    );
 
     // A report about another commit than the run's is refused too.
     let mut other = json.clone();
     other["pull_request"]["head_sha"] = json!("0".repeat(40));
     std::fs::write(&tampered, other.to_string()).unwrap();
-    let out = psdoc(elsewhere.path(), &["github", "comment", "--report", tampered.to_str().unwrap()], &vars);
+    let out = psdoc(
+        elsewhere.path(),
+        &["github", "comment", "--report", tampered.to_str().unwrap()],
+        &vars,
+    );
     assert_eq!(out.status.code(), Some(2), "{:?}", text(&out));
 
     // A report naming another pull request (whose head is elsewhere) posts nothing.
@@ -518,7 +622,11 @@ fn a_fork_pull_request_comments_from_its_report() {
     std::fs::write(&tampered, moved.to_string()).unwrap();
     let mut vars = vars.clone();
     vars[0].1 = other_run.display().to_string();
-    let out = psdoc(elsewhere.path(), &["github", "comment", "--report", tampered.to_str().unwrap()], &vars);
+    let out = psdoc(
+        elsewhere.path(),
+        &["github", "comment", "--report", tampered.to_str().unwrap()],
+        &vars,
+    );
     let (_, stderr) = text(&out);
     assert!(stderr.contains("not commenting"), "{stderr}");
     assert_eq!(mock.writes().len(), 1, "only the first, genuine comment");
@@ -539,12 +647,19 @@ fn outside_a_pull_request_it_says_what_is_missing() {
 fn the_documented_comment_is_a_real_one() {
     let pr = pull_request();
     let mock = MockGithub::start(vec![], &pr.head);
-    let out = psdoc(pr.repo.path(), &["github", "comment"], &vars_for(&pr, &mock));
+    let out = psdoc(
+        pr.repo.path(),
+        &["github", "comment"],
+        &vars_for(&pr, &mock),
+    );
     assert_eq!(out.status.code(), Some(1), "{:?}", text(&out));
     let body = mock.comments()[0].body.clone();
     let doc_path = project_root().join("docs/github.md");
     let doc = std::fs::read_to_string(&doc_path).expect("docs/github.md");
-    let (start, end) = ("<!-- comment example: start -->\n", "<!-- comment example: end -->");
+    let (start, end) = (
+        "<!-- comment example: start -->\n",
+        "<!-- comment example: end -->",
+    );
     let from = doc.find(start).expect("start marker") + start.len();
     let to = doc.find(end).expect("end marker");
     let shown = body.replace("<!-- psdoc -->\n", "");
@@ -565,7 +680,13 @@ fn the_documented_comment_is_a_real_one() {
 fn quote(text: &str) -> String {
     text.trim_end()
         .lines()
-        .map(|l| if l.is_empty() { ">".to_owned() } else { format!("> {l}") })
+        .map(|l| {
+            if l.is_empty() {
+                ">".to_owned()
+            } else {
+                format!("> {l}")
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -582,9 +703,14 @@ fn noisy() -> Repo {
         "fell [E1].",
         &format!("fell [E1].{refs}\n\n::error file=x::injected 100% [E200]\n\n::stop-commands::psdoc-0 [E201]"),
     );
-    let summary = repo.read("book/src/SUMMARY.md").replace("(covid.md)", "(<covid, 50% notes.md>)");
+    let summary = repo
+        .read("book/src/SUMMARY.md")
+        .replace("(covid.md)", "(<covid, 50% notes.md>)");
     repo.file("book/src/SUMMARY.md", &summary)
-        .file("book/src/covid, 50% notes.md", &format!("{COVID}\nSee [E300].\n"))
+        .file(
+            "book/src/covid, 50% notes.md",
+            &format!("{COVID}\nSee [E300].\n"),
+        )
         .remove("book/src/covid.md")
 }
 
@@ -595,18 +721,38 @@ fn the_github_format_escapes_and_caps_its_annotations() {
     let (stdout, stderr) = text(&out);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     let lines: Vec<&str> = stdout.lines().collect();
-    let stop = lines.iter().position(|l| l.starts_with("::stop-commands::")).expect("stop-commands");
+    let stop = lines
+        .iter()
+        .position(|l| l.starts_with("::stop-commands::"))
+        .expect("stop-commands");
     let token = lines[stop].trim_start_matches("::stop-commands::");
-    let resume = lines.iter().position(|l| *l == format!("::{token}::")).expect("resumes");
+    let resume = lines
+        .iter()
+        .position(|l| *l == format!("::{token}::"))
+        .expect("resumes");
     // Before the fence: only psdoc's own commands.
     let commands = &lines[..stop];
-    let errors = commands.iter().filter(|l| l.starts_with("::error ")).count();
-    let warnings = commands.iter().filter(|l| l.starts_with("::warning ")).count();
+    let errors = commands
+        .iter()
+        .filter(|l| l.starts_with("::error "))
+        .count();
+    let warnings = commands
+        .iter()
+        .filter(|l| l.starts_with("::warning "))
+        .count();
     assert_eq!(errors, 10, "{stdout}");
     assert!(warnings <= 10);
-    let notice = commands.iter().find(|l| l.starts_with("::notice ")).expect("a notice");
+    let notice = commands
+        .iter()
+        .find(|l| l.starts_with("::notice "))
+        .expect("a notice");
     assert!(notice.contains("more finding"), "{notice}");
-    assert!(commands.iter().all(|l| l.starts_with("::error file=") || l.starts_with("::warning file=") || l.starts_with("::notice ")), "{stdout}");
+    assert!(
+        commands.iter().all(|l| l.starts_with("::error file=")
+            || l.starts_with("::warning file=")
+            || l.starts_with("::notice ")),
+        "{stdout}"
+    );
     // Properties escape `,` `:` `%`; messages `%`.
     assert!(
         stdout.contains("file=book/src/covid%2C 50%25 notes.md,line="),
@@ -617,7 +763,13 @@ fn the_github_format_escapes_and_caps_its_annotations() {
     let inside = lines[stop + 1..resume].join("\n");
     assert!(inside.contains("::error file=x::injected"), "{inside}");
     assert!(!inside.contains(token));
-    assert_eq!(lines.iter().filter(|l| l.starts_with("::error file=x")).count(), 0);
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.starts_with("::error file=x"))
+            .count(),
+        0
+    );
     // Every finding is in the log, so nothing is lost to the cap.
     let all = repo.check_json()["diagnostics"].as_array().unwrap().len();
     assert_eq!(inside.lines().filter(|l| l.contains("]: ")).count(), all);
@@ -638,8 +790,14 @@ fn the_github_format_writes_the_step_outputs() {
     assert_eq!(out.status.code(), Some(1));
     let written = std::fs::read_to_string(output).unwrap();
     let json = repo.check_json();
-    assert!(written.contains(&format!("errors={}\n", json["summary"]["errors"])), "{written}");
-    assert!(written.contains(&format!("words={}\n", json["summary"]["words"])), "{written}");
+    assert!(
+        written.contains(&format!("errors={}\n", json["summary"]["errors"])),
+        "{written}"
+    );
+    assert!(
+        written.contains(&format!("words={}\n", json["summary"]["words"])),
+        "{written}"
+    );
 }
 
 #[test]
@@ -659,11 +817,17 @@ fn sarif_is_valid_sarif_2_1_0_with_every_rule() {
     assert!(text.contains(stray));
     let schema: Value = serde_json::from_str(&text.replace(stray, "[a-zA-Z]{2}\\\\]?$")).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
-    let errors: Vec<String> = validator.iter_errors(&sarif).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     let mut broken = sarif.clone();
     broken["runs"][0]["results"][0]["level"] = json!("fatal");
-    assert!(!validator.is_valid(&broken), "the schema check would catch a bad log");
+    assert!(
+        !validator.is_valid(&broken),
+        "the schema check would catch a bad log"
+    );
 
     let run = &sarif["runs"][0];
     assert_eq!(sarif["version"], "2.1.0");
@@ -676,19 +840,38 @@ fn sarif_is_valid_sarif_2_1_0_with_every_rule() {
         .map(|l| l.split_whitespace().next().unwrap().to_owned())
         .collect();
     for name in &names {
-        let rule = rules.iter().find(|r| r["id"] == name.as_str()).unwrap_or_else(|| panic!("{name} missing"));
+        let rule = rules
+            .iter()
+            .find(|r| r["id"] == name.as_str())
+            .unwrap_or_else(|| panic!("{name} missing"));
         for key in ["shortDescription", "fullDescription", "help"] {
-            assert!(!rule[key]["text"].as_str().unwrap_or("").is_empty(), "{name}.{key}");
+            assert!(
+                !rule[key]["text"].as_str().unwrap_or("").is_empty(),
+                "{name}.{key}"
+            );
         }
-        assert!(rule["help"]["markdown"].as_str().unwrap().contains("**How to fix it**"));
-        assert!(matches!(rule["defaultConfiguration"]["level"].as_str(), Some("error" | "warning")));
+        assert!(
+            rule["help"]["markdown"]
+                .as_str()
+                .unwrap()
+                .contains("**How to fix it**")
+        );
+        assert!(matches!(
+            rule["defaultConfiguration"]["level"].as_str(),
+            Some("error" | "warning")
+        ));
     }
     // Every result has a location, a rule index that points at its rule,
     // and columns in UTF-16 code units.
     for r in run["results"].as_array().unwrap() {
         let index = r["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[index]["id"], r["ruleId"]);
-        assert!(r["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64().unwrap() >= 1);
+        assert!(
+            r["locations"][0]["physicalLocation"]["region"]["startLine"]
+                .as_u64()
+                .unwrap()
+                >= 1
+        );
     }
     let e777 = run["results"]
         .as_array()
@@ -705,12 +888,22 @@ fn sarif_is_valid_sarif_2_1_0_with_every_rule() {
         .unwrap();
     let chars = d["column"].as_u64().unwrap();
     // "Children’s 😀 referral " : the emoji is two UTF-16 code units.
-    assert_eq!(e777["locations"][0]["physicalLocation"]["region"]["startColumn"].as_u64().unwrap(), chars + 1);
+    assert_eq!(
+        e777["locations"][0]["physicalLocation"]["region"]["startColumn"]
+            .as_u64()
+            .unwrap(),
+        chars + 1
+    );
     assert_eq!(
         e777["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
         "book/src/data.md"
     );
-    let covid = run["results"].as_array().unwrap().iter().find(|r| r["message"]["text"].as_str().unwrap().contains("E300")).unwrap();
+    let covid = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["message"]["text"].as_str().unwrap().contains("E300"))
+        .unwrap();
     assert_eq!(
         covid["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
         "book/src/covid,%2050%25%20notes.md"
@@ -725,9 +918,19 @@ fn paths_are_given_from_the_repository_root_in_a_workflow() {
     copy_dir(repo.path(), &statement);
     let vars = [("GITHUB_WORKSPACE", outer.path().display().to_string())];
     let out = psdoc(&statement, &["check", "--format", "github"], &vars);
-    assert!(text(&out).0.contains("::error file=statement/book/src/data.md,"), "{}", text(&out).0);
+    assert!(
+        text(&out)
+            .0
+            .contains("::error file=statement/book/src/data.md,"),
+        "{}",
+        text(&out).0
+    );
     let out = psdoc(&statement, &["check", "--format", "sarif"], &vars);
-    assert!(text(&out).0.contains("\"uri\": \"statement/book/src/data.md\""));
+    assert!(
+        text(&out)
+            .0
+            .contains("\"uri\": \"statement/book/src/data.md\"")
+    );
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -749,9 +952,15 @@ fn the_markdown_summary_has_totals_findings_and_coverage() {
     let out = psdoc(repo.path(), &["check", "--format", "markdown"], &[]);
     let (stdout, _) = text(&out);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout.starts_with("## psdoc: position statement check\n"), "{stdout}");
+    assert!(
+        stdout.starts_with("## psdoc: position statement check\n"),
+        "{stdout}"
+    );
     assert!(stdout.contains("| words | "), "{stdout}");
-    assert!(stdout.contains("### Findings\n\n| severity | rule | where | finding |"), "{stdout}");
+    assert!(
+        stdout.contains("### Findings\n\n| severity | rule | where | finding |"),
+        "{stdout}"
+    );
     assert!(stdout.contains("### Focus quality indicators"), "{stdout}");
     assert!(stdout.contains("| 1.1 | `data` |"), "{stdout}");
     assert!(stdout.len() <= 1024 * 1024);
@@ -761,8 +970,16 @@ fn the_markdown_summary_has_totals_findings_and_coverage() {
 // The Action, run locally.
 
 fn sha256(path: &Path) -> String {
-    let out = Process::new("sha256sum").arg(path).output().expect("sha256sum");
-    String::from_utf8(out.stdout).unwrap().split_whitespace().next().unwrap().to_owned()
+    let out = Process::new("sha256sum")
+        .arg(path)
+        .output()
+        .expect("sha256sum");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned()
 }
 
 /// A fake release folder holding the built psdoc as the release workflow
@@ -776,7 +993,13 @@ fn fake_release(dir: &Path, target: &str, corrupt: bool) -> PathBuf {
     std::fs::copy(&bin, staging.join("psdoc")).unwrap();
     let asset = release.join(format!("psdoc-{target}.tar.gz"));
     let status = Process::new("tar")
-        .args(["-czf", asset.to_str().unwrap(), "-C", staging.to_str().unwrap(), "psdoc"])
+        .args([
+            "-czf",
+            asset.to_str().unwrap(),
+            "-C",
+            staging.to_str().unwrap(),
+            "psdoc",
+        ])
         .status()
         .unwrap();
     assert!(status.success());
@@ -792,7 +1015,12 @@ fn fake_release(dir: &Path, target: &str, corrupt: bool) -> PathBuf {
     release
 }
 
-fn run_action(pr: &PullRequest, mock: &MockGithub, release: &Path, inputs: Value) -> (Option<i32>, Value, String) {
+fn run_action(
+    pr: &PullRequest,
+    mock: &MockGithub,
+    release: &Path,
+    inputs: Value,
+) -> (Option<i32>, Value, String) {
     let temp = tempfile::tempdir().unwrap();
     let runner_temp = temp.path().join("runner-temp");
     std::fs::create_dir_all(&runner_temp).unwrap();
@@ -842,11 +1070,19 @@ fn run_action(pr: &PullRequest, mock: &MockGithub, release: &Path, inputs: Value
     }
     let out = cmd.output().expect("python3");
     let result: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
-        panic!("{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+        panic!(
+            "{}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
     });
     let summary = std::fs::read_to_string(summary).unwrap_or_default();
     let log = String::from_utf8_lossy(&out.stderr).into_owned();
-    (out.status.code(), json!({"result": result, "summary": summary, "log": log}), log)
+    (
+        out.status.code(),
+        json!({"result": result, "summary": summary, "log": log}),
+        log,
+    )
 }
 
 fn step<'a>(result: &'a Value, name_part: &str) -> &'a Value {
@@ -872,24 +1108,52 @@ fn the_actions_shell_steps_run_with_a_simulated_runner() {
     assert!(!log.contains(TOKEN), "the token was printed");
 
     assert_eq!(step(&run, "Install")["outcome"], "success", "{log}");
-    assert_eq!(step(&run, "Install")["outputs"]["installed"], "true", "{log}");
+    assert_eq!(
+        step(&run, "Install")["outputs"]["installed"],
+        "true",
+        "{log}"
+    );
     assert_eq!(step(&run, "Build psdoc")["outcome"], "skipped");
     assert_eq!(step(&run, "Cache")["outcome"], "skipped");
-    assert_eq!(step(&run, "Check the statement")["outcome"], "success", "{log}");
-    let stdout = step(&run, "Check the statement")["stdout"].as_str().unwrap();
-    assert!(stdout.contains("::error file=book/src/data.md,"), "{stdout}");
+    assert_eq!(
+        step(&run, "Check the statement")["outcome"],
+        "success",
+        "{log}"
+    );
+    let stdout = step(&run, "Check the statement")["stdout"]
+        .as_str()
+        .unwrap();
+    assert!(
+        stdout.contains("::error file=book/src/data.md,"),
+        "{stdout}"
+    );
     // Outputs from psdoc itself.
     let outputs = &run["result"]["outputs"];
     assert_eq!(outputs["errors"], "3", "{outputs}");
     assert_eq!(outputs["exit-code"], "1");
     assert!(outputs["words"].as_str().unwrap().parse::<u32>().unwrap() > 100);
     // The summary, the report, the comment, the SARIF file for the upload.
-    assert!(run["summary"].as_str().unwrap().contains("## psdoc: position statement check"));
-    assert!(outputs["report"].as_str().unwrap().ends_with("pr-report.json"));
+    assert!(
+        run["summary"]
+            .as_str()
+            .unwrap()
+            .contains("## psdoc: position statement check")
+    );
+    assert!(
+        outputs["report"]
+            .as_str()
+            .unwrap()
+            .ends_with("pr-report.json")
+    );
     assert_eq!(mock.comments().len(), 1, "{log}");
     let upload = step(&run, "Upload to code scanning");
     assert_eq!(upload["outcome"], "not run (uses)");
-    assert!(upload["with"]["sarif_file"].as_str().unwrap().ends_with("psdoc.sarif"));
+    assert!(
+        upload["with"]["sarif_file"]
+            .as_str()
+            .unwrap()
+            .ends_with("psdoc.sarif")
+    );
     // Errors fail the job, in the last step.
     assert_eq!(step(&run, "Fail on findings")["outcome"], "failure");
     assert_eq!(code, Some(1));
@@ -917,8 +1181,18 @@ fn the_action_refuses_a_release_whose_checksum_does_not_match() {
     assert_eq!(code, Some(1));
     let install = step(&run, "Install");
     assert_eq!(install["outcome"], "failure", "{log}");
-    assert!(install["stdout"].as_str().unwrap().contains("does not match"), "{log}");
-    assert_eq!(step(&run, "Build psdoc")["outcome"], "skipped", "a bad checksum never falls back");
+    assert!(
+        install["stdout"]
+            .as_str()
+            .unwrap()
+            .contains("does not match"),
+        "{log}"
+    );
+    assert_eq!(
+        step(&run, "Build psdoc")["outcome"],
+        "skipped",
+        "a bad checksum never falls back"
+    );
     assert_eq!(step(&run, "Check the statement")["outcome"], "skipped");
 }
 
@@ -931,8 +1205,11 @@ fn init_writes_the_partnership_workflows_as_they_are_here() {
     let out = psdoc(dir.path(), &["init", "statement"], &[]);
     assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
     for file in ["statement.yml", "statement-comment.yml"] {
-        let written = std::fs::read_to_string(dir.path().join("statement/.github/workflows").join(file)).unwrap();
-        let ours = std::fs::read_to_string(project_root().join(".github/workflows").join(file)).unwrap();
+        let written =
+            std::fs::read_to_string(dir.path().join("statement/.github/workflows").join(file))
+                .unwrap();
+        let ours =
+            std::fs::read_to_string(project_root().join(".github/workflows").join(file)).unwrap();
         assert_eq!(written, ours, "{file}");
     }
 }
@@ -945,7 +1222,10 @@ fn the_workflows_keep_to_least_privilege() {
         let text = std::fs::read_to_string(&path).unwrap();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         assert!(!text.contains("pull_request_target"), "{name}");
-        assert!(text.contains("\npermissions:"), "{name}: no top-level permissions");
+        assert!(
+            text.contains("\npermissions:"),
+            "{name}: no top-level permissions"
+        );
         assert!(!text.contains("write-all"), "{name}");
     }
     let action = std::fs::read_to_string(project_root().join("action.yml")).unwrap();
@@ -961,7 +1241,10 @@ fn the_workflows_keep_to_least_privilege() {
             in_run = false;
         }
         if in_run {
-            assert!(!line.contains("${{"), "an expression inside a run: script: {line}");
+            assert!(
+                !line.contains("${{"),
+                "an expression inside a run: script: {line}"
+            );
         }
     }
 }

@@ -21,16 +21,27 @@ fn march_14(year: i32) -> i64 {
 /// Commits everything in the repository's folder (deletions too), dated
 /// `time`, on HEAD.
 fn commit_at(repo: &Repo, message: &str, time: i64) -> git2::Oid {
-    let git = git2::Repository::open(repo.path()).unwrap_or_else(|_| git2::Repository::init(repo.path()).expect("git init"));
+    let git = git2::Repository::open(repo.path())
+        .unwrap_or_else(|_| git2::Repository::init(repo.path()).expect("git init"));
     let mut index = git.index().expect("index");
-    index.add_all(["*"], git2::IndexAddOption::DEFAULT, None).expect("add");
+    index
+        .add_all(["*"], git2::IndexAddOption::DEFAULT, None)
+        .expect("add");
     index.update_all(["*"], None).expect("update");
     index.write().expect("write index");
-    let tree = git.find_tree(index.write_tree().expect("tree")).expect("tree");
-    let sig = git2::Signature::new("Lead Officer", "lead@example.org", &git2::Time::new(time, 0)).expect("signature");
+    let tree = git
+        .find_tree(index.write_tree().expect("tree"))
+        .expect("tree");
+    let sig = git2::Signature::new(
+        "Lead Officer",
+        "lead@example.org",
+        &git2::Time::new(time, 0),
+    )
+    .expect("signature");
     let parent = git.head().ok().and_then(|h| h.peel_to_commit().ok());
     let parents: Vec<&git2::Commit<'_>> = parent.iter().collect();
-    git.commit(Some("HEAD"), &sig, &sig, message, &tree, &parents).expect("commit")
+    git.commit(Some("HEAD"), &sig, &sig, message, &tree, &parents)
+        .expect("commit")
 }
 
 fn commit(repo: &Repo, message: &str, year: i32) -> git2::Oid {
@@ -60,7 +71,12 @@ fn section<'a>(diff: &'a Value, key: &str) -> &'a Value {
 /// For every section and the rest: after - before == inserted - deleted.
 fn assert_balanced(diff: &Value) {
     let n = |v: &Value, k: &str| v[k].as_i64().unwrap_or_else(|| panic!("{k} in {v}"));
-    for s in diff["sections"].as_array().unwrap().iter().chain([&diff["other"]]) {
+    for s in diff["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain([&diff["other"]])
+    {
         assert_eq!(
             n(s, "words_after") - n(s, "words_before"),
             n(s, "inserted_words") - n(s, "deleted_words"),
@@ -88,7 +104,11 @@ fn yearly() -> Repo {
         .edit("book/src/data.md", "fell [E1].", "fell [E1, E2].")
         .edit("book/src/data.md", "QI 6.4.", "QI 6.4. We also use QI 2.1.")
         .edit("book/src/covid.md", "register [E1].", "register.")
-        .edit("book/src/achievements.md", "\n\nWorkers keep children with the protective parent.", "");
+        .edit(
+            "book/src/achievements.md",
+            "\n\nWorkers keep children with the protective parent.",
+            "",
+        );
     let v2025 = commit(&repo, "Statement 2025", 2025);
     tag(&repo, "v2025", v2025);
     repo
@@ -142,7 +162,11 @@ fn diff_words_agree_with_count_at_each_tag() {
     let count = json_of(repo.run(&["count", "--format", "json"]));
     assert_eq!(diff["total_after"], count["total"]);
     for s in count["sections"].as_array().unwrap() {
-        assert_eq!(section(&diff, s["key"].as_str().unwrap())["words_after"], s["words"], "{s}");
+        assert_eq!(
+            section(&diff, s["key"].as_str().unwrap())["words_after"],
+            s["words"],
+            "{s}"
+        );
     }
 }
 
@@ -152,20 +176,31 @@ fn a_section_moved_to_another_file_and_renumbered_is_the_same_section() {
     let repo = Repo::passing().file("book/src/data.md", &numbered);
     let base = commit(&repo, "v1", 2024);
     tag(&repo, "v1", base);
-    let part_two = format!("{}\n{INVOLVEMENT}", DATA.replace("# What your data", "# 4. What your data"));
-    let repo = repo.remove("book/src/data.md").remove("book/src/involvement.md").chapters(&[
-        ("context.md", CONTEXT),
-        ("covid.md", COVID),
-        ("part-two.md", &part_two),
-        ("qa.md", QA),
-        ("leadership.md", LEADERSHIP),
-        ("achievements.md", ACHIEVEMENTS),
-        ("improvement.md", IMPROVEMENT),
-    ]);
+    let part_two = format!(
+        "{}\n{INVOLVEMENT}",
+        DATA.replace("# What your data", "# 4. What your data")
+    );
+    let repo = repo
+        .remove("book/src/data.md")
+        .remove("book/src/involvement.md")
+        .chapters(&[
+            ("context.md", CONTEXT),
+            ("covid.md", COVID),
+            ("part-two.md", &part_two),
+            ("qa.md", QA),
+            ("leadership.md", LEADERSHIP),
+            ("achievements.md", ACHIEVEMENTS),
+            ("improvement.md", IMPROVEMENT),
+        ]);
     let diff = json_of(repo.run(&["diff", "v1", "--format", "json"]));
     let data = section(&diff, "data");
     assert_eq!(
-        (&data["status"], &data["inserted_words"], &data["deleted_words"], &data["moved_words"]),
+        (
+            &data["status"],
+            &data["inserted_words"],
+            &data["deleted_words"],
+            &data["moved_words"]
+        ),
         (&json!("changed"), &json!(1), &json!(1), &json!(0)),
         "only the number changed: {data:#}"
     );
@@ -173,8 +208,14 @@ fn a_section_moved_to_another_file_and_renumbered_is_the_same_section() {
     assert_eq!(section(&diff, "involvement")["status"], "unchanged");
     assert_eq!(diff["sections"].as_array().unwrap().len(), 8);
     let term = repo.run(&["diff", "v1"]).expect_code(0).stdout();
-    assert!(term.contains("[-3.-]{+4.+} What your data is telling you"), "{term}");
-    assert!(!term.contains("Interagency referral discussions"), "unchanged text is not shown: {term}");
+    assert!(
+        term.contains("[-3.-]{+4.+} What your data is telling you"),
+        "{term}"
+    );
+    assert!(
+        !term.contains("Interagency referral discussions"),
+        "unchanged text is not shown: {term}"
+    );
 }
 
 #[test]
@@ -184,27 +225,32 @@ fn a_combined_heading_split_in_two_moves_the_improvement_text() {
         ACHIEVEMENTS.trim_start_matches("# Key achievements\n\n"),
         IMPROVEMENT.trim_start_matches("# Areas for improvement\n\n")
     );
-    let repo = Repo::passing().remove("book/src/improvement.md").chapters(&[
-        ("context.md", CONTEXT),
-        ("covid.md", COVID),
-        ("data.md", DATA),
-        ("involvement.md", INVOLVEMENT),
-        ("qa.md", QA),
-        ("leadership.md", LEADERSHIP),
-        ("achievements.md", &combined),
-    ]);
+    let repo = Repo::passing()
+        .remove("book/src/improvement.md")
+        .chapters(&[
+            ("context.md", CONTEXT),
+            ("covid.md", COVID),
+            ("data.md", DATA),
+            ("involvement.md", INVOLVEMENT),
+            ("qa.md", QA),
+            ("leadership.md", LEADERSHIP),
+            ("achievements.md", &combined),
+        ]);
     let id = commit(&repo, "combined", 2024);
     tag(&repo, "combined", id);
-    let repo = repo.file("book/src/achievements.md", ACHIEVEMENTS).file("book/src/improvement.md", IMPROVEMENT).chapters(&[
-        ("context.md", CONTEXT),
-        ("covid.md", COVID),
-        ("data.md", DATA),
-        ("involvement.md", INVOLVEMENT),
-        ("qa.md", QA),
-        ("leadership.md", LEADERSHIP),
-        ("achievements.md", ACHIEVEMENTS),
-        ("improvement.md", IMPROVEMENT),
-    ]);
+    let repo = repo
+        .file("book/src/achievements.md", ACHIEVEMENTS)
+        .file("book/src/improvement.md", IMPROVEMENT)
+        .chapters(&[
+            ("context.md", CONTEXT),
+            ("covid.md", COVID),
+            ("data.md", DATA),
+            ("involvement.md", INVOLVEMENT),
+            ("qa.md", QA),
+            ("leadership.md", LEADERSHIP),
+            ("achievements.md", ACHIEVEMENTS),
+            ("improvement.md", IMPROVEMENT),
+        ]);
     let id = commit(&repo, "split", 2025);
     tag(&repo, "split", id);
 
@@ -223,13 +269,29 @@ fn a_combined_heading_split_in_two_moves_the_improvement_text() {
                 "evidence_added": [1], "evidence_removed": [], "qi_added": ["10.1"], "qi_removed": []})
     );
     // Statement-wide the move is only a move.
-    assert_eq!((&diff["inserted_words"], &diff["deleted_words"], &diff["moved_words"]), (&json!(0), &json!(4), &json!(18)));
+    assert_eq!(
+        (
+            &diff["inserted_words"],
+            &diff["deleted_words"],
+            &diff["moved_words"]
+        ),
+        (&json!(0), &json!(4), &json!(18))
+    );
     assert_balanced(&diff);
-    let term = repo.run(&["diff", "combined", "split"]).expect_code(0).stdout();
+    let term = repo
+        .run(&["diff", "combined", "split"])
+        .expect_code(0)
+        .stdout();
     assert!(term.contains("[moved to Areas for improvement]"), "{term}");
     assert!(term.contains("[moved from Key achievements]"), "{term}");
-    let md = repo.run(&["diff", "combined", "split", "--format", "markdown"]).expect_code(0).stdout();
-    assert!(md.contains("**Moved from \u{201c}Key achievements\u{201d}:**"), "{md}");
+    let md = repo
+        .run(&["diff", "combined", "split", "--format", "markdown"])
+        .expect_code(0)
+        .stdout();
+    assert!(
+        md.contains("**Moved from \u{201c}Key achievements\u{201d}:**"),
+        "{md}"
+    );
 }
 
 #[test]
@@ -242,9 +304,21 @@ fn a_chi_number_never_appears_in_any_diff_format() {
     let id = commit(&repo, "v1", 2024);
     tag(&repo, "v1", id);
     let repo = repo
-        .edit("book/src/involvement.md", "\n\nOne form gave CHI 0101011237 in full by mistake.", "")
-        .edit("book/src/data.md", "while re-registrations fell", "while re-registrations (CHI 1904851231) fell")
-        .edit("book/src/qa.md", "information sharing [E1].", "information sharing [E1].\n\nThe audit named CHI 1904851231 once.");
+        .edit(
+            "book/src/involvement.md",
+            "\n\nOne form gave CHI 0101011237 in full by mistake.",
+            "",
+        )
+        .edit(
+            "book/src/data.md",
+            "while re-registrations fell",
+            "while re-registrations (CHI 1904851231) fell",
+        )
+        .edit(
+            "book/src/qa.md",
+            "information sharing [E1].",
+            "information sharing [E1].\n\nThe audit named CHI 1904851231 once.",
+        );
     for args in [
         vec!["diff", "v1"],
         vec!["diff", "v1", "--color", "always"],
@@ -257,21 +331,45 @@ fn a_chi_number_never_appears_in_any_diff_format() {
             assert!(!out.contains(chi), "{args:?} shows {chi}:\n{out}");
         }
         if !args.contains(&"json") {
-            assert!(out.contains("19••••••31"), "{args:?} shows the inserted text, masked:\n{out}");
-            assert!(out.contains("01••••••37"), "{args:?} shows the deleted text, masked:\n{out}");
+            assert!(
+                out.contains("19••••••31"),
+                "{args:?} shows the inserted text, masked:\n{out}"
+            );
+            assert!(
+                out.contains("01••••••37"),
+                "{args:?} shows the deleted text, masked:\n{out}"
+            );
         }
     }
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("diff.html");
-    repo.run(&["diff", "v1", "--format", "html", "-o", file.to_str().unwrap()]).expect_code(0);
-    assert!(!std::fs::read_to_string(&file).unwrap().contains("1904851231"));
+    repo.run(&[
+        "diff",
+        "v1",
+        "--format",
+        "html",
+        "-o",
+        file.to_str().unwrap(),
+    ])
+    .expect_code(0);
+    assert!(
+        !std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("1904851231")
+    );
 }
 
 #[test]
 fn html_is_one_self_contained_accessible_page() {
     let repo = yearly();
-    let html = repo.run(&["diff", "v2024", "v2025", "--format", "html"]).expect_code(0).stdout();
-    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en-GB\">"), "{html}");
+    let html = repo
+        .run(&["diff", "v2024", "v2025", "--format", "html"])
+        .expect_code(0)
+        .stdout();
+    assert!(
+        html.starts_with("<!DOCTYPE html>\n<html lang=\"en-GB\">"),
+        "{html}"
+    );
     for needle in [
         "<nav aria-labelledby=\"nav-h\">",
         "<a class=\"skip\" href=\"#main\">",
@@ -290,20 +388,40 @@ fn html_is_one_self_contained_accessible_page() {
     for outside in ["<script", "<link", " src=", "@import", "url(http"] {
         assert!(!html.contains(outside), "fetches something: {outside}");
     }
-    let again = repo.run(&["diff", "v2024", "v2025", "--format", "html"]).expect_code(0).stdout();
+    let again = repo
+        .run(&["diff", "v2024", "v2025", "--format", "html"])
+        .expect_code(0)
+        .stdout();
     assert_eq!(html, again, "byte-identical on every run");
 }
 
 #[test]
 fn markdown_has_a_table_and_collapsible_diffs() {
     let repo = yearly();
-    let md = repo.run(&["diff", "v2024", "v2025", "--format", "markdown"]).expect_code(0).stdout();
-    assert!(md.contains("| Section | Status | Words | Change | Inserted | Deleted | Moved | Evidence | QIs |"), "{md}");
+    let md = repo
+        .run(&["diff", "v2024", "v2025", "--format", "markdown"])
+        .expect_code(0)
+        .stdout();
+    assert!(
+        md.contains(
+            "| Section | Status | Words | Change | Inserted | Deleted | Moved | Evidence | QIs |"
+        ),
+        "{md}"
+    );
     assert!(md.contains("| What your data is telling you | changed | 28 \u{2192} 34 | +6 | 8 | 2 | 0 | +E2 | +2.1 |"), "{md}");
-    assert!(md.contains("<details><summary><b>What your data is telling you</b>"), "{md}");
+    assert!(
+        md.contains("<details><summary><b>What your data is telling you</b>"),
+        "{md}"
+    );
     assert!(md.contains("<del>12%</del><ins>15%</ins>"), "{md}");
-    assert!(md.contains("**Deleted:** <del>Workers keep children with the protective parent.</del>"), "{md}");
-    assert!(!md.contains("<details><summary><b>Context"), "unchanged sections have no diff: {md}");
+    assert!(
+        md.contains("**Deleted:** <del>Workers keep children with the protective parent.</del>"),
+        "{md}"
+    );
+    assert!(
+        !md.contains("<details><summary><b>Context"),
+        "unchanged sections have no diff: {md}"
+    );
     assert!(md.chars().count() < 65_536);
 }
 
@@ -316,9 +434,17 @@ fn unknown_revision_is_one_line_exit_2() {
     assert!(err.contains("unknown revision `v2019`"), "{err}");
     assert!(run.stdout().is_empty());
     let run = repo.run(&["diff", "v2024", "nope"]).expect_code(2);
-    assert!(run.stderr().contains("unknown revision `nope`"), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("unknown revision `nope`"),
+        "{}",
+        run.stderr()
+    );
     let run = repo.run(&["check", "--base", "nope"]).expect_code(2);
-    assert!(run.stderr().contains("unknown revision `nope`"), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("unknown revision `nope`"),
+        "{}",
+        run.stderr()
+    );
 }
 
 #[test]
@@ -338,12 +464,20 @@ fn a_revision_without_partnership_toml_is_one_line_exit_2() {
     let run = repo.run(&["diff", "start"]).expect_code(2);
     let err = run.stderr();
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("revision `start` has no partnership.toml"), "{err}");
+    assert!(
+        err.contains("revision `start` has no partnership.toml"),
+        "{err}"
+    );
     // History skips it and says why.
     let history = json_of(repo.run(&["history", "HEAD", "--format", "json"]));
     assert_eq!(history["revisions"].as_array().unwrap().len(), 1);
     assert_eq!(history["skipped"][0]["revision"], "start");
-    assert!(history["skipped"][0]["reason"].as_str().unwrap().contains("partnership.toml"));
+    assert!(
+        history["skipped"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("partnership.toml")
+    );
 }
 
 #[test]
@@ -354,7 +488,11 @@ fn a_shallow_clone_lacking_the_base_says_to_fetch_everything() {
     let head = git.head().unwrap().peel_to_commit().unwrap().id();
     git.tag_delete("v2024").unwrap();
     std::fs::write(repo.path().join(".git/shallow"), format!("{head}\n")).unwrap();
-    for args in [vec!["diff", "v2024"], vec!["check", "--base", "v2024"], vec!["diff", "HEAD~1"]] {
+    for args in [
+        vec!["diff", "v2024"],
+        vec!["check", "--base", "v2024"],
+        vec!["diff", "HEAD~1"],
+    ] {
         let run = repo.run(&args).expect_code(2);
         let err = run.stderr();
         assert_eq!(err.lines().count(), 1, "{err}");
@@ -369,17 +507,27 @@ fn diff_and_history_leave_the_working_tree_and_index_alone() {
     let status = |repo: &Repo| {
         let git = git2::Repository::open(repo.path()).unwrap();
         let statuses = git.statuses(None).unwrap();
-        statuses.iter().map(|s| (s.path().unwrap().to_owned(), s.status().bits())).collect::<Vec<_>>()
+        statuses
+            .iter()
+            .map(|s| (s.path().unwrap().to_owned(), s.status().bits()))
+            .collect::<Vec<_>>()
     };
     let before = status(&repo);
     repo.run(&["diff", "v2024", "v2025"]).expect_code(0);
     repo.run(&["diff", "v2024"]).expect_code(0);
     repo.run(&["history"]).expect_code(0);
-    assert_eq!(std::fs::read(repo.path().join(".git/index")).unwrap(), index);
+    assert_eq!(
+        std::fs::read(repo.path().join(".git/index")).unwrap(),
+        index
+    );
     assert_eq!(status(&repo), before);
     assert!(repo.read("book/src/data.md").contains("rose by 16%"));
     let diff = json_of(repo.run(&["diff", "v2025", "--format", "json"]));
-    assert_eq!(section(&diff, "data")["inserted_words"], 1, "the working tree is TO: {diff:#}");
+    assert_eq!(
+        section(&diff, "data")["inserted_words"],
+        1,
+        "the working tree is TO: {diff:#}"
+    );
 }
 
 #[test]
@@ -398,29 +546,65 @@ fn history_lists_every_tag_in_date_order() {
     tag(&repo, "c-2024", second);
     let history = json_of(repo.run(&["history", "--format", "json"]));
     let revisions = history["revisions"].as_array().unwrap();
-    let names: Vec<&str> = revisions.iter().map(|r| r["revision"].as_str().unwrap()).collect();
+    let names: Vec<&str> = revisions
+        .iter()
+        .map(|r| r["revision"].as_str().unwrap())
+        .collect();
     assert_eq!(names, vec!["b-2023", "c-2024", "a-2025"]);
     assert_eq!(revisions[0]["date"], "2023-03-14");
     assert_eq!(revisions[0]["commit"], first.to_string());
     assert_eq!(revisions[0]["summary"], "First statement");
-    assert_eq!(revisions[1]["sections"]["data"].as_u64().unwrap(), revisions[0]["sections"]["data"].as_u64().unwrap() + 1);
-    assert_eq!(revisions[2]["sections"]["covid"], 3, "only the heading is left");
+    assert_eq!(
+        revisions[1]["sections"]["data"].as_u64().unwrap(),
+        revisions[0]["sections"]["data"].as_u64().unwrap() + 1
+    );
+    assert_eq!(
+        revisions[2]["sections"]["covid"], 3,
+        "only the heading is left"
+    );
     assert_eq!(revisions[0]["evidence"], json!({"logged": 1, "cited": 1}));
-    assert!(!revisions[1]["qi_coverage"]["covered"].as_array().unwrap().contains(&json!("2.1")));
-    assert!(revisions[2]["qi_coverage"]["covered"].as_array().unwrap().contains(&json!("2.1")));
+    assert!(
+        !revisions[1]["qi_coverage"]["covered"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("2.1"))
+    );
+    assert!(
+        revisions[2]["qi_coverage"]["covered"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("2.1"))
+    );
     assert_eq!(revisions[2]["qi_coverage"]["focus"], 12);
-    assert_eq!(json_of(repo.run(&["history", "--tags", "--format", "json"])), history);
+    assert_eq!(
+        json_of(repo.run(&["history", "--tags", "--format", "json"])),
+        history
+    );
 
     let term = repo.run(&["history"]).expect_code(0).stdout();
     let lines: Vec<&str> = term.lines().collect();
     assert!(lines[0].starts_with("Revision  Date"), "{term}");
-    assert!(lines[2].starts_with("b-2023") && lines[4].starts_with("a-2025"), "{term}");
-    let html = repo.run(&["history", "--format", "html"]).expect_code(0).stdout();
-    assert!(html.contains("<svg") && html.contains("<table>") && html.contains("a-2025"), "{html}");
+    assert!(
+        lines[2].starts_with("b-2023") && lines[4].starts_with("a-2025"),
+        "{term}"
+    );
+    let html = repo
+        .run(&["history", "--format", "html"])
+        .expect_code(0)
+        .stdout();
+    assert!(
+        html.contains("<svg") && html.contains("<table>") && html.contains("a-2025"),
+        "{html}"
+    );
 
     // A range: what `git log` lists, oldest first, tags as names.
     let range = json_of(repo.run(&["history", "b-2023..HEAD", "--format", "json"]));
-    let names: Vec<&str> = range["revisions"].as_array().unwrap().iter().map(|r| r["revision"].as_str().unwrap()).collect();
+    let names: Vec<&str> = range["revisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["revision"].as_str().unwrap())
+        .collect();
     assert_eq!(names, vec!["c-2024", "a-2025"]);
 }
 
@@ -442,7 +626,8 @@ fn pull_request() -> Repo {
         .edit("book/src/involvement.md", " [E1]", "");
     let base = commit(&repo, "base", 2024);
     let git = git2::Repository::open(repo.path()).unwrap();
-    git.branch("main-base", &git.find_commit(base).unwrap(), false).unwrap();
+    git.branch("main-base", &git.find_commit(base).unwrap(), false)
+        .unwrap();
     repo
 }
 
@@ -452,7 +637,13 @@ fn rules_and_lines(repo: &Repo, args: &[&str]) -> Vec<(String, String, u64)> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| (d["rule"].as_str().unwrap().to_owned(), d["file"].as_str().unwrap().to_owned(), d["line"].as_u64().unwrap()))
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_owned(),
+                d["file"].as_str().unwrap().to_owned(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -466,34 +657,77 @@ fn check_base_keeps_only_what_the_change_brings() {
     let repo = pull_request()
         .edit("book/src/data.md", "QI 6.4.", "QI 6.4. See [E99].")
         // Leadership's text changes, still without evidence.
-        .edit("book/src/leadership.md", "meet quarterly", "meet every quarter");
+        .edit(
+            "book/src/leadership.md",
+            "meet quarterly",
+            "meet every quarter",
+        );
     commit(&repo, "the change", 2025);
     let all = rules_and_lines(&repo, &["check", "--format", "json"]);
-    assert!(all.contains(&("unknown-evidence".into(), "book/src/qa.md".into(), 3)), "{all:?}");
-    let new = rules_and_lines(&repo, &["check", "--base", "main-base", "--format", "json"]);
-    assert!(new.contains(&("unknown-evidence".into(), "book/src/data.md".into(), 3)), "the added line: {new:?}");
     assert!(
-        new.contains(&("section-without-evidence".into(), "book/src/leadership.md".into(), 1)),
+        all.contains(&("unknown-evidence".into(), "book/src/qa.md".into(), 3)),
+        "{all:?}"
+    );
+    let new = rules_and_lines(&repo, &["check", "--base", "main-base", "--format", "json"]);
+    assert!(
+        new.contains(&("unknown-evidence".into(), "book/src/data.md".into(), 3)),
+        "the added line: {new:?}"
+    );
+    assert!(
+        new.contains(&(
+            "section-without-evidence".into(),
+            "book/src/leadership.md".into(),
+            1
+        )),
         "a section whose text changed: {new:?}"
     );
-    assert!(!new.iter().any(|d| d.1 == "book/src/qa.md"), "already there: {new:?}");
-    assert!(!new.iter().any(|d| d.1 == "book/src/involvement.md"), "untouched section: {new:?}");
+    assert!(
+        !new.iter().any(|d| d.1 == "book/src/qa.md"),
+        "already there: {new:?}"
+    );
+    assert!(
+        !new.iter().any(|d| d.1 == "book/src/involvement.md"),
+        "untouched section: {new:?}"
+    );
     // Exit code follows the kept findings.
     repo.run(&["check", "--base", "main-base"]).expect_code(1);
 }
 
 #[test]
 fn check_base_keeps_statement_wide_findings_and_passes_a_clean_change() {
-    let repo = pull_request().edit("partnership.toml", "submission = 2026-03-20\n", "submission = 2026-03-20\n\n[statement]\nword_limit = 150\n");
+    let repo = pull_request().edit(
+        "partnership.toml",
+        "submission = 2026-03-20\n",
+        "submission = 2026-03-20\n\n[statement]\nword_limit = 150\n",
+    );
     let git = git2::Repository::open(repo.path()).unwrap();
     let head = commit(&repo, "tight limit", 2024);
-    git.branch("limit-base", &git.find_commit(head).unwrap(), false).unwrap();
+    git.branch("limit-base", &git.find_commit(head).unwrap(), false)
+        .unwrap();
     // A change that brings nothing new but a statement-wide finding.
-    let repo = repo.edit("book/src/context.md", "people, of whom", "people, and of whom");
-    let new = rules_and_lines(&repo, &["check", "--base", "limit-base", "--format", "json"]);
-    assert!(new.contains(&("word-limit".to_owned(), "book/src/SUMMARY.md".to_owned(), 1)), "{new:?}");
-    let statement_wide = |d: &(String, String, u64)| d.2 == 1 && (d.1 == "book/src/SUMMARY.md" || d.1 == "evidence/log.toml");
-    assert!(new.iter().all(statement_wide), "only statement-wide findings: {new:?}");
+    let repo = repo.edit(
+        "book/src/context.md",
+        "people, of whom",
+        "people, and of whom",
+    );
+    let new = rules_and_lines(
+        &repo,
+        &["check", "--base", "limit-base", "--format", "json"],
+    );
+    assert!(
+        new.contains(&("word-limit".to_owned(), "book/src/SUMMARY.md".to_owned(), 1)),
+        "{new:?}"
+    );
+    let statement_wide = |d: &(String, String, u64)| {
+        d.2 == 1 && (d.1 == "book/src/SUMMARY.md" || d.1 == "evidence/log.toml")
+    };
+    assert!(
+        new.iter().all(statement_wide),
+        "only statement-wide findings: {new:?}"
+    );
     let all = rules_and_lines(&repo, &["check", "--format", "json"]);
-    assert!(all.iter().any(|d| !statement_wide(d)), "the statement has other findings: {all:?}");
+    assert!(
+        all.iter().any(|d| !statement_wide(d)),
+        "the statement has other findings: {all:?}"
+    );
 }

@@ -3,14 +3,15 @@
 
 mod harness;
 
+mod build;
 mod cli;
 mod config_errors;
 mod docs;
 mod evidence_rules;
 mod example;
 mod export;
-mod history;
 mod github;
+mod history;
 mod layouts;
 mod online;
 mod privacy;

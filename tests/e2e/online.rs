@@ -31,11 +31,18 @@ fn serve(requests: usize) -> String {
                 (_, "/ok") => ("200 OK", String::new()),
                 ("HEAD", "/nohead") => ("405 Method Not Allowed", String::new()),
                 ("GET", "/nohead") => ("200 OK", String::new()),
-                (_, "/moved") => ("301 Moved Permanently", format!("Location: http://{addr}/ok\r\n")),
+                (_, "/moved") => (
+                    "301 Moved Permanently",
+                    format!("Location: http://{addr}/ok\r\n"),
+                ),
                 _ => ("404 Not Found", String::new()),
             };
             let body = if method == "HEAD" { "" } else { "document" };
-            let _ = write!(stream, "HTTP/1.1 {status}\r\n{extra}Content-Length: {}\r\nConnection: close\r\n\r\n{body}", 8);
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\n{extra}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                8
+            );
         }
     });
     format!("http://{addr}")
@@ -48,9 +55,11 @@ fn online_finds_dead_links_only() {
     for (id, path) in [(1, "ok"), (2, "missing"), (3, "nohead"), (4, "moved")] {
         log.push_str(&format!("[[document]]\nid = {id}\ntitle = \"Doc {id}\"\nurl = \"{base}/{path}\"\ndate = 2025-12-01\n\n"));
     }
-    let repo = Repo::passing()
-        .file("evidence/log.toml", &log)
-        .edit("book/src/covid.md", "register [E1]", "register [E1-E4]");
+    let repo = Repo::passing().file("evidence/log.toml", &log).edit(
+        "book/src/covid.md",
+        "register [E1]",
+        "register [E1-E4]",
+    );
     // Without --online nothing is asked.
     assert!(repo.findings("broken-evidence-link").is_empty());
     let run = repo.run(&["check", "--online", "--format", "json"]);
@@ -62,20 +71,35 @@ fn online_finds_dead_links_only() {
         .filter(|d| d["rule"] == "broken-evidence-link")
         .collect();
     assert_eq!(broken.len(), 1, "{broken:?}");
-    assert!(broken[0]["message"].as_str().unwrap().starts_with("document 2's link answers 404"));
+    assert!(
+        broken[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("document 2's link answers 404")
+    );
     assert_eq!(broken[0]["line"], 10, "points at the url");
 }
 
 #[test]
 fn online_unreachable_host() {
     // A port nothing listens on.
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let repo = Repo::passing().file(
         "evidence/log.toml",
         &format!("[[document]]\nid = 1\ntitle = \"Doc\"\nurl = \"http://127.0.0.1:{port}/gone\"\ndate = 2025-12-01\n"),
     );
     let run = repo.run(&["check", "--online", "--timeout", "5", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
-    let msg = json["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "broken-evidence-link").unwrap()["message"].clone();
+    let msg = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "broken-evidence-link")
+        .unwrap()["message"]
+        .clone();
     assert!(msg.as_str().unwrap().contains("does not answer"), "{msg}");
 }

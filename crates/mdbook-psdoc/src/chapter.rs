@@ -8,8 +8,8 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use psdoc_evidence::{ReferenceKind, find_qi_references, find_references};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::log_chapter::LogTargets;
 
@@ -44,7 +44,10 @@ pub fn rewrite(markdown: &str, chapter_path: &str, targets: &LogTargets) -> Stri
         // The guidance's titles where they are confirmed verbatim: a
         // reconstructed title on hover would put words in the framework's
         // mouth.
-        if indicators.is_empty() || !indicators.iter().all(|i| i.confirmed) || !scan.in_prose(&qi.range) {
+        if indicators.is_empty()
+            || !indicators.iter().all(|i| i.confirmed)
+            || !scan.in_prose(&qi.range)
+        {
             continue;
         }
         let title: Vec<String> = indicators
@@ -256,7 +259,25 @@ fn apply(text: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_ascii_punctuation() && !matches!(c, ',' | '.' | ':' | ';' | '?' | '\'' | '"' | '/' | '%' | '(' | ')' | '-' | '+' | '=' | '@') {
+        if c.is_ascii_punctuation()
+            && !matches!(
+                c,
+                ',' | '.'
+                    | ':'
+                    | ';'
+                    | '?'
+                    | '\''
+                    | '"'
+                    | '/'
+                    | '%'
+                    | '('
+                    | ')'
+                    | '-'
+                    | '+'
+                    | '='
+                    | '@'
+            )
+        {
             out.push('\\');
         }
         out.push(c);
@@ -347,7 +368,10 @@ mod tests {
     #[test]
     fn comments_are_removed_wherever_they_are() {
         assert_eq!(rw("<!-- note [E12] -->\n\nText.\n"), "\n\nText.\n");
-        assert_eq!(rw("Text <!-- inline\nover lines --> more.\n"), "Text  more.\n");
+        assert_eq!(
+            rw("Text <!-- inline\nover lines --> more.\n"),
+            "Text  more.\n"
+        );
         assert_eq!(rw("<div>\n<!-- a\n\nb -->\n</div>\n"), "<div>\n\n</div>\n");
         // Not in code.
         assert_eq!(rw("`<!-- x -->`\n"), "`<!-- x -->`\n");
@@ -366,8 +390,14 @@ mod tests {
 
     #[test]
     fn relative_paths() {
-        assert_eq!(relative_path("data.md", "document-log.md"), "document-log.md");
-        assert_eq!(relative_path("data/reg.md", "document-log.md"), "../document-log.md");
+        assert_eq!(
+            relative_path("data.md", "document-log.md"),
+            "document-log.md"
+        );
+        assert_eq!(
+            relative_path("data/reg.md", "document-log.md"),
+            "../document-log.md"
+        );
         assert_eq!(relative_path("a/b/c.md", "a/log.md"), "../log.md");
         assert_eq!(relative_path("x.md", "annex/log.md"), "annex/log.md");
     }

@@ -60,7 +60,11 @@ fn line_of(text: &str, key: Option<&str>) -> usize {
     for (i, line) in text.lines().enumerate() {
         let t = line.trim();
         if t.starts_with('[') {
-            let name: String = t.trim_matches(['[', ']']).chars().filter(|c| !c.is_whitespace()).collect();
+            let name: String = t
+                .trim_matches(['[', ']'])
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
             if header.is_some() && name != crate::settings::TABLE {
                 break;
             }

@@ -81,7 +81,11 @@ impl Preprocessor for PsdocPreprocessor {
         Self::NAME
     }
 
-    fn run(&self, ctx: &PreprocessorContext, book: Book) -> mdbook_preprocessor::errors::Result<Book> {
+    fn run(
+        &self,
+        ctx: &PreprocessorContext,
+        book: Book,
+    ) -> mdbook_preprocessor::errors::Result<Book> {
         let settings = Settings::from_config(&ctx.config, &ctx.root)?;
         let checked = match &self.checked {
             Some(checked) => Rc::clone(checked),
@@ -135,7 +139,11 @@ pub fn render_book(mut book: Book, checked: &Checked, settings: &Settings, rende
                 .collect();
             let (Some(path), Some(source)) = (
                 chapter.path.as_deref().map(slash),
-                chapter.source_path.as_deref().or(chapter.path.as_deref()).map(slash),
+                chapter
+                    .source_path
+                    .as_deref()
+                    .or(chapter.path.as_deref())
+                    .map(slash),
             ) else {
                 return; // a draft chapter: no page
             };

@@ -56,7 +56,12 @@ impl LogTargets {
 
 /// The log chapter's Markdown: deterministic (documents in number order,
 /// then log order; nothing from the clock or the environment).
-pub fn markdown(config: &Config, log: &DocumentLog, targets: &LogTargets, print_log: bool) -> String {
+pub fn markdown(
+    config: &Config,
+    log: &DocumentLog,
+    targets: &LogTargets,
+    print_log: bool,
+) -> String {
     let mut documents: Vec<&Document> = log.documents.iter().collect();
     documents.sort_by_key(|d| d.id);
 
@@ -84,11 +89,17 @@ pub fn markdown(config: &Config, log: &DocumentLog, targets: &LogTargets, print_
         // One anchor per number: a duplicated number is reported by the
         // check, and ids must stay unique.
         let number = if anchored.insert(d.id) {
-            format!("<span id=\"{}\">{}</span>", targets.anchor(d.id), escape_html(&label))
+            format!(
+                "<span id=\"{}\">{}</span>",
+                targets.anchor(d.id),
+                escape_html(&label)
+            )
         } else {
             escape_markdown(&label)
         };
-        let date = d.date.map_or_else(|| "—".to_owned(), |date| date.to_string());
+        let date = d
+            .date
+            .map_or_else(|| "—".to_owned(), |date| date.to_string());
         let core = if d.core.is_empty() {
             "—".to_owned()
         } else {
@@ -115,7 +126,8 @@ pub fn markdown(config: &Config, log: &DocumentLog, targets: &LogTargets, print_
     if !config.evidence.not_applicable.is_empty() {
         out.push_str("\n## Core documents that do not apply\n\n");
         for (item, reason) in &config.evidence.not_applicable {
-            let title = core_document(*item).map_or_else(String::new, |c| format!(" ({})", c.title));
+            let title =
+                core_document(*item).map_or_else(String::new, |c| format!(" ({})", c.title));
             out.push_str(&format!(
                 "- Appendix 2 item {item}{}: {}\n",
                 escape_markdown(&title),

@@ -42,7 +42,12 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Some(other) => {
-            eprintln!("{}", error_line(&format!("mdbook-psdoc: unknown argument `{other}`; run `mdbook-psdoc --help`")));
+            eprintln!(
+                "{}",
+                error_line(&format!(
+                    "mdbook-psdoc: unknown argument `{other}`; run `mdbook-psdoc --help`"
+                ))
+            );
             return ExitCode::from(2);
         }
         None => {}
@@ -59,8 +64,9 @@ fn main() -> ExitCode {
 fn run() -> Result<ExitCode, String> {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let stdin = std::io::stdin().lock();
-    let (ctx, book) = mdbook_preprocessor::parse_input(stdin)
-        .map_err(|e| format!("mdbook-psdoc: {e:#}: it reads what mdBook sends; run it through `mdbook build`"))?;
+    let (ctx, book) = mdbook_preprocessor::parse_input(stdin).map_err(|e| {
+        format!("mdbook-psdoc: {e:#}: it reads what mdBook sends; run it through `mdbook build`")
+    })?;
     if ctx.mdbook_version.split('.').take(2).collect::<Vec<_>>() != ["0", "5"] {
         eprintln!(
             " WARN mdbook-psdoc is built for mdBook 0.5, but mdBook {} is running it",
@@ -80,8 +86,10 @@ fn run() -> Result<ExitCode, String> {
     drop(err);
     let book = render_book(book, &checked, &settings, &ctx.renderer);
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer(&mut out, &book).map_err(|e| format!("mdbook-psdoc: cannot write the book: {e}"))?;
-    out.flush().map_err(|e| format!("mdbook-psdoc: cannot write the book: {e}"))?;
+    serde_json::to_writer(&mut out, &book)
+        .map_err(|e| format!("mdbook-psdoc: cannot write the book: {e}"))?;
+    out.flush()
+        .map_err(|e| format!("mdbook-psdoc: cannot write the book: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -94,4 +102,3 @@ fn error_line(e: &dyn std::fmt::Display) -> String {
         format!("ERROR {message}")
     }
 }
-

@@ -17,7 +17,10 @@ const MDBOOK_KEYS: &[&str] = &["command", "before", "after", "renderers", "optio
 const KEYS: &[(&str, &str)] = &[
     ("fail-on", "\"error\", \"warning\" or \"never\""),
     ("word-counts", "true or false"),
-    ("log-chapter", "a path ending in .md, inside the book's src folder"),
+    (
+        "log-chapter",
+        "a path ending in .md, inside the book's src folder",
+    ),
     ("print-log", "true or false"),
 ];
 
@@ -75,19 +78,15 @@ impl Settings {
     /// is only used to point errors at the right line of `book.toml`.
     pub fn from_config(config: &Config, book_root: &Path) -> Result<Self> {
         let mut settings = Settings::default();
-        let table: Option<toml::Table> = config
-            .get(TABLE)
-            .map_err(|e| Error::settings(book_root, None, format!("[{TABLE}] must be a table: {e:#}")))?;
+        let table: Option<toml::Table> = config.get(TABLE).map_err(|e| {
+            Error::settings(book_root, None, format!("[{TABLE}] must be a table: {e:#}"))
+        })?;
         let Some(table) = table else {
             return Ok(settings);
         };
         for (key, value) in &table {
             let bad = |what: &str| {
-                Error::settings(
-                    book_root,
-                    Some(key),
-                    format!("[{TABLE}] `{key}` {what}"),
-                )
+                Error::settings(book_root, Some(key), format!("[{TABLE}] `{key}` {what}"))
             };
             match key.as_str() {
                 "fail-on" => {
@@ -113,9 +112,11 @@ impl Settings {
                         .ok_or_else(|| bad(&format!("must be true or false, not {value}")))?
                 }
                 "log-chapter" => {
-                    let path = value
-                        .as_str()
-                        .ok_or_else(|| bad(&format!("must be a path such as \"document-log.md\", not {value}")))?;
+                    let path = value.as_str().ok_or_else(|| {
+                        bad(&format!(
+                            "must be a path such as \"document-log.md\", not {value}"
+                        ))
+                    })?;
                     settings.log_chapter = valid_chapter_path(path).ok_or_else(|| {
                         bad(&format!(
                             "must be a relative path ending in .md inside the book's src folder (no `..`), such as \"document-log.md\", not \"{path}\""
@@ -124,7 +125,11 @@ impl Settings {
                 }
                 k if MDBOOK_KEYS.contains(&k) => {}
                 other => {
-                    let known: Vec<&str> = KEYS.iter().map(|(k, _)| *k).chain(MDBOOK_KEYS.iter().copied()).collect();
+                    let known: Vec<&str> = KEYS
+                        .iter()
+                        .map(|(k, _)| *k)
+                        .chain(MDBOOK_KEYS.iter().copied())
+                        .collect();
                     let hint = known
                         .iter()
                         .map(|k| (strsim::levenshtein(other, k), *k))
@@ -132,7 +137,8 @@ impl Settings {
                         .min()
                         .map(|(_, k)| format!(": did you mean `{k}`?"))
                         .unwrap_or_else(|| {
-                            let list: Vec<String> = KEYS.iter().map(|(k, v)| format!("`{k}` ({v})")).collect();
+                            let list: Vec<String> =
+                                KEYS.iter().map(|(k, v)| format!("`{k}` ({v})")).collect();
                             format!(": psdoc's keys are {}", list.join(", "))
                         });
                     return Err(Error::settings(
@@ -155,7 +161,9 @@ fn valid_chapter_path(path: &str) -> Option<String> {
     let ok = path.ends_with(".md")
         && !path.starts_with('/')
         && !path.contains(':')
-        && path.split('/').all(|c| !c.is_empty() && c != "." && c != "..");
+        && path
+            .split('/')
+            .all(|c| !c.is_empty() && c != "." && c != "..");
     ok.then(|| path.to_owned())
 }
 
@@ -172,8 +180,14 @@ mod tests {
 
     #[test]
     fn defaults() {
-        assert_eq!(parse("[book]\ntitle = \"x\"\n").unwrap(), Settings::default());
-        assert_eq!(parse("[preprocessor.psdoc]\n").unwrap(), Settings::default());
+        assert_eq!(
+            parse("[book]\ntitle = \"x\"\n").unwrap(),
+            Settings::default()
+        );
+        assert_eq!(
+            parse("[preprocessor.psdoc]\n").unwrap(),
+            Settings::default()
+        );
     }
 
     #[test]
@@ -195,13 +209,21 @@ mod tests {
 
     #[test]
     fn bad_values_say_what_is_expected() {
-        let e = parse("[preprocessor.psdoc]\nfail-on = \"errors\"\n").unwrap_err().to_string();
+        let e = parse("[preprocessor.psdoc]\nfail-on = \"errors\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("\"error\", \"warning\" or \"never\""), "{e}");
-        let e = parse("[preprocessor.psdoc]\nword-count = true\n").unwrap_err().to_string();
+        let e = parse("[preprocessor.psdoc]\nword-count = true\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("did you mean `word-counts`"), "{e}");
-        let e = parse("[preprocessor.psdoc]\nlog-chapter = \"../log.md\"\n").unwrap_err().to_string();
+        let e = parse("[preprocessor.psdoc]\nlog-chapter = \"../log.md\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("no `..`"), "{e}");
-        let e = parse("[preprocessor.psdoc]\nprint-log = \"yes\"\n").unwrap_err().to_string();
+        let e = parse("[preprocessor.psdoc]\nprint-log = \"yes\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("true or false"), "{e}");
     }
 }

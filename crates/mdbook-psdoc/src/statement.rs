@@ -50,7 +50,10 @@ impl Checked {
         };
         if !same(&named, book_root) {
             return Err(Error::OtherBook {
-                config: root.join(psdoc_core::config::CONFIG_FILE).display().to_string(),
+                config: root
+                    .join(psdoc_core::config::CONFIG_FILE)
+                    .display()
+                    .to_string(),
                 named: checked.project.config.statement.book.display().to_string(),
                 book: book_root.display().to_string(),
             });
@@ -135,11 +138,21 @@ impl Checked {
     /// "psdoc: 1 error, 2 warnings; 4,870 of 5,000 words".
     pub fn summary(&self) -> String {
         let t = self.tally();
-        let plural = |n: usize, one: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") };
+        let plural = |n: usize, one: &str| {
+            if n == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{n} {one}s")
+            }
+        };
         let findings = if t.errors + t.warnings == 0 {
             "no problems found".to_owned()
         } else {
-            format!("{}, {}", plural(t.errors, "error"), plural(t.warnings, "warning"))
+            format!(
+                "{}, {}",
+                plural(t.errors, "error"),
+                plural(t.warnings, "warning")
+            )
         };
         format!(
             "psdoc: {findings}; {} of {} words",

@@ -22,10 +22,18 @@ fn project_root() -> PathBuf {
 fn copy_example() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = project_root();
-    std::fs::copy(root.join("partnership.toml"), dir.path().join("partnership.toml")).unwrap();
+    std::fs::copy(
+        root.join("partnership.toml"),
+        dir.path().join("partnership.toml"),
+    )
+    .unwrap();
     copy_tree(&root.join("evidence"), &dir.path().join("evidence"));
     copy_tree(&root.join("book/src"), &dir.path().join("book/src"));
-    std::fs::copy(root.join("book/book.toml"), dir.path().join("book/book.toml")).unwrap();
+    std::fs::copy(
+        root.join("book/book.toml"),
+        dir.path().join("book/book.toml"),
+    )
+    .unwrap();
     dir
 }
 
@@ -52,7 +60,11 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             if path.is_dir() {
                 stack.push(path);
             } else {
-                let rel = path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 out.insert(rel, std::fs::read(&path).unwrap());
             }
         }
@@ -61,7 +73,13 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 fn text(files: &BTreeMap<String, Vec<u8>>, name: &str) -> String {
-    String::from_utf8(files.get(name).unwrap_or_else(|| panic!("no {name}")).clone()).unwrap()
+    String::from_utf8(
+        files
+            .get(name)
+            .unwrap_or_else(|| panic!("no {name}"))
+            .clone(),
+    )
+    .unwrap()
 }
 
 /// Builds the book at `root/book` in-process, as `psdoc build` does.
@@ -81,7 +99,10 @@ fn statement(extra: &str, book_toml: &str) -> tempfile::TempDir {
         std::fs::create_dir_all(full.parent().unwrap()).unwrap();
         std::fs::write(full, text).unwrap();
     };
-    write("partnership.toml", "[partnership]\nname = \"Test Partnership\"\nsubmission = 2026-03-20\n");
+    write(
+        "partnership.toml",
+        "[partnership]\nname = \"Test Partnership\"\nsubmission = 2026-03-20\n",
+    );
     write("book/book.toml", book_toml);
     write(
         "evidence/log.toml",
@@ -113,7 +134,8 @@ fn statement(extra: &str, book_toml: &str) -> tempfile::TempDir {
     dir
 }
 
-const FAIL_NEVER: &str = "[book]\ntitle = \"Test\"\n\n[preprocessor.psdoc]\nafter = [\"links\"]\nfail-on = \"never\"\n";
+const FAIL_NEVER: &str =
+    "[book]\ntitle = \"Test\"\n\n[preprocessor.psdoc]\nafter = [\"links\"]\nfail-on = \"never\"\n";
 
 #[test]
 fn the_binary_and_the_driver_build_the_same_book() {
@@ -125,7 +147,10 @@ fn the_binary_and_the_driver_build_the_same_book() {
         &format!("[preprocessor.psdoc]\ncommand = {:?}\n", BIN),
     );
     std::fs::write(&toml_path, toml).unwrap();
-    MDBook::load(plain.path().join("book")).unwrap().build().unwrap();
+    MDBook::load(plain.path().join("book"))
+        .unwrap()
+        .build()
+        .unwrap();
     let through_binary = files(&plain.path().join("book/book"));
 
     // In-process, as `psdoc build` does.
@@ -151,14 +176,23 @@ fn the_example_book_links_evidence_and_keeps_notes_out() {
     let data = text(&book, "data.html");
     // [E5-E8]: each end links to its row of the log, the title on hover.
     assert!(data.contains("href=\"document-log.html#E5\""), "{data}");
-    assert!(data.contains("title=\"CPC quarterly data set report: quarter 4 2024-25"), "{data}");
+    assert!(
+        data.contains("title=\"CPC quarterly data set report: quarter 4 2024-25"),
+        "{data}"
+    );
     // The guidance's prompt in an HTML comment is gone, everywhere.
     for (name, bytes) in &book {
         let s = String::from_utf8_lossy(bytes);
-        assert!(!s.contains("Guidance: CPPs will use this section"), "{name} keeps a drafting note");
+        assert!(
+            !s.contains("Guidance: CPPs will use this section"),
+            "{name} keeps a drafting note"
+        );
     }
     // A confirmed QI shows its title on hover.
-    assert!(data.contains("title=\"QI 6.4: Performance management and quality assurance\""), "{data}");
+    assert!(
+        data.contains("title=\"QI 6.4: Performance management and quality assurance\""),
+        "{data}"
+    );
     // The log: a row per document with its anchor.
     let log = text(&book, "document-log.html");
     assert!(log.contains("<span id=\"E5\">E5</span>"), "{log}");
@@ -168,11 +202,19 @@ fn the_example_book_links_evidence_and_keeps_notes_out() {
     assert!(index.contains("The statement: <strong>"), "{index}");
     assert!(index.contains("of 5,000 words"), "{index}");
     assert!(data.contains("class=\"psdoc-word-count\""));
-    assert!(!log.contains("class=\"psdoc-word-count\""), "the log is not counted");
+    assert!(
+        !log.contains("class=\"psdoc-word-count\""),
+        "the log is not counted"
+    );
     // The print page hides the counts and the log.
     let print = text(&book, "print.html");
-    assert!(print.contains("psdoc-screen-only"), "the log is marked screen-only");
-    assert!(print.contains("html:has(meta[name=\"robots\"][content=\"noindex\"]) .psdoc-word-count"));
+    assert!(
+        print.contains("psdoc-screen-only"),
+        "the log is marked screen-only"
+    );
+    assert!(
+        print.contains("html:has(meta[name=\"robots\"][content=\"noindex\"]) .psdoc-word-count")
+    );
 }
 
 #[test]
@@ -197,7 +239,10 @@ fn a_chi_number_never_shows_in_full() {
     let book = build_in_process(dir.path()).unwrap();
     for (name, bytes) in &book {
         let s = String::from_utf8_lossy(bytes);
-        assert!(!s.contains("1904851231"), "{name} shows the CHI number in full");
+        assert!(
+            !s.contains("1904851231"),
+            "{name} shows the CHI number in full"
+        );
     }
     let data = text(&book, "data.html");
     assert!(data.contains("19••••••31"), "{data}");
@@ -205,7 +250,10 @@ fn a_chi_number_never_shows_in_full() {
 
 #[test]
 fn fail_on_error_stops_the_build_and_never_does_not() {
-    let failing = statement("See [E99].\n", "[book]\ntitle = \"Test\"\n\n[preprocessor.psdoc]\n");
+    let failing = statement(
+        "See [E99].\n",
+        "[book]\ntitle = \"Test\"\n\n[preprocessor.psdoc]\n",
+    );
     let err = build_in_process(failing.path()).unwrap_err();
     let message = format!("{err:#}");
     assert!(message.contains("fail-on = \"error\""), "{message}");
@@ -228,10 +276,16 @@ fn an_include_leaving_the_book_fails_with_a_clear_message() {
 
 #[test]
 fn a_misspelt_setting_points_at_its_line() {
-    let dir = statement("", "[book]\ntitle = \"Test\"\n\n[preprocessor.psdoc]\nfail-on = \"warnings\"\n");
+    let dir = statement(
+        "",
+        "[book]\ntitle = \"Test\"\n\n[preprocessor.psdoc]\nfail-on = \"warnings\"\n",
+    );
     let message = format!("{:#}", build_in_process(dir.path()).unwrap_err());
     assert!(message.contains("book.toml:5:"), "{message}");
-    assert!(message.contains("\"error\", \"warning\" or \"never\""), "{message}");
+    assert!(
+        message.contains("\"error\", \"warning\" or \"never\""),
+        "{message}"
+    );
 }
 
 #[test]
@@ -244,13 +298,19 @@ fn included_text_is_linked_and_masked_too() {
     .unwrap();
     let book = build_in_process(dir.path()).unwrap();
     let data = text(&book, "data.html");
-    assert!(data.contains("Included evidence <a href=\"document-log.html#E1\""), "{data}");
+    assert!(
+        data.contains("Included evidence <a href=\"document-log.html#E1\""),
+        "{data}"
+    );
     assert!(!data.contains("1904851231"), "{data}");
 }
 
 #[test]
 fn protocol_supports_and_stdin_stdout() {
-    let status = Command::new(BIN).args(["supports", "html"]).status().unwrap();
+    let status = Command::new(BIN)
+        .args(["supports", "html"])
+        .status()
+        .unwrap();
     assert!(status.success());
 
     let dir = statement("", FAIL_NEVER);
@@ -268,7 +328,12 @@ fn protocol_supports_and_stdin_stdout() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     let output = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
@@ -280,7 +345,10 @@ fn protocol_supports_and_stdin_stdout() {
 
 #[test]
 fn protocol_findings_in_mdbook_log_style_and_exit_1() {
-    let dir = statement("See [E99].\n", "[book]\ntitle = \"Test\"\n\n[preprocessor.psdoc]\n");
+    let dir = statement(
+        "See [E99].\n",
+        "[book]\ntitle = \"Test\"\n\n[preprocessor.psdoc]\n",
+    );
     let book = MDBook::load(dir.path().join("book")).unwrap();
     let ctx = mdbook_preprocessor::PreprocessorContext::new(
         dir.path().join("book"),
@@ -294,11 +362,19 @@ fn protocol_findings_in_mdbook_log_style_and_exit_1() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     let output = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("ERROR book/src/data.md:5:5: unknown-evidence: "), "{stderr}");
+    assert!(
+        stderr.contains("ERROR book/src/data.md:5:5: unknown-evidence: "),
+        "{stderr}"
+    );
     assert!(stderr.contains("fail-on = \"error\""), "{stderr}");
     assert!(output.stdout.is_empty());
 }

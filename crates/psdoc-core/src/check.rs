@@ -10,8 +10,8 @@ use crate::model::evidence::{self, Citations, EvidenceFile};
 use crate::model::{FileSource, Location, Sources, Statement, WorkTree};
 use crate::online::{LinkStatus, OnlineOptions, check_links};
 use crate::redact::Redactor;
-use crate::scan::{self, PrivacyFindings, Progress};
 use crate::rules::{RULES, Rule, Severity};
+use crate::scan::{self, PrivacyFindings, Progress};
 use psdoc_evidence::{Date, Document, DocumentLog, FOCUS_QIS};
 
 /// The statement root: the nearest folder at or above `start` holding
@@ -120,11 +120,19 @@ impl Project {
     /// evidence folder (in parallel; `progress` hears of bytes read).
     pub fn scan_privacy(&self, progress: Option<Progress<'_>>) -> PrivacyFindings {
         let threshold = self.config.privacy.small_number_threshold;
-        let mut found = scan::scan_statement(&self.statement, &self.sources, &self.redactor, threshold);
+        let mut found =
+            scan::scan_statement(&self.statement, &self.sources, &self.redactor, threshold);
         if let Some(tree) = &self.worktree {
             let dir = self.config.evidence.files.replace('\\', "/");
             let dir = dir.trim_start_matches("./").trim_end_matches('/');
-            let evidence = scan::scan_evidence_folder(tree, dir, &self.redactor, threshold, &self.config.limits, progress);
+            let evidence = scan::scan_evidence_folder(
+                tree,
+                dir,
+                &self.redactor,
+                threshold,
+                &self.config.limits,
+                progress,
+            );
             found.identifiers.extend(evidence.identifiers);
             found.small_numbers.extend(evidence.small_numbers);
             found.not_scanned.extend(evidence.not_scanned);
@@ -225,7 +233,11 @@ impl Project {
 
 /// The privacy findings alone (`psdoc scan`), with their rules' severities
 /// and, in a statement, its `psdoc-allow` comments.
-pub fn privacy_diagnostics(config: &Config, found: PrivacyFindings, statement: Option<(&Statement, &Sources)>) -> Vec<Diagnostic> {
+pub fn privacy_diagnostics(
+    config: &Config,
+    found: PrivacyFindings,
+    statement: Option<(&Statement, &Sources)>,
+) -> Vec<Diagnostic> {
     let allows = statement.map(|(st, src)| Allows::collect(st, src));
     let mut out = Vec::new();
     for (name, findings) in [
@@ -234,7 +246,9 @@ pub fn privacy_diagnostics(config: &Config, found: PrivacyFindings, statement: O
         ("evidence-not-scanned", found.not_scanned),
     ] {
         let rule = crate::rules::find(name).expect("privacy rules are registered");
-        let Some(severity) = severity_of(config, rule) else { continue };
+        let Some(severity) = severity_of(config, rule) else {
+            continue;
+        };
         out.extend(
             findings
                 .into_iter()

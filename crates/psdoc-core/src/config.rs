@@ -333,7 +333,8 @@ pub fn parse(text: &str) -> Result<Config> {
         let d = psdoc_extract::Limits::default();
         config.limits.max_file_bytes = mb(l.max_file_mb, "max_file_mb", d.max_file_bytes)?;
         config.limits.max_member_bytes = mb(l.max_member_mb, "max_member_mb", d.max_member_bytes)?;
-        config.limits.max_archive_bytes = mb(l.max_archive_mb, "max_archive_mb", d.max_archive_bytes)?;
+        config.limits.max_archive_bytes =
+            mb(l.max_archive_mb, "max_archive_mb", d.max_archive_bytes)?;
         if let Some(p) = l.max_pdf_pages {
             if *p.get_ref() == 0 {
                 return Err(at.error(p.span(), "`limits.max_pdf_pages` must be at least 1"));

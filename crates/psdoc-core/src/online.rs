@@ -50,7 +50,11 @@ pub fn check_links(urls: &[String], options: &OnlineOptions) -> Vec<LinkStatus> 
         .timeout_global(Some(options.timeout))
         .max_redirects(options.max_redirects)
         .http_status_as_error(false)
-        .user_agent(concat!("psdoc/", env!("CARGO_PKG_VERSION"), " (evidence link check)"))
+        .user_agent(concat!(
+            "psdoc/",
+            env!("CARGO_PKG_VERSION"),
+            " (evidence link check)"
+        ))
         .build()
         .into();
     let results: Mutex<Vec<Option<LinkStatus>>> = Mutex::new(vec![None; distinct.len()]);
@@ -70,8 +74,12 @@ pub fn check_links(urls: &[String], options: &OnlineOptions) -> Vec<LinkStatus> 
     let results = results.into_inner().expect("no panics while locked");
     urls.iter()
         .map(|u| {
-            let i = distinct.binary_search(&u.as_str()).expect("every url is in distinct");
-            results[i].clone().unwrap_or_else(|| LinkStatus::Failed("not checked".into()))
+            let i = distinct
+                .binary_search(&u.as_str())
+                .expect("every url is in distinct");
+            results[i]
+                .clone()
+                .unwrap_or_else(|| LinkStatus::Failed("not checked".into()))
         })
         .collect()
 }

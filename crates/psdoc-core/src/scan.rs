@@ -67,14 +67,18 @@ pub fn scan_statement(
     let mut seen: std::collections::HashSet<(String, usize, usize)> = Default::default();
     for (ci, chapter) in statement.chapters.iter().enumerate() {
         for id in redactor.find(&chapter.expanded.text) {
-            let place = Place { chapter: ci, offset: id.range.start };
+            let place = Place {
+                chapter: ci,
+                offset: id.range.start,
+            };
             let mut location = statement.locate(sources, place, id.masked.chars().count());
             location.length = id.masked.chars().count();
             if !seen.insert((location.file.clone(), location.line, location.column)) {
                 continue;
             }
             let section = statement.section_at(place).and_then(|s| s.key);
-            out.identifiers.push(identifier_finding(&id, location).section(section));
+            out.identifiers
+                .push(identifier_finding(&id, location).section(section));
         }
     }
     // Every other file read: partnership.toml, book.toml, SUMMARY.md, the log.
@@ -99,7 +103,11 @@ pub fn scan_statement(
 }
 
 /// Small counts in the statement's Markdown tables.
-fn small_numbers_in_tables(statement: &Statement, sources: &Sources, threshold: u32) -> Vec<Finding> {
+fn small_numbers_in_tables(
+    statement: &Statement,
+    sources: &Sources,
+    threshold: u32,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     if threshold <= 1 {
         return out;
@@ -111,7 +119,9 @@ fn small_numbers_in_tables(statement: &Statement, sources: &Sources, threshold: 
             .units
             .iter()
             .filter_map(|u| match u.kind {
-                UnitKind::TableCell { table, row, column, .. } => Some(((table, row, column), u)),
+                UnitKind::TableCell {
+                    table, row, column, ..
+                } => Some(((table, row, column), u)),
                 _ => None,
             })
             .collect();
@@ -126,14 +136,28 @@ fn small_numbers_in_tables(statement: &Statement, sources: &Sources, threshold: 
                 continue;
             }
             let header = text_at(table, 0, column);
-            let label = if column == 0 { "" } else { text_at(table, row, 0) };
+            let label = if column == 0 {
+                ""
+            } else {
+                text_at(table, row, 0)
+            };
             if !(counts_people(header) || counts_people(label)) {
                 continue;
             }
-            let place = Place { chapter: ci, offset: unit.source_offset(0) };
+            let place = Place {
+                chapter: ci,
+                offset: unit.source_offset(0),
+            };
             let location = statement.locate(sources, place, unit.text.trim().chars().count());
             let section = statement.section_at(place).and_then(|s| s.key);
-            out.push(small_number_finding(unit.text.trim(), header, label, threshold, location, section));
+            out.push(small_number_finding(
+                unit.text.trim(),
+                header,
+                label,
+                threshold,
+                location,
+                section,
+            ));
         }
     }
     out
@@ -177,16 +201,30 @@ pub fn scan_evidence_folder(
         return PrivacyFindings::default();
     };
     let mut paths: Vec<(String, u64)> = Vec::new();
-    for entry in walkdir::WalkDir::new(&real_dir).sort_by_file_name().into_iter().flatten() {
+    for entry in walkdir::WalkDir::new(&real_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
         if !entry.file_type().is_file() && !entry.file_type().is_symlink() {
             continue;
         }
-        let Ok(rel) = entry.path().strip_prefix(&real_dir) else { continue };
+        let Ok(rel) = entry.path().strip_prefix(&real_dir) else {
+            continue;
+        };
         let rel = format!("{evidence_dir}/{}", crate::model::files::to_relative(rel));
         let size = entry.metadata().map_or(0, |m| m.len());
         paths.push((rel, size));
     }
-    scan_files(files, &paths, redactor, threshold, limits, progress, Some(evidence_dir))
+    scan_files(
+        files,
+        &paths,
+        redactor,
+        threshold,
+        limits,
+        progress,
+        Some(evidence_dir),
+    )
 }
 
 /// Scans root-relative `paths` (with their sizes) in parallel.
@@ -245,7 +283,10 @@ fn scan_one(
     match psdoc_extract::extract(&real, limits) {
         Ok(extracted) => {
             for incomplete in &extracted.incomplete {
-                out.not_scanned.push(not_scanned(path, &format!("part of it could not be read: {}", incomplete.reason)));
+                out.not_scanned.push(not_scanned(
+                    path,
+                    &format!("part of it could not be read: {}", incomplete.reason),
+                ));
             }
             scan_extracted(path, &extracted, redactor, threshold, &mut out);
         }
@@ -254,7 +295,13 @@ fn scan_one(
     out
 }
 
-fn scan_extracted(path: &str, ex: &Extracted, redactor: &Redactor, threshold: u32, out: &mut PrivacyFindings) {
+fn scan_extracted(
+    path: &str,
+    ex: &Extracted,
+    redactor: &Redactor,
+    threshold: u32,
+    out: &mut PrivacyFindings,
+) {
     for unit in &ex.units {
         for id in redactor.find(&unit.text) {
             let column = match unit.location {
@@ -272,20 +319,29 @@ fn scan_extracted(path: &str, ex: &Extracted, redactor: &Redactor, threshold: u3
         return;
     }
     for table in &ex.tables {
-        let Some(header) = table.rows.first() else { continue };
+        let Some(header) = table.rows.first() else {
+            continue;
+        };
         for (r, row) in table.rows.iter().enumerate().skip(1) {
             for (c, cell) in row.iter().enumerate() {
                 if !is_small_count(cell, threshold) {
                     continue;
                 }
                 let head = header.get(c).map_or("", String::as_str);
-                let label = if c == 0 { "" } else { row.first().map_or("", String::as_str) };
+                let label = if c == 0 {
+                    ""
+                } else {
+                    row.first().map_or("", String::as_str)
+                };
                 if !(counts_people(head) || counts_people(label)) {
                     continue;
                 }
-                let loc = table.location_of(r, c).unwrap_or(ExtractLocation::Line(r + 1));
+                let loc = table
+                    .location_of(r, c)
+                    .unwrap_or(ExtractLocation::Line(r + 1));
                 let location = Location::new(path, loc.line(), 1);
-                let mut finding = small_number_finding(cell.trim(), head, label, threshold, location, None);
+                let mut finding =
+                    small_number_finding(cell.trim(), head, label, threshold, location, None);
                 place_details(&mut finding, &loc);
                 out.small_numbers.push(finding);
             }
@@ -333,7 +389,11 @@ pub fn scan_paths(
     let mut missing = PrivacyFindings::default();
     for path in paths {
         if path.is_dir() {
-            for entry in walkdir::WalkDir::new(path).sort_by_file_name().into_iter().flatten() {
+            for entry in walkdir::WalkDir::new(path)
+                .sort_by_file_name()
+                .into_iter()
+                .flatten()
+            {
                 if entry.file_type().is_file() {
                     let size = entry.metadata().map_or(0, |m| m.len());
                     files.push((entry.path().to_path_buf(), size));
@@ -358,7 +418,10 @@ pub fn scan_paths(
             match psdoc_extract::extract(path, limits) {
                 Ok(extracted) => {
                     for incomplete in &extracted.incomplete {
-                        out.not_scanned.push(not_scanned(&shown, &format!("part of it could not be read: {}", incomplete.reason)));
+                        out.not_scanned.push(not_scanned(
+                            &shown,
+                            &format!("part of it could not be read: {}", incomplete.reason),
+                        ));
                     }
                     scan_extracted(&shown, &extracted, redactor, threshold, &mut out);
                 }

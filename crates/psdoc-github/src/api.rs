@@ -79,7 +79,9 @@ impl Client {
                 .set_write_timeout(Some(Duration::from_secs(60)))
                 .add_retry_config(octocrab::service::middleware::retry::RetryConfig::Simple(2))
                 .build()
-                .map_err(|e| Error::Other(token.scrub(&format!("cannot set up the GitHub client: {e}"))))?
+                .map_err(|e| {
+                    Error::Other(token.scrub(&format!("cannot set up the GitHub client: {e}")))
+                })?
         };
         Ok(Client {
             crab,
@@ -114,7 +116,10 @@ impl Client {
                     Ok(Upserted::Updated { id })
                 }
                 None => {
-                    let route = format!("/repos/{}/{}/issues/{number}/comments", repo.owner, repo.name);
+                    let route = format!(
+                        "/repos/{}/{}/issues/{number}/comments",
+                        repo.owner, repo.name
+                    );
                     let created: Comment = self
                         .crab
                         .post(route, Some(&payload))
@@ -221,18 +226,28 @@ fn origin(url: &str) -> String {
         return String::new();
     };
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    format!("{}://{}", scheme.to_ascii_lowercase(), authority.to_ascii_lowercase())
+    format!(
+        "{}://{}",
+        scheme.to_ascii_lowercase(),
+        authority.to_ascii_lowercase()
+    )
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn origins() {
-        assert_eq!(super::origin("https://api.github.com"), "https://api.github.com");
+        assert_eq!(
+            super::origin("https://api.github.com"),
+            "https://api.github.com"
+        );
         assert_eq!(
             super::origin("https://GHE.example.org/api/v3/repos?page=2"),
             "https://ghe.example.org"
         );
-        assert_eq!(super::origin("http://127.0.0.1:8080/x"), "http://127.0.0.1:8080");
+        assert_eq!(
+            super::origin("http://127.0.0.1:8080/x"),
+            "http://127.0.0.1:8080"
+        );
     }
 }

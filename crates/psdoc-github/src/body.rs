@@ -23,9 +23,16 @@ pub fn render_capped(report: &PullRequestReport, max_chars: usize) -> String {
     let mut out = format!("{MARKER}\n### psdoc: position statement check\n\n");
 
     // The verdict and the words.
-    let new_errors = report.findings.iter().filter(|f| f.severity == Level::Error).count() as u64;
+    let new_errors = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Level::Error)
+        .count() as u64;
     let verdict = if t.errors > 0 {
-        let mut v = format!("**Does not pass**: the statement has {}", count(t.errors, "error"));
+        let mut v = format!(
+            "**Does not pass**: the statement has {}",
+            count(t.errors, "error")
+        );
         if report.findings_scope == FindingsScope::New {
             v.push_str(&match new_errors {
                 0 => ", none of them from this pull request".to_owned(),
@@ -39,7 +46,10 @@ pub fn render_capped(report: &PullRequestReport, max_chars: usize) -> String {
         v.push('.');
         v
     } else if t.warnings > 0 {
-        format!("**Passes**, with {} to consider.", count(t.warnings, "warning"))
+        format!(
+            "**Passes**, with {} to consider.",
+            count(t.warnings, "warning")
+        )
     } else {
         "**Passes**: no problems found.".to_owned()
     };
@@ -76,7 +86,11 @@ pub fn render_capped(report: &PullRequestReport, max_chars: usize) -> String {
     if !report.sections.is_empty() {
         body.push_str("#### Sections changed\n\n| section | before | after | change | words added | words removed |\n|---|---:|---:|---:|---:|---:|\n");
         for s in &report.sections {
-            let title = if s.title.is_empty() { s.key.as_str() } else { s.title.as_str() };
+            let title = if s.title.is_empty() {
+                s.key.as_str()
+            } else {
+                s.title.as_str()
+            };
             let status = match s.status {
                 SectionStatus::Added => " (new)",
                 SectionStatus::Removed => " (removed)",
@@ -173,7 +187,11 @@ pub fn render_capped(report: &PullRequestReport, max_chars: usize) -> String {
 fn advice(report: &PullRequestReport) -> String {
     let t = &report.totals;
     let mut out = String::from("#### What to do\n\n");
-    if report.findings.iter().any(|f| f.rule == "personal-identifier") {
+    if report
+        .findings
+        .iter()
+        .any(|f| f.rule == "personal-identifier")
+    {
         out.push_str("- **Remove the personal information first.** The statement and its evidence must not identify a child or family: delete or anonymise it in this branch. It stays in the branch's history, so tell the lead officer, who may need to rewrite it.\n");
     }
     if t.errors > 0 {
@@ -223,7 +241,6 @@ mod tests {
     use super::*;
     use crate::report::{Finding, PullRequestReport};
 
-
     fn sample() -> PullRequestReport {
         crate::report::tests::sample()
     }
@@ -232,8 +249,14 @@ mod tests {
     fn the_body_has_the_marker_totals_and_findings() {
         let body = render(&sample());
         assert!(body.starts_with(MARKER), "{body}");
-        assert!(body.contains("**4,870 of 5,000 words** (130 to spare); +160 since the base branch"), "{body}");
-        assert!(body.contains("| What your data is telling you | 820 | 905 | +85 | 140 | 55 |"), "{body}");
+        assert!(
+            body.contains("**4,870 of 5,000 words** (130 to spare); +160 since the base branch"),
+            "{body}"
+        );
+        assert!(
+            body.contains("| What your data is telling you | 820 | 905 | +85 | 140 | 55 |"),
+            "{body}"
+        );
         assert!(body.contains("`unknown-evidence`"), "{body}");
     }
 
@@ -250,7 +273,11 @@ mod tests {
             .collect();
         let body = render(&r);
         assert!(body.chars().count() <= MAX_BODY_CHARS);
-        assert!(body.contains("more, not shown"), "{}", &body[body.len() - 500..]);
+        assert!(
+            body.contains("more, not shown"),
+            "{}",
+            &body[body.len() - 500..]
+        );
         assert!(body.contains("#### What to do"));
     }
 

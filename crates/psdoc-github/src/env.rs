@@ -33,7 +33,8 @@ impl Repository {
                 && s.len() <= 100
                 && s != "."
                 && s != ".."
-                && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
         };
         if !ok(owner) || !ok(name) {
             return Err(bad("unexpected characters"));
@@ -178,8 +179,7 @@ pub fn event(vars: &dyn Vars) -> Result<Event> {
     if text.len() as u64 > MAX_EVENT_BYTES {
         return Err(fail("it is too large for an event payload".into()));
     }
-    let value: Value =
-        serde_json::from_slice(&text).map_err(|e| fail(format!("not JSON: {e}")))?;
+    let value: Value = serde_json::from_slice(&text).map_err(|e| fail(format!("not JSON: {e}")))?;
     parse_event(&value).map_err(fail)
 }
 
@@ -231,7 +231,9 @@ pub fn parse_event(value: &Value) -> std::result::Result<Event, String> {
 
 /// A commit id: 40 (SHA-1) or 64 (SHA-256) lowercase hexadecimal digits.
 pub fn check_sha(sha: &str) -> std::result::Result<(), String> {
-    let hex = sha.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    let hex = sha
+        .bytes()
+        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
     if (sha.len() == 40 || sha.len() == 64) && hex {
         Ok(())
     } else {
@@ -271,12 +273,16 @@ mod tests {
                 pull_requests: vec![]
             }
         );
-        assert_eq!(parse_event(&json!({"ref": "refs/heads/main"})).unwrap(), Event::Other);
+        assert_eq!(
+            parse_event(&json!({"ref": "refs/heads/main"})).unwrap(),
+            Event::Other
+        );
     }
 
     #[test]
     fn bad_values_are_refused() {
-        let event = json!({"pull_request": {"number": 7, "base": {"sha": "main"}, "head": {"sha": B}}});
+        let event =
+            json!({"pull_request": {"number": 7, "base": {"sha": "main"}, "head": {"sha": B}}});
         assert!(parse_event(&event).unwrap_err().contains("base.sha"));
         assert!(Repository::parse("owner/name").is_ok());
         assert!(Repository::parse("owner/../x").is_err());

@@ -4,7 +4,10 @@
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("{name} is not set: run this in a GitHub Actions job, or set it ({hint})")]
-    MissingEnv { name: &'static str, hint: &'static str },
+    MissingEnv {
+        name: &'static str,
+        hint: &'static str,
+    },
 
     #[error("{name} is not valid: {reason}")]
     BadEnv { name: &'static str, reason: String },
@@ -22,7 +25,11 @@ pub enum Error {
     Forbidden { message: String },
 
     #[error("GitHub answered HTTP {status} to {what}: {message}")]
-    Api { status: u16, what: String, message: String },
+    Api {
+        status: u16,
+        what: String,
+        message: String,
+    },
 
     #[error("could not reach GitHub to {what}: {reason}")]
     Transport { what: String, reason: String },

@@ -240,7 +240,10 @@ impl PullRequestReport {
         for (i, s) in self.sections.iter().enumerate() {
             let at = format!("sections[{i}]");
             if s.key != "other" && SectionKey::from_key(&s.key).is_none() {
-                return Err(format!("{at}.key: `{}` is not a section key", one_line(&s.key, 40)));
+                return Err(format!(
+                    "{at}.key: `{}` is not a section key",
+                    one_line(&s.key, 40)
+                ));
             }
             check_text(&s.title, MAX_TITLE).map_err(|e| format!("{at}.title: {e}"))?;
             for (name, n) in [
@@ -260,7 +263,10 @@ impl PullRequestReport {
         for (i, f) in self.findings.iter().enumerate() {
             let at = format!("findings[{i}]");
             if !rules::is_known(&f.rule) {
-                return Err(format!("{at}.rule: `{}` is not a psdoc rule", one_line(&f.rule, 40)));
+                return Err(format!(
+                    "{at}.rule: `{}` is not a psdoc rule",
+                    one_line(&f.rule, 40)
+                ));
             }
             check_text(&f.message, MAX_MESSAGE).map_err(|e| format!("{at}.message: {e}"))?;
             if let Some(help) = &f.help {
@@ -278,7 +284,9 @@ impl PullRequestReport {
             if let Some(kind) = &f.kind
                 && (kind.is_empty()
                     || kind.chars().count() > 64
-                    || !kind.chars().all(|c| c.is_alphanumeric() || " -_".contains(c)))
+                    || !kind
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || " -_".contains(c)))
             {
                 return Err(format!("{at}.kind: not an identifier kind"));
             }
@@ -366,10 +374,7 @@ fn check_path(path: &str) -> std::result::Result<(), String> {
 }
 
 fn one_line(text: &str, max: usize) -> String {
-    text.chars()
-        .filter(|c| !c.is_control())
-        .take(max)
-        .collect()
+    text.chars().filter(|c| !c.is_control()).take(max).collect()
 }
 
 #[cfg(test)]
@@ -432,10 +437,16 @@ pub(crate) mod tests {
             (|r| r.findings[0].rule = "made-up".into(), "rule"),
             (|r| r.findings[0].file = "../../etc/passwd".into(), "file"),
             (|r| r.findings[0].file = "/etc/passwd".into(), "file"),
-            (|r| r.findings[0].message = "x".repeat(MAX_MESSAGE + 1), "message"),
+            (
+                |r| r.findings[0].message = "x".repeat(MAX_MESSAGE + 1),
+                "message",
+            ),
             (|r| r.findings[0].message = "bell\u{7}".into(), "message"),
             (|r| r.findings[0].line = 0, "line"),
-            (|r| r.findings[0].section = Some("secrets".into()), "section"),
+            (
+                |r| r.findings[0].section = Some("secrets".into()),
+                "section",
+            ),
             (|r| r.sections[0].key = "x".into(), "key"),
             (|r| r.totals.words = u64::MAX, "words"),
         ];
@@ -457,7 +468,11 @@ pub(crate) mod tests {
         let mut r = sample();
         r.findings[0].message = "her CHI 1904851231 is here".into();
         let back = PullRequestReport::parse_untrusted(r.to_json().as_bytes(), "r.json").unwrap();
-        assert!(!back.findings[0].message.contains("1904851231"), "{}", back.findings[0].message);
+        assert!(
+            !back.findings[0].message.contains("1904851231"),
+            "{}",
+            back.findings[0].message
+        );
     }
 
     #[test]

@@ -156,7 +156,12 @@ pub struct GithubCommentArgs {
     #[arg(long)]
     pub online: bool,
     /// With --online: seconds to wait for each link
-    #[arg(long, value_name = "SECONDS", default_value_t = 20, requires = "online")]
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 20,
+        requires = "online"
+    )]
     pub timeout: u64,
 }
 
@@ -175,7 +180,12 @@ pub struct CheckArgs {
     #[arg(long)]
     pub online: bool,
     /// With --online: seconds to wait for each link
-    #[arg(long, value_name = "SECONDS", default_value_t = 20, requires = "online")]
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 20,
+        requires = "online"
+    )]
     pub timeout: u64,
 }
 

@@ -69,7 +69,9 @@ fn date_text(date: Option<Date>) -> String {
 }
 
 pub fn to_markdown(log: &DocumentLog, prefix: &str) -> String {
-    let mut out = String::from("| No. | Document | Date | Core document (Appendix 2) | Link or supplied file |\n|---|---|---|---|---|\n");
+    let mut out = String::from(
+        "| No. | Document | Date | Core document (Appendix 2) | Link or supplied file |\n|---|---|---|---|---|\n",
+    );
     let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
     for r in rows(log) {
         let link = match &r.url {
@@ -127,7 +129,8 @@ pub fn to_xlsx(log: &DocumentLog, title: &str, created: Date) -> Result<Vec<u8>>
         message: format!("cannot write the log as XLSX: {e}"),
     };
     let mut book = Workbook::new();
-    let created = ExcelDateTime::from_ymd(created.year as u16, created.month, created.day).map_err(fail)?;
+    let created =
+        ExcelDateTime::from_ymd(created.year as u16, created.month, created.day).map_err(fail)?;
     book.set_properties(
         &DocProperties::new()
             .set_title(title)
@@ -135,11 +138,16 @@ pub fn to_xlsx(log: &DocumentLog, title: &str, created: Date) -> Result<Vec<u8>>
     );
     let sheet = book.add_worksheet();
     sheet.set_name("Document log").map_err(fail)?;
-    let header = Format::new().set_bold().set_border_bottom(FormatBorder::Thin).set_text_wrap();
+    let header = Format::new()
+        .set_bold()
+        .set_border_bottom(FormatBorder::Thin)
+        .set_text_wrap();
     let wrap = Format::new().set_text_wrap();
     let date_format = Format::new().set_num_format("yyyy-mm-dd");
     for (col, h) in HEADERS.iter().enumerate() {
-        sheet.write_with_format(0, col as u16, *h, &header).map_err(fail)?;
+        sheet
+            .write_with_format(0, col as u16, *h, &header)
+            .map_err(fail)?;
     }
     for (col, width) in [(0u16, 10.0), (1, 60.0), (2, 12.0), (3, 45.0), (4, 60.0)] {
         sheet.set_column_width(col, width).map_err(fail)?;
@@ -148,12 +156,18 @@ pub fn to_xlsx(log: &DocumentLog, title: &str, created: Date) -> Result<Vec<u8>>
     for (i, r) in rows(log).into_iter().enumerate() {
         let row = (i + 1) as u32;
         sheet.write_number(row, 0, r.number as f64).map_err(fail)?;
-        sheet.write_with_format(row, 1, &r.name, &wrap).map_err(fail)?;
+        sheet
+            .write_with_format(row, 1, &r.name, &wrap)
+            .map_err(fail)?;
         if let Some(d) = r.date {
             let date = ExcelDateTime::from_ymd(d.year as u16, d.month, d.day).map_err(fail)?;
-            sheet.write_datetime_with_format(row, 2, &date, &date_format).map_err(fail)?;
+            sheet
+                .write_datetime_with_format(row, 2, &date, &date_format)
+                .map_err(fail)?;
         }
-        sheet.write_with_format(row, 3, core_label(&r.core), &wrap).map_err(fail)?;
+        sheet
+            .write_with_format(row, 3, core_label(&r.core), &wrap)
+            .map_err(fail)?;
         match &r.url {
             Some(u) => {
                 // A link Excel refuses (too long, odd characters) stays as text.
@@ -169,6 +183,8 @@ pub fn to_xlsx(log: &DocumentLog, title: &str, created: Date) -> Result<Vec<u8>>
             }
         }
     }
-    sheet.autofilter(0, 0, rows(log).len() as u32, 4).map_err(fail)?;
+    sheet
+        .autofilter(0, 0, rows(log).len() as u32, 4)
+        .map_err(fail)?;
     book.save_to_buffer().map_err(fail)
 }

@@ -34,12 +34,23 @@ struct ManifestFile {
 }
 
 /// The files of the bundle, sorted by path, before zipping.
-pub fn contents(project: &Project, files: &dyn FileSource) -> Result<Vec<(String, Vec<u8>, Option<u64>)>> {
+pub fn contents(
+    project: &Project,
+    files: &dyn FileSource,
+) -> Result<Vec<(String, Vec<u8>, Option<u64>)>> {
     let submission = project.submission();
     let name = &project.config.partnership.name;
     let mut out: Vec<(String, Vec<u8>, Option<u64>)> = vec![
-        ("statement.html".into(), statement::to_html(project).into_bytes(), None),
-        ("statement.md".into(), statement::to_markdown(project).into_bytes(), None),
+        (
+            "statement.html".into(),
+            statement::to_html(project).into_bytes(),
+            None,
+        ),
+        (
+            "statement.md".into(),
+            statement::to_markdown(project).into_bytes(),
+            None,
+        ),
         ("document-log.csv".into(), log::to_csv(&project.log)?, None),
         (
             "document-log.xlsx".into(),
@@ -60,9 +71,9 @@ pub fn contents(project: &Project, files: &dyn FileSource) -> Result<Vec<(String
             continue;
         };
         let doc = &project.log.documents[*i];
-        let bytes = files.read(path).map_err(|_| {
-            Error::file(path, "cannot be read for the package")
-        })?;
+        let bytes = files
+            .read(path)
+            .map_err(|_| Error::file(path, "cannot be read for the package"))?;
         let ext = path
             .rsplit_once('.')
             .map(|(_, e)| format!(".{}", e.to_ascii_lowercase()))

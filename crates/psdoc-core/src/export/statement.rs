@@ -133,6 +133,9 @@ mod tests {
     #[test]
     fn shifts_headings_not_code() {
         let t = "# A\ntext #1\n```\n# not\n```\n## B\n";
-        assert_eq!(shift_headings(t, 1), "## A\ntext #1\n```\n# not\n```\n### B\n");
+        assert_eq!(
+            shift_headings(t, 1),
+            "## A\ntext #1\n```\n# not\n```\n### B\n"
+        );
     }
 }

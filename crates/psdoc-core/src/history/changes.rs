@@ -59,8 +59,16 @@ pub fn changed_lines(root: &Path, base: &str) -> Result<ChangedLines> {
 fn lines_since(repo: &StatementRepo, commit: git2::Oid) -> Result<ChangedLines> {
     let prefix = repo.prefix().to_owned();
     repo.with(|git| {
-        let fail = |e: git2::Error| other(format!("cannot compare with the merge base: {}", e.message()));
-        let tree = git.find_commit(commit).and_then(|c| c.tree()).map_err(fail)?;
+        let fail = |e: git2::Error| {
+            other(format!(
+                "cannot compare with the merge base: {}",
+                e.message()
+            ))
+        };
+        let tree = git
+            .find_commit(commit)
+            .and_then(|c| c.tree())
+            .map_err(fail)?;
         let mut opts = DiffOptions::new();
         opts.context_lines(0)
             .include_untracked(true)
@@ -73,8 +81,10 @@ fn lines_since(repo: &StatementRepo, commit: git2::Oid) -> Result<ChangedLines> 
             .diff_tree_to_workdir_with_index(Some(&tree), Some(&mut opts))
             .map_err(fail)?;
         // A chapter moved to another file keeps its old lines' findings out.
-        diff.find_similar(Some(DiffFindOptions::new().renames(true).for_untracked(true)))
-            .map_err(fail)?;
+        diff.find_similar(Some(
+            DiffFindOptions::new().renames(true).for_untracked(true),
+        ))
+        .map_err(fail)?;
         let relative = |p: Option<&Path>| -> Option<String> {
             let p = crate::model::files::to_relative(p?);
             if prefix.is_empty() {
@@ -83,7 +93,8 @@ fn lines_since(repo: &StatementRepo, commit: git2::Oid) -> Result<ChangedLines> 
                 p.strip_prefix(&format!("{prefix}/")).map(str::to_owned)
             }
         };
-        let files: RefCell<BTreeMap<String, Option<BTreeSet<usize>>>> = RefCell::new(BTreeMap::new());
+        let files: RefCell<BTreeMap<String, Option<BTreeSet<usize>>>> =
+            RefCell::new(BTreeMap::new());
         diff.foreach(
             &mut |delta, _| {
                 if let Some(path) = relative(delta.new_file().path())
@@ -97,7 +108,10 @@ fn lines_since(repo: &StatementRepo, commit: git2::Oid) -> Result<ChangedLines> 
             Some(&mut |delta, hunk| {
                 if let Some(path) = relative(delta.new_file().path()) {
                     let mut files = files.borrow_mut();
-                    let lines = files.entry(path).or_insert(None).get_or_insert_with(BTreeSet::new);
+                    let lines = files
+                        .entry(path)
+                        .or_insert(None)
+                        .get_or_insert_with(BTreeSet::new);
                     let start = hunk.new_start() as usize;
                     lines.extend(start..start + hunk.new_lines() as usize);
                 }
@@ -147,7 +161,10 @@ impl ChangeFilter {
         // The statement as of the merge base; none (a statement new in this
         // change, or one that did not load then) means every section is new.
         let label = format!("{base} (merge base {})", short(merge_base.id));
-        let before = repo.tree_at(&merge_base, &label).and_then(|t| t.project()).ok();
+        let before = repo
+            .tree_at(&merge_base, &label)
+            .and_then(|t| t.project())
+            .ok();
         let keep_all = before.as_ref().is_some_and(|b| config_changed(b, project));
         let changed_sections: BTreeSet<SectionKey> = match &before {
             Some(before) => diff_projects(base, before, super::WORKTREE, project)
@@ -171,7 +188,10 @@ impl ChangeFilter {
             keep_all,
             changed,
             headings,
-            statement_wide: [project.statement.summary_path.clone(), project.log.path.clone()],
+            statement_wide: [
+                project.statement.summary_path.clone(),
+                project.log.path.clone(),
+            ],
         })
     }
 
@@ -200,7 +220,10 @@ pub fn filter_to_changes(
     project: &Project,
 ) -> Result<Vec<Diagnostic>> {
     let filter = ChangeFilter::new(root, base, project)?;
-    Ok(diagnostics.into_iter().filter(|d| filter.keeps(d)).collect())
+    Ok(diagnostics
+        .into_iter()
+        .filter(|d| filter.keeps(d))
+        .collect())
 }
 
 /// Whether the settings in `partnership.toml` differ (comments and layout

@@ -136,7 +136,10 @@ pub enum BlockKind {
     Heading(u8),
     Paragraph,
     ListItem,
-    TableCell { table: usize, row: usize },
+    TableCell {
+        table: usize,
+        row: usize,
+    },
     Code,
     Other,
 }
@@ -150,9 +153,16 @@ pub enum BlockChange {
     Edited,
     /// Arrived here from `from` (this section when it moved within it).
     /// `id` is shared with the `MovedOut` block of the same paragraph.
-    MovedIn { from: Slot, edited: bool, id: usize },
+    MovedIn {
+        from: Slot,
+        edited: bool,
+        id: usize,
+    },
     /// Where a paragraph was before it moved to `to`.
-    MovedOut { to: Slot, id: usize },
+    MovedOut {
+        to: Slot,
+        id: usize,
+    },
 }
 
 impl BlockChange {
@@ -280,7 +290,10 @@ impl Side {
                 }
                 UnitKind::Paragraph => BlockKind::Paragraph,
                 UnitKind::ListItem => BlockKind::ListItem,
-                UnitKind::TableCell { table, row, .. } => BlockKind::TableCell { table: ci * 10_000 + table, row },
+                UnitKind::TableCell { table, row, .. } => BlockKind::TableCell {
+                    table: ci * 10_000 + table,
+                    row,
+                },
                 UnitKind::Code => BlockKind::Code,
                 UnitKind::Other => BlockKind::Other,
             };
@@ -380,7 +393,12 @@ enum Stretch {
 }
 
 /// Compares two versions of a statement.
-pub fn diff_projects(from_label: &str, before: &Project, to_label: &str, after: &Project) -> StatementDiff {
+pub fn diff_projects(
+    from_label: &str,
+    before: &Project,
+    to_label: &str,
+    after: &Project,
+) -> StatementDiff {
     let mut a = Side::of(before);
     let mut b = Side::of(after);
     let ids: BTreeSet<u64> = a.log_ids.union(&b.log_ids).copied().collect();
@@ -402,12 +420,19 @@ pub fn diff_projects(from_label: &str, before: &Project, to_label: &str, after: 
         let mut list = Vec::new();
         for op in capture_diff_slices(Algorithm::Patience, &ok, &nk) {
             match op {
-                DiffOp::Equal { old_index, new_index, len } => {
+                DiffOp::Equal {
+                    old_index,
+                    new_index,
+                    len,
+                } => {
                     for k in 0..len {
                         fa[old[old_index + k]] = Fate::Kept(new[new_index + k]);
                         fb[new[new_index + k]] = Fate::Kept(old[old_index + k]);
                     }
-                    list.push(Stretch::Kept { new: new_index, len });
+                    list.push(Stretch::Kept {
+                        new: new_index,
+                        len,
+                    });
                 }
                 op => {
                     let (_, o, n) = op.as_tag_tuple();
@@ -463,8 +488,16 @@ pub fn diff_projects(from_label: &str, before: &Project, to_label: &str, after: 
         let new = b.slots.get(&slot).unwrap_or(&empty);
         for stretch in list {
             let Stretch::Gap(gap) = stretch else { continue };
-            let ds: Vec<usize> = old[gap.old.clone()].iter().copied().filter(|&i| fa[i] == Fate::Free).collect();
-            let is: Vec<usize> = new[gap.new.clone()].iter().copied().filter(|&j| fb[j] == Fate::Free).collect();
+            let ds: Vec<usize> = old[gap.old.clone()]
+                .iter()
+                .copied()
+                .filter(|&i| fa[i] == Fate::Free)
+                .collect();
+            let is: Vec<usize> = new[gap.new.clone()]
+                .iter()
+                .copied()
+                .filter(|&j| fb[j] == Fate::Free)
+                .collect();
             let mut from = 0;
             for &i in &ds {
                 let mut best: Option<(f64, usize)> = None;
@@ -475,7 +508,9 @@ pub fn diff_projects(from_label: &str, before: &Project, to_label: &str, after: 
                     let s = similarity(&mut words_a, &a.units, i, &mut words_b, &b.units, j);
                     let cells = matches!(a.units[i].kind, BlockKind::TableCell { .. })
                         && matches!(b.units[j].kind, BlockKind::TableCell { .. });
-                    if (s >= EDIT_SIMILARITY || (cells && k == from)) && best.is_none_or(|(bs, _)| s > bs) {
+                    if (s >= EDIT_SIMILARITY || (cells && k == from))
+                        && best.is_none_or(|(bs, _)| s > bs)
+                    {
                         best = Some((s, k));
                     }
                 }
@@ -563,19 +598,34 @@ pub fn diff_projects(from_label: &str, before: &Project, to_label: &str, after: 
         }
     }
 
-    let cx = Blocks { a: &a, b: &b, fa: &fa, fb: &fb };
+    let cx = Blocks {
+        a: &a,
+        b: &b,
+        fa: &fa,
+        fb: &fb,
+    };
     let mut blocks: BTreeMap<Slot, Vec<Block>> = BTreeMap::new();
     for &slot in &all_slots {
-        blocks.insert(slot, cx.slot_blocks(slot, stretches.get(&slot).map_or(&[][..], |v| v.as_slice())));
+        blocks.insert(
+            slot,
+            cx.slot_blocks(slot, stretches.get(&slot).map_or(&[][..], |v| v.as_slice())),
+        );
     }
 
     // Sections in the newer version's order, removed ones after the
     // section that preceded them.
-    let mut order: Vec<Slot> = b.order.iter().copied().filter(|s| *s != Slot::Other).collect();
+    let mut order: Vec<Slot> = b
+        .order
+        .iter()
+        .copied()
+        .filter(|s| *s != Slot::Other)
+        .collect();
     let mut prev: Option<Slot> = None;
     for &slot in a.order.iter().filter(|s| **s != Slot::Other) {
         if !order.contains(&slot) {
-            let at = prev.and_then(|p| order.iter().position(|s| *s == p)).map_or(0, |p| p + 1);
+            let at = prev
+                .and_then(|p| order.iter().position(|s| *s == p))
+                .map_or(0, |p| p + 1);
             order.insert(at, slot);
         }
         prev = Some(slot);
@@ -584,7 +634,9 @@ pub fn diff_projects(from_label: &str, before: &Project, to_label: &str, after: 
     let sections = order
         .into_iter()
         .filter_map(|slot| {
-            let Slot::Section(key) = slot else { return None };
+            let Slot::Section(key) = slot else {
+                return None;
+            };
             let t = tallies.get(&slot).copied().unwrap_or_default();
             let blocks = blocks.remove(&slot).unwrap_or_default();
             let status = match (a.slots.contains_key(&slot), b.slots.contains_key(&slot)) {
@@ -615,8 +667,14 @@ pub fn diff_projects(from_label: &str, before: &Project, to_label: &str, after: 
                 moved_words: t.moved,
                 evidence_added: after_ids.difference(before_ids).copied().collect(),
                 evidence_removed: before_ids.difference(after_ids).copied().collect(),
-                qi_added: after_qis.difference(before_qis).map(|q| q.2.to_owned()).collect(),
-                qi_removed: before_qis.difference(after_qis).map(|q| q.2.to_owned()).collect(),
+                qi_added: after_qis
+                    .difference(before_qis)
+                    .map(|q| q.2.to_owned())
+                    .collect(),
+                qi_removed: before_qis
+                    .difference(after_qis)
+                    .map(|q| q.2.to_owned())
+                    .collect(),
                 blocks,
             })
         })
@@ -720,7 +778,10 @@ impl WordDiff {
             }
             match spans.last_mut() {
                 Some(last) if last.op == op => last.text.push_str(text),
-                _ => spans.push(Span { op, text: text.to_owned() }),
+                _ => spans.push(Span {
+                    op,
+                    text: text.to_owned(),
+                }),
             }
         };
         let join = |toks: &[(&str, &str)], skip_first_sep: bool| {
@@ -796,7 +857,10 @@ impl Blocks<'_> {
                         out.push(Block {
                             kind: u.kind,
                             change: BlockChange::Unchanged,
-                            spans: vec![Span { op: Op::Equal, text: u.text.clone() }],
+                            spans: vec![Span {
+                                op: Op::Equal,
+                                text: u.text.clone(),
+                            }],
                         });
                     }
                 }
@@ -838,14 +902,23 @@ impl Blocks<'_> {
         match self.fa[i] {
             Fate::Moved(j) => Block {
                 kind: u.kind,
-                change: BlockChange::MovedOut { to: self.b.units[j].slot, id: i },
-                spans: vec![Span { op: Op::Equal, text: u.text.clone() }],
+                change: BlockChange::MovedOut {
+                    to: self.b.units[j].slot,
+                    id: i,
+                },
+                spans: vec![Span {
+                    op: Op::Equal,
+                    text: u.text.clone(),
+                }],
             },
             Fate::Edited(j) => self.new_block(j),
             _ => Block {
                 kind: u.kind,
                 change: BlockChange::Deleted,
-                spans: vec![Span { op: Op::Delete, text: u.text.clone() }],
+                spans: vec![Span {
+                    op: Op::Delete,
+                    text: u.text.clone(),
+                }],
             },
         }
     }
@@ -873,9 +946,17 @@ impl Blocks<'_> {
             }
             _ => Block {
                 kind: u.kind,
-                change: if self.fb[j] == Fate::Free { BlockChange::Inserted } else { BlockChange::Unchanged },
+                change: if self.fb[j] == Fate::Free {
+                    BlockChange::Inserted
+                } else {
+                    BlockChange::Unchanged
+                },
                 spans: vec![Span {
-                    op: if self.fb[j] == Fate::Free { Op::Insert } else { Op::Equal },
+                    op: if self.fb[j] == Fate::Free {
+                        Op::Insert
+                    } else {
+                        Op::Equal
+                    },
                     text: u.text.clone(),
                 }],
             },

@@ -92,7 +92,9 @@ impl StatementRepo {
                 .revparse_single(spec)
                 .map_err(|e| unknown_revision(repo, spec, &e))?;
             let commit = object.peel_to_commit().map_err(|_| {
-                other(format!("`{spec}` is not a commit: name a tag, a branch or a commit"))
+                other(format!(
+                    "`{spec}` is not a commit: name a tag, a branch or a commit"
+                ))
             })?;
             Ok(describe_commit(&commit))
         })
@@ -129,9 +131,13 @@ impl StatementRepo {
             let commit = repo
                 .find_commit(commit)
                 .map_err(|e| other(format!("cannot read commit {commit}: {}", e.message())))?;
-            let tree = commit
-                .tree()
-                .map_err(|e| other(format!("cannot read the tree of {}: {}", commit.id(), e.message())))?;
+            let tree = commit.tree().map_err(|e| {
+                other(format!(
+                    "cannot read the tree of {}: {}",
+                    commit.id(),
+                    e.message()
+                ))
+            })?;
             if self.prefix.is_empty() {
                 return Ok(Some(tree.id()));
             }
@@ -144,7 +150,9 @@ impl StatementRepo {
 
     /// The files of the statement root at `commit`.
     pub fn tree_at(&self, commit: &Commit, label: &str) -> Result<GitTree> {
-        let tree = self.root_tree(commit.id)?.ok_or_else(|| no_statement(label))?;
+        let tree = self
+            .root_tree(commit.id)?
+            .ok_or_else(|| no_statement(label))?;
         Ok(GitTree {
             repo: Arc::clone(&self.repo),
             tree,
@@ -169,7 +177,12 @@ fn describe_commit(commit: &git2::Commit<'_>) -> Commit {
     Commit {
         id: commit.id(),
         time: commit.time().seconds(),
-        summary: commit.summary().ok().flatten().unwrap_or_default().to_owned(),
+        summary: commit
+            .summary()
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+            .to_owned(),
     }
 }
 
@@ -206,10 +219,15 @@ impl GitTree {
                     Error::file(CONFIG_FILE, "is a link: psdoc reads nothing through links"),
                 ));
             }
-            Err(ReadError::Other(m)) => return Err(at_revision(&self.label, Error::file(CONFIG_FILE, m))),
+            Err(ReadError::Other(m)) => {
+                return Err(at_revision(&self.label, Error::file(CONFIG_FILE, m)));
+            }
         };
         let text = String::from_utf8(bytes).map_err(|_| {
-            at_revision(&self.label, Error::file(CONFIG_FILE, "is not UTF-8 text: save it as UTF-8"))
+            at_revision(
+                &self.label,
+                Error::file(CONFIG_FILE, "is not UTF-8 text: save it as UTF-8"),
+            )
         })?;
         let text = crate::position::strip_bom(text);
         let config = config::parse(&text).map_err(|e| at_revision(&self.label, e))?;
@@ -229,7 +247,9 @@ impl GitTree {
             match mode {
                 // A symbolic link: it could lead anywhere.
                 0o120000 => return Err(ReadError::OutsideRoot),
-                0o160000 => return Err(ReadError::Other("it is a git submodule, not a file".into())),
+                0o160000 => {
+                    return Err(ReadError::Other("it is a git submodule, not a file".into()));
+                }
                 _ => {}
             }
             match kind {
@@ -309,7 +329,9 @@ fn unknown_revision(repo: &Repository, spec: &str, e: &git2::Error) -> Error {
             "unknown revision `{spec}`: this is a shallow clone, which may lack it: {FETCH_ALL}"
         ))
     } else if e.code() == ErrorCode::Ambiguous {
-        other(format!("`{spec}` is ambiguous: give more characters of the commit id, or a tag or branch name"))
+        other(format!(
+            "`{spec}` is ambiguous: give more characters of the commit id, or a tag or branch name"
+        ))
     } else {
         other(format!(
             "unknown revision `{spec}`: name a tag, branch or commit of this repository (`git tag` and `git log --oneline` list them)"
@@ -341,9 +363,18 @@ mod tests {
     #[test]
     fn paths_leaving_the_root_are_refused() {
         assert!(matches!(components("../x"), Err(ReadError::OutsideRoot)));
-        assert!(matches!(components("/etc/passwd"), Err(ReadError::OutsideRoot)));
+        assert!(matches!(
+            components("/etc/passwd"),
+            Err(ReadError::OutsideRoot)
+        ));
         assert!(matches!(components("C:/x"), Err(ReadError::OutsideRoot)));
-        assert!(matches!(components("a/../../x"), Err(ReadError::OutsideRoot)));
-        assert_eq!(components("./book/src/a.md").unwrap(), vec!["book", "src", "a.md"]);
+        assert!(matches!(
+            components("a/../../x"),
+            Err(ReadError::OutsideRoot)
+        ));
+        assert_eq!(
+            components("./book/src/a.md").unwrap(),
+            vec!["book", "src", "a.md"]
+        );
     }
 }

@@ -10,7 +10,9 @@
 //! keyboard with a visible focus; text contrast is at least 4.5:1; each
 //! chart has a title and a description, and its figures are in a table too.
 
-use super::diff::{Block, BlockChange, BlockKind, MoveEnd, Op, SectionDiff, Slot, StatementDiff, Status, move_end};
+use super::diff::{
+    Block, BlockChange, BlockKind, MoveEnd, Op, SectionDiff, Slot, StatementDiff, Status, move_end,
+};
 use super::svg::{BarRow, Series, before_after, esc, over_time};
 use super::timeline::History;
 use super::{delta, ids, signed};
@@ -100,12 +102,19 @@ fn chart_label(slot: Slot) -> &'static str {
 }
 
 fn status_badge(status: Status) -> String {
-    format!("<span class=\"status status-{0}\">{0}</span>", status.as_str())
+    format!(
+        "<span class=\"status status-{0}\">{0}</span>",
+        status.as_str()
+    )
 }
 
 /// The diff as one self-contained HTML page.
 pub fn render(diff: &StatementDiff) -> String {
-    let to = if diff.to == super::WORKTREE { "the working tree".to_owned() } else { diff.to.clone() };
+    let to = if diff.to == super::WORKTREE {
+        "the working tree".to_owned()
+    } else {
+        diff.to.clone()
+    };
     let title = format!("Position statement changes: {} to {to}", diff.from);
     let mut body = String::new();
     body.push_str(&format!(
@@ -160,7 +169,13 @@ pub fn render(diff: &StatementDiff) -> String {
         });
     }
     body.push_str("<figure>\n");
-    body.push_str(&before_after("chart", "Words per section, before and after", &rows, &diff.from, &to));
+    body.push_str(&before_after(
+        "chart",
+        "Words per section, before and after",
+        &rows,
+        &diff.from,
+        &to,
+    ));
     body.push_str("<figcaption>Words per section: hatched grey bars before, solid blue bars after. The table gives the same figures.</figcaption>\n</figure>\n");
     body.push_str(&summary_table(diff));
     body.push_str(
@@ -168,10 +183,22 @@ pub fn render(diff: &StatementDiff) -> String {
     );
 
     for s in &diff.sections {
-        body.push_str(&section(diff, Slot::Section(s.key), &s.title, Some(s), &s.blocks));
+        body.push_str(&section(
+            diff,
+            Slot::Section(s.key),
+            &s.title,
+            Some(s),
+            &s.blocks,
+        ));
     }
     if other_changed {
-        body.push_str(&section(diff, Slot::Other, "Text outside the required sections", None, &diff.other.blocks));
+        body.push_str(&section(
+            diff,
+            Slot::Other,
+            "Text outside the required sections",
+            None,
+            &diff.other.blocks,
+        ));
     }
     body.push_str("</main>\n</div>\n");
     page(&title, &body)
@@ -187,7 +214,10 @@ fn summary_table(diff: &StatementDiff) -> String {
             evidence.push(format!("cited: {}", ids(&diff.prefix, &s.evidence_added)));
         }
         if !s.evidence_removed.is_empty() {
-            evidence.push(format!("no longer cited: {}", ids(&diff.prefix, &s.evidence_removed)));
+            evidence.push(format!(
+                "no longer cited: {}",
+                ids(&diff.prefix, &s.evidence_removed)
+            ));
         }
         let mut qis = Vec::new();
         if !s.qi_added.is_empty() {
@@ -240,23 +270,44 @@ fn summary_table(diff: &StatementDiff) -> String {
 fn log_changes(diff: &StatementDiff) -> String {
     let mut parts = Vec::new();
     if !diff.documents_added.is_empty() {
-        parts.push(format!("log added: {}", ids(&diff.prefix, &diff.documents_added)));
+        parts.push(format!(
+            "log added: {}",
+            ids(&diff.prefix, &diff.documents_added)
+        ));
     }
     if !diff.documents_removed.is_empty() {
-        parts.push(format!("log removed: {}", ids(&diff.prefix, &diff.documents_removed)));
+        parts.push(format!(
+            "log removed: {}",
+            ids(&diff.prefix, &diff.documents_removed)
+        ));
     }
     parts.join("; ")
 }
 
-fn section(diff: &StatementDiff, slot: Slot, title: &str, s: Option<&SectionDiff>, blocks: &[Block]) -> String {
+fn section(
+    diff: &StatementDiff,
+    slot: Slot,
+    title: &str,
+    s: Option<&SectionDiff>,
+    blocks: &[Block],
+) -> String {
     let id = anchor(slot);
-    let mut out = format!("<section id=\"{id}\" aria-labelledby=\"{id}-h\">\n<h2 id=\"{id}-h\">{}", esc(title));
+    let mut out = format!(
+        "<section id=\"{id}\" aria-labelledby=\"{id}-h\">\n<h2 id=\"{id}-h\">{}",
+        esc(title)
+    );
     if let Some(s) = s {
         out.push_str(&format!(" {}", status_badge(s.status)));
     }
     out.push_str("</h2>\n");
     let (before, after, ins, del, moved) = match s {
-        Some(s) => (s.words_before, s.words_after, s.inserted_words, s.deleted_words, s.moved_words),
+        Some(s) => (
+            s.words_before,
+            s.words_after,
+            s.inserted_words,
+            s.deleted_words,
+            s.moved_words,
+        ),
         None => (
             diff.other.words_before,
             diff.other.words_after,
@@ -277,16 +328,28 @@ fn section(diff: &StatementDiff, slot: Slot, title: &str, s: Option<&SectionDiff
     if let Some(s) = s {
         let mut notes = Vec::new();
         if !s.evidence_added.is_empty() {
-            notes.push(format!("Evidence now cited: {}.", ids(&diff.prefix, &s.evidence_added)));
+            notes.push(format!(
+                "Evidence now cited: {}.",
+                ids(&diff.prefix, &s.evidence_added)
+            ));
         }
         if !s.evidence_removed.is_empty() {
-            notes.push(format!("Evidence no longer cited: {}.", ids(&diff.prefix, &s.evidence_removed)));
+            notes.push(format!(
+                "Evidence no longer cited: {}.",
+                ids(&diff.prefix, &s.evidence_removed)
+            ));
         }
         if !s.qi_added.is_empty() {
-            notes.push(format!("Quality indicators added: {}.", s.qi_added.join(", ")));
+            notes.push(format!(
+                "Quality indicators added: {}.",
+                s.qi_added.join(", ")
+            ));
         }
         if !s.qi_removed.is_empty() {
-            notes.push(format!("Quality indicators removed: {}.", s.qi_removed.join(", ")));
+            notes.push(format!(
+                "Quality indicators removed: {}.",
+                s.qi_removed.join(", ")
+            ));
         }
         if !notes.is_empty() {
             out.push_str(&format!("<p>{}</p>\n", esc(&notes.join(" "))));
@@ -358,7 +421,9 @@ fn block(diff: &StatementDiff, blocks: &[Block], at: usize, min_level: u8) -> St
         match move_end(blocks, at) {
             Some(MoveEnd::Above) => format!("<a href=\"{target}\">further up this section</a>"),
             Some(MoveEnd::Below) => format!("<a href=\"{target}\">further down this section</a>"),
-            Some(MoveEnd::Section(slot)) => format!("<a href=\"{target}\">{}</a>", esc(&diff.slot_title(slot))),
+            Some(MoveEnd::Section(slot)) => {
+                format!("<a href=\"{target}\">{}</a>", esc(&diff.slot_title(slot)))
+            }
             None => String::new(),
         }
     };
@@ -369,15 +434,30 @@ fn block(diff: &StatementDiff, blocks: &[Block], at: usize, min_level: u8) -> St
         BlockChange::Edited => (" chg chg-edit", format!("Edited{kind_word}")),
         BlockChange::MovedIn { edited, id, .. } => (
             " chg chg-move",
-            format!("Moved{kind_word} from {}{}", other_end(id, true), if edited { ", and edited" } else { "" }),
+            format!(
+                "Moved{kind_word} from {}{}",
+                other_end(id, true),
+                if edited { ", and edited" } else { "" }
+            ),
         ),
-        BlockChange::MovedOut { id, .. } => (" chg chg-move", format!(
+        BlockChange::MovedOut { id, .. } => (
+            " chg chg-move",
+            format!(
                 "Moved{kind_word} {}{}",
-                if matches!(move_end(blocks, at), Some(MoveEnd::Section(_))) { "to " } else { "" },
+                if matches!(move_end(blocks, at), Some(MoveEnd::Section(_))) {
+                    "to "
+                } else {
+                    ""
+                },
                 other_end(id, false)
-            )),
+            ),
+        ),
     };
-    let label = if label.is_empty() { String::new() } else { format!("<span class=\"label\">{label}</span>") };
+    let label = if label.is_empty() {
+        String::new()
+    } else {
+        format!("<span class=\"label\">{label}</span>")
+    };
     let inner = match b.kind {
         BlockKind::Heading(level) => {
             let h = (3 + level.saturating_sub(min_level)).min(6);
@@ -419,13 +499,25 @@ pub fn render_history(history: &History) -> String {
     body.push_str("</header>\n<main id=\"main\" tabindex=\"-1\">\n");
     let keys: Vec<SectionKey> = SectionKey::ALL
         .into_iter()
-        .filter(|k| history.revisions.iter().any(|p| p.sections.iter().any(|(s, _)| s == k)))
+        .filter(|k| {
+            history
+                .revisions
+                .iter()
+                .any(|p| p.sections.iter().any(|(s, _)| s == k))
+        })
         .collect();
     let words = |p: &super::timeline::Point, k: SectionKey| {
-        p.sections.iter().find(|(s, _)| *s == k).map_or(0, |(_, w)| *w)
+        p.sections
+            .iter()
+            .find(|(s, _)| *s == k)
+            .map_or(0, |(_, w)| *w)
     };
     if !history.revisions.is_empty() {
-        let revisions: Vec<String> = history.revisions.iter().map(|p| p.revision.clone()).collect();
+        let revisions: Vec<String> = history
+            .revisions
+            .iter()
+            .map(|p| p.revision.clone())
+            .collect();
         let mut series: Vec<Series> = keys
             .iter()
             .map(|&k| Series {
@@ -442,12 +534,23 @@ pub fn render_history(history: &History) -> String {
         let totals: Vec<usize> = history.revisions.iter().map(|p| p.total).collect();
         let limits: Vec<u32> = history.revisions.iter().map(|p| p.limit).collect();
         body.push_str("<section aria-labelledby=\"chart-h\">\n<h2 id=\"chart-h\">Words over time</h2>\n<figure>\n");
-        body.push_str(&over_time("chart", "Total words against the limit, and words per section, by revision", &revisions, &series, &totals, &limits));
+        body.push_str(&over_time(
+            "chart",
+            "Total words against the limit, and words per section, by revision",
+            &revisions,
+            &series,
+            &totals,
+            &limits,
+        ));
         body.push_str("<figcaption>Above: the statement's total (solid) and the word limit (dashed red). Below: each section, told apart by colour, line pattern and marker shape. The table gives every figure.</figcaption>\n</figure>\n</section>\n");
 
         body.push_str("<section aria-labelledby=\"table-h\">\n<h2 id=\"table-h\">Figures by revision</h2>\n<table>\n<caption>Words per section, evidence cited and focus quality indicators covered</caption>\n<thead><tr><th scope=\"col\">Revision</th><th scope=\"col\">Date</th>");
         for k in &keys {
-            body.push_str(&format!("<th scope=\"col\" class=\"n\"><abbr title=\"{}\">{}</abbr></th>", esc(k.heading()), chart_label(Slot::Section(*k))));
+            body.push_str(&format!(
+                "<th scope=\"col\" class=\"n\"><abbr title=\"{}\">{}</abbr></th>",
+                esc(k.heading()),
+                chart_label(Slot::Section(*k))
+            ));
         }
         body.push_str("<th scope=\"col\" class=\"n\">Other</th><th scope=\"col\" class=\"n\">Total</th><th scope=\"col\" class=\"n\">Limit</th><th scope=\"col\" class=\"n\">Evidence cited / logged</th><th scope=\"col\">Focus QIs covered</th></tr></thead>\n<tbody>\n");
         for p in &history.revisions {
@@ -461,7 +564,11 @@ pub fn render_history(history: &History) -> String {
                 let present = p.sections.iter().any(|(s, _)| s == k);
                 body.push_str(&format!(
                     "<td class=\"n\">{}</td>",
-                    if present { thousands(words(p, *k)) } else { "\u{2013}".to_owned() }
+                    if present {
+                        thousands(words(p, *k))
+                    } else {
+                        "\u{2013}".to_owned()
+                    }
                 ));
             }
             body.push_str(&format!(
@@ -481,7 +588,11 @@ pub fn render_history(history: &History) -> String {
     if !history.skipped.is_empty() {
         body.push_str("<section aria-labelledby=\"skipped-h\">\n<h2 id=\"skipped-h\">Revisions without a statement</h2>\n<ul>\n");
         for s in &history.skipped {
-            body.push_str(&format!("<li>{}: {}</li>\n", esc(&s.revision), esc(&s.reason)));
+            body.push_str(&format!(
+                "<li>{}: {}</li>\n",
+                esc(&s.revision),
+                esc(&s.reason)
+            ));
         }
         body.push_str("</ul>\n</section>\n");
     }

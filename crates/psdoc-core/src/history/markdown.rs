@@ -3,7 +3,9 @@
 //! pull-request comment. It stays under the length it is given by
 //! shortening the diffs, and says so.
 
-use super::diff::{Block, BlockChange, BlockKind, MoveEnd, Op, SectionDiff, StatementDiff, Status, move_end};
+use super::diff::{
+    Block, BlockChange, BlockKind, MoveEnd, Op, SectionDiff, StatementDiff, Status, move_end,
+};
 use super::{delta, ids, signed};
 use crate::render::thousands;
 
@@ -35,7 +37,13 @@ pub fn render(diff: &StatementDiff, max_chars: usize) -> String {
                 .blocks
                 .iter()
                 .any(|b| b.change.is_change())
-                .then(|| ("Text outside the required sections".to_owned(), diff.other.blocks.as_slice(), None)),
+                .then(|| {
+                    (
+                        "Text outside the required sections".to_owned(),
+                        diff.other.blocks.as_slice(),
+                        None,
+                    )
+                }),
         )
         .collect();
     let mut args = code_arg(&diff.from);
@@ -78,7 +86,11 @@ pub fn render(diff: &StatementDiff, max_chars: usize) -> String {
         out.push('\n');
     }
     out.push_str(&shortened);
-    if fits(&out) { out } else { out.chars().take(max_chars.saturating_sub(1)).collect() }
+    if fits(&out) {
+        out
+    } else {
+        out.chars().take(max_chars.saturating_sub(1)).collect()
+    }
 }
 
 fn code_arg(s: &str) -> String {
@@ -87,10 +99,20 @@ fn code_arg(s: &str) -> String {
 
 fn header(diff: &StatementDiff) -> String {
     let mut out = String::new();
-    let to = if diff.to == super::WORKTREE { "the working tree".to_owned() } else { format!("`{}`", code_arg(&diff.to)) };
-    out.push_str(&format!("### Position statement changes: `{}` \u{2192} {to}\n\n", code_arg(&diff.from)));
+    let to = if diff.to == super::WORKTREE {
+        "the working tree".to_owned()
+    } else {
+        format!("`{}`", code_arg(&diff.to))
+    };
+    out.push_str(&format!(
+        "### Position statement changes: `{}` \u{2192} {to}\n\n",
+        code_arg(&diff.from)
+    ));
     let over = if diff.total_after > diff.limit as usize {
-        format!(" \u{26a0}\u{fe0f} **{} over the limit**", thousands(diff.total_after - diff.limit as usize))
+        format!(
+            " \u{26a0}\u{fe0f} **{} over the limit**",
+            thousands(diff.total_after - diff.limit as usize)
+        )
     } else {
         String::new()
     };
@@ -104,7 +126,9 @@ fn header(diff: &StatementDiff) -> String {
         thousands(diff.deleted_words),
         thousands(diff.moved_words),
     ));
-    out.push_str("| Section | Status | Words | Change | Inserted | Deleted | Moved | Evidence | QIs |\n");
+    out.push_str(
+        "| Section | Status | Words | Change | Inserted | Deleted | Moved | Evidence | QIs |\n",
+    );
     out.push_str("|---|---|--:|--:|--:|--:|--:|---|---|\n");
     for s in &diff.sections {
         let mut evidence = Vec::new();
@@ -112,7 +136,10 @@ fn header(diff: &StatementDiff) -> String {
             evidence.push(format!("+{}", ids(&diff.prefix, &s.evidence_added)));
         }
         if !s.evidence_removed.is_empty() {
-            evidence.push(format!("\u{2212}{}", ids(&diff.prefix, &s.evidence_removed)));
+            evidence.push(format!(
+                "\u{2212}{}",
+                ids(&diff.prefix, &s.evidence_removed)
+            ));
         }
         let mut qis = Vec::new();
         if !s.qi_added.is_empty() {
@@ -157,10 +184,16 @@ fn header(diff: &StatementDiff) -> String {
         thousands(diff.moved_words),
     ));
     if !diff.documents_added.is_empty() {
-        out.push_str(&format!("\nDocument log: added {}.", ids(&diff.prefix, &diff.documents_added)));
+        out.push_str(&format!(
+            "\nDocument log: added {}.",
+            ids(&diff.prefix, &diff.documents_added)
+        ));
     }
     if !diff.documents_removed.is_empty() {
-        out.push_str(&format!("\nDocument log: removed {}.", ids(&diff.prefix, &diff.documents_removed)));
+        out.push_str(&format!(
+            "\nDocument log: removed {}.",
+            ids(&diff.prefix, &diff.documents_removed)
+        ));
     }
     if !diff.documents_added.is_empty() || !diff.documents_removed.is_empty() {
         out.push('\n');
@@ -186,7 +219,11 @@ fn details(
             thousands(s.words_after),
             thousands(s.inserted_words),
             thousands(s.deleted_words),
-            if s.moved_words > 0 { format!(", {} moved", thousands(s.moved_words)) } else { String::new() }
+            if s.moved_words > 0 {
+                format!(", {} moved", thousands(s.moved_words))
+            } else {
+                String::new()
+            }
         ),
         None => format!(
             "{} \u{2192} {} words",
@@ -232,7 +269,10 @@ fn details(
 }
 
 fn unchanged_note(n: usize) -> String {
-    format!("_({n} unchanged block{})_\n\n", if n == 1 { "" } else { "s" })
+    format!(
+        "_({n} unchanged block{})_\n\n",
+        if n == 1 { "" } else { "s" }
+    )
 }
 
 fn block(diff: &StatementDiff, end: Option<MoveEnd>, b: &Block, detail: Detail) -> String {
@@ -264,27 +304,58 @@ fn block(diff: &StatementDiff, end: Option<MoveEnd>, b: &Block, detail: Detail) 
     };
     let whole = |limit: usize| -> String {
         let text: String = b.spans.iter().map(|s| s.text.as_str()).collect();
-        escape(&if trim { super::term::excerpt(&text, limit) } else { text })
+        escape(&if trim {
+            super::term::excerpt(&text, limit)
+        } else {
+            text
+        })
     };
     let other_end = match end {
         Some(MoveEnd::Above) => "further up this section".to_owned(),
         Some(MoveEnd::Below) => "further down this section".to_owned(),
-        Some(MoveEnd::Section(slot)) => format!("\u{201c}{}\u{201d}", escape(&diff.slot_title(slot))),
+        Some(MoveEnd::Section(slot)) => {
+            format!("\u{201c}{}\u{201d}", escape(&diff.slot_title(slot)))
+        }
         None => String::new(),
     };
     let line = match b.change {
         BlockChange::Unchanged => return String::new(),
-        BlockChange::Inserted => format!("**{}:** <ins>{}</ins>", capital(&what("inserted")), whole(60)),
-        BlockChange::Deleted => format!("**{}:** <del>{}</del>", capital(&what("deleted")), whole(30)),
+        BlockChange::Inserted => format!(
+            "**{}:** <ins>{}</ins>",
+            capital(&what("inserted")),
+            whole(60)
+        ),
+        BlockChange::Deleted => format!(
+            "**{}:** <del>{}</del>",
+            capital(&what("deleted")),
+            whole(30)
+        ),
         BlockChange::Edited => format!("**{}:** {}", capital(&what("edited")), spans(trim)),
         BlockChange::MovedIn { edited: false, .. } => {
-            format!("**{} from {other_end}:** {}", capital(&what("moved")), whole(20))
+            format!(
+                "**{} from {other_end}:** {}",
+                capital(&what("moved")),
+                whole(20)
+            )
         }
         BlockChange::MovedIn { edited: true, .. } => {
-            format!("**{} from {other_end}, edited:** {}", capital(&what("moved")), spans(trim))
+            format!(
+                "**{} from {other_end}, edited:** {}",
+                capital(&what("moved")),
+                spans(trim)
+            )
         }
         BlockChange::MovedOut { .. } => {
-            format!("**{} {}{other_end}:** _{}_", capital(&what("moved")), if matches!(end, Some(MoveEnd::Section(_))) { "to " } else { "" }, escape(&super::term::excerpt(&b.spans[0].text, 12)))
+            format!(
+                "**{} {}{other_end}:** _{}_",
+                capital(&what("moved")),
+                if matches!(end, Some(MoveEnd::Section(_))) {
+                    "to "
+                } else {
+                    ""
+                },
+                escape(&super::term::excerpt(&b.spans[0].text, 12))
+            )
         }
     };
     format!("{line}\n\n")
@@ -292,7 +363,9 @@ fn block(diff: &StatementDiff, end: Option<MoveEnd>, b: &Block, detail: Detail) 
 
 fn capital(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// An unchanged run inside an edited paragraph, cut to a few words next to

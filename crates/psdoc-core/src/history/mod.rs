@@ -22,7 +22,10 @@ use crate::check::Project;
 use crate::error::Result;
 
 pub use changes::{ChangeFilter, ChangedLines, FileChange, changed_lines, filter_to_changes};
-pub use diff::{Block, BlockChange, BlockKind, MoveEnd, Op, OtherDiff, SectionDiff, Slot, Span, StatementDiff, Status, diff_projects, move_end};
+pub use diff::{
+    Block, BlockChange, BlockKind, MoveEnd, Op, OtherDiff, SectionDiff, Slot, Span, StatementDiff,
+    Status, diff_projects, move_end,
+};
 pub use git::{GitTree, StatementRepo, WORKTREE};
 pub use timeline::{History, HistoryRange, history};
 
@@ -58,7 +61,10 @@ pub(crate) fn signed(n: i64) -> String {
     match n {
         0 => "0".to_owned(),
         n if n > 0 => format!("+{}", crate::render::thousands(n as usize)),
-        n => format!("\u{2212}{}", crate::render::thousands(n.unsigned_abs() as usize)),
+        n => format!(
+            "\u{2212}{}",
+            crate::render::thousands(n.unsigned_abs() as usize)
+        ),
     }
 }
 
@@ -69,7 +75,10 @@ pub(crate) fn delta(before: usize, after: usize) -> i64 {
 
 /// `[E3, E12]`-style list of document numbers.
 pub(crate) fn ids(prefix: &str, ids: &[u64]) -> String {
-    ids.iter().map(|i| format!("{prefix}{i}")).collect::<Vec<_>>().join(", ")
+    ids.iter()
+        .map(|i| format!("{prefix}{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]

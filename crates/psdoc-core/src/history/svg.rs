@@ -41,7 +41,12 @@ pub(crate) fn before_after(id: &str, title: &str, rows: &[BarRow], from: &str, t
     let top = 40.0;
     let width = label_w + bar_w + 90.0;
     let height = top + row_h * rows.len() as f64 + 10.0;
-    let max = rows.iter().map(|r| r.before.max(r.after)).max().unwrap_or(0).max(1) as f64;
+    let max = rows
+        .iter()
+        .map(|r| r.before.max(r.after))
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
     let mut s = String::new();
     s.push_str(&format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" font-family=\"system-ui, sans-serif\" font-size=\"13\">\n"
@@ -49,9 +54,19 @@ pub(crate) fn before_after(id: &str, title: &str, rows: &[BarRow], from: &str, t
     s.push_str(&format!("<title id=\"{id}-t\">{}</title>\n", esc(title)));
     let desc: Vec<String> = rows
         .iter()
-        .map(|r| format!("{}: {} before, {} after", r.label, thousands(r.before), thousands(r.after)))
+        .map(|r| {
+            format!(
+                "{}: {} before, {} after",
+                r.label,
+                thousands(r.before),
+                thousands(r.after)
+            )
+        })
         .collect();
-    s.push_str(&format!("<desc id=\"{id}-d\">{}.</desc>\n", esc(&desc.join("; "))));
+    s.push_str(&format!(
+        "<desc id=\"{id}-d\">{}.</desc>\n",
+        esc(&desc.join("; "))
+    ));
     s.push_str(&format!(
         "<defs><pattern id=\"{id}-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#e5e7eb\"/><rect width=\"3\" height=\"6\" fill=\"{BEFORE_FILL}\"/></pattern></defs>\n"
     ));
@@ -102,13 +117,23 @@ pub(crate) struct Series {
 /// to 3:1 against white or better), each also drawn with its own dash
 /// pattern and marker, so no series is told by colour alone.
 const COLOURS: [&str; 9] = [
-    "#0072B2", "#D55E00", "#007A5E", "#B0307F", "#8B6D00", "#2F6F9F", "#000000", "#6A3D9A", "#A0522D",
+    "#0072B2", "#D55E00", "#007A5E", "#B0307F", "#8B6D00", "#2F6F9F", "#000000", "#6A3D9A",
+    "#A0522D",
 ];
-const DASHES: [&str; 9] = ["", "6 3", "2 3", "8 3 2 3", "", "6 3", "2 3", "8 3 2 3", "4 2"];
+const DASHES: [&str; 9] = [
+    "", "6 3", "2 3", "8 3 2 3", "", "6 3", "2 3", "8 3 2 3", "4 2",
+];
 
 /// Lines of words per section over revisions, with the total and the limit
 /// on a second chart above.
-pub(crate) fn over_time(id: &str, title: &str, revisions: &[String], series: &[Series], totals: &[usize], limits: &[u32]) -> String {
+pub(crate) fn over_time(
+    id: &str,
+    title: &str,
+    revisions: &[String],
+    series: &[Series],
+    totals: &[usize],
+    limits: &[u32],
+) -> String {
     let left = 60.0;
     let right = 190.0;
     let plot_w = 520.0;
@@ -133,7 +158,13 @@ pub(crate) fn over_time(id: &str, title: &str, revisions: &[String], series: &[S
     let desc: Vec<String> = revisions
         .iter()
         .enumerate()
-        .map(|(i, r)| format!("{r}: {} words of {}", thousands(totals[i]), thousands(limits[i] as usize)))
+        .map(|(i, r)| {
+            format!(
+                "{r}: {} words of {}",
+                thousands(totals[i]),
+                thousands(limits[i] as usize)
+            )
+        })
         .collect();
     s.push_str(&format!(
         "<desc id=\"{id}-d\">Total words by revision: {}. The table below gives every section's figures.</desc>\n",
@@ -151,7 +182,11 @@ pub(crate) fn over_time(id: &str, title: &str, revisions: &[String], series: &[S
         * 1.1;
     let y1 = |v: f64| top + plot_h - plot_h * v / max_total;
     s.push_str(&axes(left, top, plot_w, plot_h, max_total, "Total words"));
-    let limit_pts: Vec<String> = limits.iter().enumerate().map(|(i, &l)| format!("{:.1},{:.1}", x(i), y1(l as f64))).collect();
+    let limit_pts: Vec<String> = limits
+        .iter()
+        .enumerate()
+        .map(|(i, &l)| format!("{:.1},{:.1}", x(i), y1(l as f64)))
+        .collect();
     s.push_str(&format!(
         "<polyline points=\"{}\" fill=\"none\" stroke=\"#b91c1c\" stroke-width=\"2\" stroke-dasharray=\"8 4\"/>\n",
         limit_pts.join(" ")
@@ -164,7 +199,11 @@ pub(crate) fn over_time(id: &str, title: &str, revisions: &[String], series: &[S
             thousands(last as usize)
         ));
     }
-    let total_pts: Vec<String> = totals.iter().enumerate().map(|(i, &t)| format!("{:.1},{:.1}", x(i), y1(t as f64))).collect();
+    let total_pts: Vec<String> = totals
+        .iter()
+        .enumerate()
+        .map(|(i, &t)| format!("{:.1},{:.1}", x(i), y1(t as f64)))
+        .collect();
     s.push_str(&format!(
         "<polyline points=\"{}\" fill=\"none\" stroke=\"#111827\" stroke-width=\"2.5\"/>\n",
         total_pts.join(" ")
@@ -189,17 +228,39 @@ pub(crate) fn over_time(id: &str, title: &str, revisions: &[String], series: &[S
 
     // Lower chart: each section.
     let top2 = top + plot_h + gap;
-    let max_section = series.iter().flat_map(|s| s.values.iter().copied()).max().unwrap_or(1).max(1) as f64 * 1.1;
+    let max_section = series
+        .iter()
+        .flat_map(|s| s.values.iter().copied())
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64
+        * 1.1;
     let y2 = |v: f64| top2 + plot_h - plot_h * v / max_section;
-    s.push_str(&axes(left, top2, plot_w, plot_h, max_section, "Words per section"));
+    s.push_str(&axes(
+        left,
+        top2,
+        plot_w,
+        plot_h,
+        max_section,
+        "Words per section",
+    ));
     for (k, ser) in series.iter().enumerate() {
         let colour = COLOURS[k % COLOURS.len()];
         let dash = DASHES[k % DASHES.len()];
-        let pts: Vec<String> = ser.values.iter().enumerate().map(|(i, &v)| format!("{:.1},{:.1}", x(i), y2(v as f64))).collect();
+        let pts: Vec<String> = ser
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| format!("{:.1},{:.1}", x(i), y2(v as f64)))
+            .collect();
         s.push_str(&format!(
             "<polyline points=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\"{}/>\n",
             pts.join(" "),
-            if dash.is_empty() { String::new() } else { format!(" stroke-dasharray=\"{dash}\"") }
+            if dash.is_empty() {
+                String::new()
+            } else {
+                format!(" stroke-dasharray=\"{dash}\"")
+            }
         ));
         for (i, &v) in ser.values.iter().enumerate() {
             s.push_str(&marker(k, x(i), y2(v as f64), colour));
@@ -236,7 +297,11 @@ pub(crate) fn over_time(id: &str, title: &str, revisions: &[String], series: &[S
 fn marker(k: usize, x: f64, y: f64, colour: &str) -> String {
     match k % 3 {
         0 => format!("<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"3.5\" fill=\"{colour}\"/>"),
-        1 => format!("<rect x=\"{:.1}\" y=\"{:.1}\" width=\"7\" height=\"7\" fill=\"{colour}\"/>", x - 3.5, y - 3.5),
+        1 => format!(
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"7\" height=\"7\" fill=\"{colour}\"/>",
+            x - 3.5,
+            y - 3.5
+        ),
         _ => format!(
             "<path d=\"M{:.1},{:.1} L{:.1},{:.1} L{:.1},{:.1} Z\" fill=\"{colour}\"/>",
             x,

@@ -3,7 +3,9 @@
 //! through, insertions green and underlined; without colour they are marked
 //! `[-...-]` and `{+...+}` as `git diff --word-diff=plain` does.
 
-use super::diff::{Block, BlockChange, BlockKind, MoveEnd, Op, SectionDiff, StatementDiff, Status, move_end};
+use super::diff::{
+    Block, BlockChange, BlockKind, MoveEnd, Op, SectionDiff, StatementDiff, Status, move_end,
+};
 use super::{delta, ids, signed};
 use crate::render::thousands;
 
@@ -72,10 +74,16 @@ pub fn render(diff: &StatementDiff, color: bool) -> String {
     if !diff.documents_added.is_empty() || !diff.documents_removed.is_empty() {
         out.push('\n');
         if !diff.documents_added.is_empty() {
-            out.push_str(&format!("Document log: added {}\n", ids(&diff.prefix, &diff.documents_added)));
+            out.push_str(&format!(
+                "Document log: added {}\n",
+                ids(&diff.prefix, &diff.documents_added)
+            ));
         }
         if !diff.documents_removed.is_empty() {
-            out.push_str(&format!("Document log: removed {}\n", ids(&diff.prefix, &diff.documents_removed)));
+            out.push_str(&format!(
+                "Document log: removed {}\n",
+                ids(&diff.prefix, &diff.documents_removed)
+            ));
         }
     }
     for s in &diff.sections {
@@ -122,7 +130,11 @@ fn table(diff: &StatementDiff) -> String {
             thousands(s.words_before),
             thousands(s.words_after),
             signed(delta(s.words_before, s.words_after)),
-            format!("+{}/\u{2212}{}", thousands(s.inserted_words), thousands(s.deleted_words)),
+            format!(
+                "+{}/\u{2212}{}",
+                thousands(s.inserted_words),
+                thousands(s.deleted_words)
+            ),
             thousands(s.moved_words),
         ]);
     }
@@ -134,7 +146,11 @@ fn table(diff: &StatementDiff) -> String {
             thousands(o.words_before),
             thousands(o.words_after),
             signed(delta(o.words_before, o.words_after)),
-            format!("+{}/\u{2212}{}", thousands(o.inserted_words), thousands(o.deleted_words)),
+            format!(
+                "+{}/\u{2212}{}",
+                thousands(o.inserted_words),
+                thousands(o.deleted_words)
+            ),
             thousands(o.moved_words),
         ]);
     }
@@ -144,7 +160,11 @@ fn table(diff: &StatementDiff) -> String {
         thousands(diff.total_before),
         thousands(diff.total_after),
         signed(delta(diff.total_before, diff.total_after)),
-        format!("+{}/\u{2212}{}", thousands(diff.inserted_words), thousands(diff.deleted_words)),
+        format!(
+            "+{}/\u{2212}{}",
+            thousands(diff.inserted_words),
+            thousands(diff.deleted_words)
+        ),
         thousands(diff.moved_words),
     ]);
     let widths: Vec<usize> = (0..7)
@@ -162,7 +182,11 @@ fn table(diff: &StatementDiff) -> String {
             .enumerate()
             .map(|(c, cell)| {
                 let pad = " ".repeat(widths[c] - cell.chars().count());
-                if c < 2 { format!("{cell}{pad}") } else { format!("{pad}{cell}") }
+                if c < 2 {
+                    format!("{cell}{pad}")
+                } else {
+                    format!("{pad}{cell}")
+                }
             })
             .collect();
         out.push_str(cells.join("  ").trim_end());
@@ -188,16 +212,28 @@ fn section(diff: &StatementDiff, s: &SectionDiff, st: &Style) -> String {
         thousands(s.moved_words)
     ));
     if !s.evidence_added.is_empty() {
-        out.push_str(&format!("   evidence cited: {}\n", ids(&diff.prefix, &s.evidence_added)));
+        out.push_str(&format!(
+            "   evidence cited: {}\n",
+            ids(&diff.prefix, &s.evidence_added)
+        ));
     }
     if !s.evidence_removed.is_empty() {
-        out.push_str(&format!("   evidence no longer cited: {}\n", ids(&diff.prefix, &s.evidence_removed)));
+        out.push_str(&format!(
+            "   evidence no longer cited: {}\n",
+            ids(&diff.prefix, &s.evidence_removed)
+        ));
     }
     if !s.qi_added.is_empty() {
-        out.push_str(&format!("   quality indicators added: QI {}\n", s.qi_added.join(", ")));
+        out.push_str(&format!(
+            "   quality indicators added: QI {}\n",
+            s.qi_added.join(", ")
+        ));
     }
     if !s.qi_removed.is_empty() {
-        out.push_str(&format!("   quality indicators removed: QI {}\n", s.qi_removed.join(", ")));
+        out.push_str(&format!(
+            "   quality indicators removed: QI {}\n",
+            s.qi_removed.join(", ")
+        ));
     }
     out.push('\n');
     out.push_str(&blocks(diff, &s.blocks, st));
@@ -212,7 +248,10 @@ fn blocks(diff: &StatementDiff, blocks: &[Block], st: &Style) -> String {
     let flush = |out: &mut String, n: &mut usize| {
         if *n > 0 {
             let s = if *n == 1 { "" } else { "s" };
-            out.push_str(&st.wrap(DIM, &format!("     \u{2026} {n} unchanged block{s} \u{2026}")));
+            out.push_str(&st.wrap(
+                DIM,
+                &format!("     \u{2026} {n} unchanged block{s} \u{2026}"),
+            ));
             out.push('\n');
             *n = 0;
         }
@@ -240,9 +279,18 @@ fn blocks(diff: &StatementDiff, blocks: &[Block], st: &Style) -> String {
             BlockChange::Edited => ("~ ", String::new()),
             BlockChange::MovedIn { edited, .. } => (
                 "> ",
-                st.wrap(MOVE, &format!("[moved from {}{}] ", end(i), if edited { ", edited" } else { "" })),
+                st.wrap(
+                    MOVE,
+                    &format!(
+                        "[moved from {}{}] ",
+                        end(i),
+                        if edited { ", edited" } else { "" }
+                    ),
+                ),
             ),
-            BlockChange::MovedOut { .. } => ("< ", st.wrap(MOVE, &format!("[moved {}] ", to_end(i)))),
+            BlockChange::MovedOut { .. } => {
+                ("< ", st.wrap(MOVE, &format!("[moved {}] ", to_end(i))))
+            }
         };
         let prefix = match b.kind {
             BlockKind::Heading(level) => format!("{} ", "#".repeat(usize::from(level.min(6)))),
@@ -264,7 +312,11 @@ fn blocks(diff: &StatementDiff, blocks: &[Block], st: &Style) -> String {
                 })
                 .collect(),
         };
-        let body = if matches!(b.kind, BlockKind::Heading(_)) { st.wrap(BOLD, &body) } else { body };
+        let body = if matches!(b.kind, BlockKind::Heading(_)) {
+            st.wrap(BOLD, &body)
+        } else {
+            body
+        };
         out.push_str(&format!("{mark}{note}{prefix}{body}\n"));
     }
     flush(&mut out, &mut unchanged);

@@ -37,7 +37,10 @@ fn project(chapters: &[(&str, &str)]) -> Project {
 }
 
 fn section<'a>(d: &'a StatementDiff, key: &str) -> &'a SectionDiff {
-    d.sections.iter().find(|s| s.key.key() == key).unwrap_or_else(|| panic!("no {key}"))
+    d.sections
+        .iter()
+        .find(|s| s.key.key() == key)
+        .unwrap_or_else(|| panic!("no {key}"))
 }
 
 /// The contract's equation, for every section and the rest.
@@ -51,8 +54,14 @@ fn assert_balanced(d: &StatementDiff) {
         );
     }
     let o = &d.other;
-    assert_eq!(o.words_after as i64 - o.words_before as i64, o.inserted_words as i64 - o.deleted_words as i64);
-    assert_eq!(d.total_after as i64 - d.total_before as i64, d.inserted_words as i64 - d.deleted_words as i64);
+    assert_eq!(
+        o.words_after as i64 - o.words_before as i64,
+        o.inserted_words as i64 - o.deleted_words as i64
+    );
+    assert_eq!(
+        d.total_after as i64 - d.total_before as i64,
+        d.inserted_words as i64 - d.deleted_words as i64
+    );
     let sum: usize = d.sections.iter().map(|s| s.words_after).sum::<usize>() + o.words_after;
     assert_eq!(sum, d.total_after);
 }
@@ -65,13 +74,19 @@ fn an_edit_counts_words_in_the_contracts_sense() {
     let before = project(&[("data.md", DATA)]);
     let after = project(&[(
         "data.md",
-        &DATA.replace("rose by 12% over two years", "rose by 15%\u{2013}20% over three well-being years"),
+        &DATA.replace(
+            "rose by 12% over two years",
+            "rose by 15%\u{2013}20% over three well-being years",
+        ),
     )]);
     let d = diff_projects("a", &before, "b", &after);
     let s = section(&d, "data");
     assert_eq!(s.status, Status::Changed);
     // "12%" "two" out; "15%" "20%" (an en dash splits) "three" "well-being" in.
-    assert_eq!((s.deleted_words, s.inserted_words, s.moved_words), (2, 4, 0));
+    assert_eq!(
+        (s.deleted_words, s.inserted_words, s.moved_words),
+        (2, 4, 0)
+    );
     assert_eq!(s.words_after, s.words_before + 2);
     assert_balanced(&d);
     assert!(s.blocks.iter().any(|b| b.change == BlockChange::Edited));
@@ -94,23 +109,57 @@ fn a_paragraph_moved_within_a_section_is_moved_only() {
 fn a_paragraph_moved_between_sections_balances_both() {
     let before = project(&[("data.md", DATA), ("involvement.md", INVOLVEMENT)]);
     let data = DATA.replace("\nWe track outcomes after deregistration for a year.\n", "");
-    let involvement = format!("{INVOLVEMENT}\nWe track outcomes after deregistration for a whole year.\n");
-    let d = diff_projects("a", &before, "b", &project(&[("data.md", &data), ("involvement.md", &involvement)]));
+    let involvement =
+        format!("{INVOLVEMENT}\nWe track outcomes after deregistration for a whole year.\n");
+    let d = diff_projects(
+        "a",
+        &before,
+        "b",
+        &project(&[("data.md", &data), ("involvement.md", &involvement)]),
+    );
     let (data, inv) = (section(&d, "data"), section(&d, "involvement"));
-    assert_eq!((data.deleted_words, data.inserted_words, data.moved_words), (8, 0, 8));
-    assert_eq!((inv.deleted_words, inv.inserted_words, inv.moved_words), (0, 9, 8));
+    assert_eq!(
+        (data.deleted_words, data.inserted_words, data.moved_words),
+        (8, 0, 8)
+    );
+    assert_eq!(
+        (inv.deleted_words, inv.inserted_words, inv.moved_words),
+        (0, 9, 8)
+    );
     // Statement-wide, the move is a move and one inserted word.
-    assert_eq!((d.inserted_words, d.deleted_words, d.moved_words), (1, 0, 8));
+    assert_eq!(
+        (d.inserted_words, d.deleted_words, d.moved_words),
+        (1, 0, 8)
+    );
     assert_balanced(&d);
-    assert!(inv.blocks.iter().any(|b| matches!(b.change, BlockChange::MovedIn { edited: true, .. })));
-    assert!(data.blocks.iter().any(|b| matches!(b.change, BlockChange::MovedOut { .. })));
+    assert!(
+        inv.blocks
+            .iter()
+            .any(|b| matches!(b.change, BlockChange::MovedIn { edited: true, .. }))
+    );
+    assert!(
+        data.blocks
+            .iter()
+            .any(|b| matches!(b.change, BlockChange::MovedOut { .. }))
+    );
 }
 
 #[test]
 fn sections_match_by_key_across_files_numbering_and_variants() {
     let before = project(&[("data.md", DATA)]);
-    let renamed = DATA.replace("# What your data is telling you", "# 3. What Your Data Is Telling You");
-    let d = diff_projects("a", &before, "b", &project(&[("intro.md", "# Introduction\n\nHello there.\n"), ("part-two.md", &renamed)]));
+    let renamed = DATA.replace(
+        "# What your data is telling you",
+        "# 3. What Your Data Is Telling You",
+    );
+    let d = diff_projects(
+        "a",
+        &before,
+        "b",
+        &project(&[
+            ("intro.md", "# Introduction\n\nHello there.\n"),
+            ("part-two.md", &renamed),
+        ]),
+    );
     assert_eq!(d.sections.len(), 1);
     let s = section(&d, "data");
     assert_eq!(s.title, "3. What Your Data Is Telling You");
@@ -125,7 +174,9 @@ fn evidence_and_quality_indicators_added_and_removed() {
     let before = project(&[("data.md", DATA)]);
     let after = project(&[(
         "data.md",
-        &DATA.replace("[E1]", "[E2], guided by QI 6.4 and QIs 9.1-9.2").replace("with care.", "with care [E1-E2]."),
+        &DATA
+            .replace("[E1]", "[E2], guided by QI 6.4 and QIs 9.1-9.2")
+            .replace("with care.", "with care [E1-E2]."),
     )]);
     let d = diff_projects("a", &before, "b", &after);
     let s = section(&d, "data");
@@ -144,11 +195,20 @@ fn added_and_removed_sections_count_from_zero() {
     let after = project(&[("data.md", DATA), ("involvement.md", INVOLVEMENT)]);
     let d = diff_projects("a", &before, "b", &after);
     let s = section(&d, "involvement");
-    assert_eq!((s.status, s.words_before, s.inserted_words), (Status::Added, 0, s.words_after));
+    assert_eq!(
+        (s.status, s.words_before, s.inserted_words),
+        (Status::Added, 0, s.words_after)
+    );
     let d = diff_projects("b", &after, "a", &before);
     let s = section(&d, "involvement");
-    assert_eq!((s.status, s.words_after, s.deleted_words), (Status::Removed, 0, s.words_before));
-    assert_eq!(d.sections.iter().map(|s| s.key.key()).collect::<Vec<_>>(), vec!["data", "involvement"]);
+    assert_eq!(
+        (s.status, s.words_after, s.deleted_words),
+        (Status::Removed, 0, s.words_before)
+    );
+    assert_eq!(
+        d.sections.iter().map(|s| s.key.key()).collect::<Vec<_>>(),
+        vec!["data", "involvement"]
+    );
 }
 
 #[test]
@@ -170,7 +230,9 @@ fn every_edit_balances() {
     ];
     let mut seed: u64 = 0x5eed;
     let mut next = move |n: usize| {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((seed >> 33) as usize) % n.max(1)
     };
     let before = project(&[("s.md", &base.join("\n\n"))]);
@@ -205,24 +267,51 @@ fn every_edit_balances() {
 
 #[test]
 fn markdown_stays_under_its_limit_and_says_it_was_shortened() {
-    let long: String = (0..400).map(|i| format!("Sentence {i} about children and their plans.")).collect::<Vec<_>>().join(" ");
-    let before = project(&[("data.md", &format!("# What your data is telling you\n\n{long}\n"))]);
-    let after = project(&[("data.md", &format!("# What your data is telling you\n\n{}\n", long.replace("plans", "families")))]);
+    let long: String = (0..400)
+        .map(|i| format!("Sentence {i} about children and their plans."))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let before = project(&[(
+        "data.md",
+        &format!("# What your data is telling you\n\n{long}\n"),
+    )]);
+    let after = project(&[(
+        "data.md",
+        &format!(
+            "# What your data is telling you\n\n{}\n",
+            long.replace("plans", "families")
+        ),
+    )]);
     let d = diff_projects("v1", &before, "v2", &after);
     let full = render_markdown(&d, GITHUB_COMMENT_LIMIT);
     assert!(!full.contains("shortened"));
     for limit in [6000, 2500, 900] {
         let short = render_markdown(&d, limit);
-        assert!(short.chars().count() < limit, "{limit}: {}", short.chars().count());
+        assert!(
+            short.chars().count() < limit,
+            "{limit}: {}",
+            short.chars().count()
+        );
         assert!(short.contains("shortened"), "{short}");
-        assert!(short.contains("| What your data is telling you |"), "the table stays: {short}");
+        assert!(
+            short.contains("| What your data is telling you |"),
+            "the table stays: {short}"
+        );
     }
 }
 
 #[test]
 fn identifiers_are_masked_in_every_format() {
-    let before = project(&[("data.md", &format!("{DATA}\nA case: CHI 1904851231 was written here by mistake.\n"))]);
-    let after = project(&[("data.md", &format!("{DATA}\nA case: CHI 1904851231 was written here in error.\n\nAnd again 1904851231 here.\n"))]);
+    let before = project(&[(
+        "data.md",
+        &format!("{DATA}\nA case: CHI 1904851231 was written here by mistake.\n"),
+    )]);
+    let after = project(&[(
+        "data.md",
+        &format!(
+            "{DATA}\nA case: CHI 1904851231 was written here in error.\n\nAnd again 1904851231 here.\n"
+        ),
+    )]);
     let d = diff_projects("v1", &before, "v2", &after);
     for (name, out) in [
         ("term", render_term(&d, false)),
@@ -231,9 +320,15 @@ fn identifiers_are_masked_in_every_format() {
         ("html", render_html(&d)),
         ("json", render_json(&d)),
     ] {
-        assert!(!out.contains("1904851231"), "{name} shows the CHI number:\n{out}");
+        assert!(
+            !out.contains("1904851231"),
+            "{name} shows the CHI number:\n{out}"
+        );
         if name != "json" {
-            assert!(out.contains("19••••••31"), "{name} shows the masked form:\n{out}");
+            assert!(
+                out.contains("19••••••31"),
+                "{name} shows the masked form:\n{out}"
+            );
         }
     }
 }
@@ -241,7 +336,10 @@ fn identifiers_are_masked_in_every_format() {
 #[test]
 fn output_is_deterministic() {
     let before = project(&[("data.md", DATA), ("involvement.md", INVOLVEMENT)]);
-    let after = project(&[("involvement.md", INVOLVEMENT), ("data.md", &DATA.replace("care", "great care"))]);
+    let after = project(&[
+        ("involvement.md", INVOLVEMENT),
+        ("data.md", &DATA.replace("care", "great care")),
+    ]);
     let a = render_html(&diff_projects("a", &before, "b", &after));
     let b = render_html(&diff_projects("a", &before, "b", &after));
     assert_eq!(a, b);
@@ -252,7 +350,10 @@ fn markdown_text_is_inert() {
     let text = "# What your data is telling you\n\nPing @someone about `code` and *this* | that <b>x</b> $5 and $6.\n";
     let before = project(&[("data.md", DATA)]);
     let after = project(&[("data.md", text)]);
-    let md = render_markdown(&diff_projects("a", &before, "b", &after), GITHUB_COMMENT_LIMIT);
+    let md = render_markdown(
+        &diff_projects("a", &before, "b", &after),
+        GITHUB_COMMENT_LIMIT,
+    );
     assert!(!md.contains("@someone"), "{md}");
     assert!(!md.contains("<b>"), "{md}");
     assert!(md.contains("\\*this\\*"), "{md}");

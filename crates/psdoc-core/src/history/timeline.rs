@@ -90,7 +90,10 @@ pub fn history(root: &Path, range: &HistoryRange) -> Result<History> {
     let commits: Vec<(String, Commit)> = match range {
         HistoryRange::Tags => {
             let mut list: Vec<(String, Commit)> = Vec::new();
-            for (name, id) in tags.iter().flat_map(|(id, names)| names.iter().map(move |n| (n, id))) {
+            for (name, id) in tags
+                .iter()
+                .flat_map(|(id, names)| names.iter().map(move |n| (n, id)))
+            {
                 let commit = repo.commit(&format!("refs/tags/{name}"))?;
                 debug_assert_eq!(commit.id, *id);
                 list.push((name.clone(), commit));
@@ -128,7 +131,10 @@ pub fn history(root: &Path, range: &HistoryRange) -> Result<History> {
     };
     for (label, commit) in commits {
         let figures = match repo.root_tree(commit.id)? {
-            None => Err(format!("no {} at this revision", crate::config::CONFIG_FILE)),
+            None => Err(format!(
+                "no {} at this revision",
+                crate::config::CONFIG_FILE
+            )),
             Some(tree_id) => cache
                 .entry(tree_id)
                 .or_insert_with(|| {
@@ -178,10 +184,15 @@ struct Figures {
 impl Figures {
     fn of(project: Project) -> Figures {
         let count = crate::count::WordCount::of(&project);
-        let mut sections: Vec<(SectionKey, usize)> = count.sections.iter().map(|s| (s.key, s.words)).collect();
+        let mut sections: Vec<(SectionKey, usize)> =
+            count.sections.iter().map(|s| (s.key, s.words)).collect();
         sections.sort_by_key(|(k, _)| SectionKey::ALL.iter().position(|x| x == k));
-        let ids: std::collections::BTreeSet<u64> = project.log.documents.iter().map(|d| d.id).collect();
-        let cited = ids.iter().filter(|&&id| project.citations.cites(id)).count();
+        let ids: std::collections::BTreeSet<u64> =
+            project.log.documents.iter().map(|d| d.id).collect();
+        let cited = ids
+            .iter()
+            .filter(|&&id| project.citations.cites(id))
+            .count();
         let coverage = project.qi_coverage();
         Figures {
             total: count.total,
@@ -244,16 +255,25 @@ fn walk(repo: &StatementRepo, spec: &str) -> Result<Vec<Commit>> {
         None => (None, repo.commit(spec)?),
     };
     let ids: Vec<Oid> = repo.with(|git| {
-        let fail = |e: git2::Error| other(format!("cannot walk the history of `{spec}`: {}", e.message()));
+        let fail = |e: git2::Error| {
+            other(format!(
+                "cannot walk the history of `{spec}`: {}",
+                e.message()
+            ))
+        };
         let mut walk = git.revwalk().map_err(fail)?;
-        walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE).map_err(fail)?;
+        walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)
+            .map_err(fail)?;
         walk.push(show.id).map_err(fail)?;
         if let Some(hide) = &hide {
             walk.hide(hide.id).map_err(fail)?;
         }
-        walk.collect::<std::result::Result<Vec<_>, _>>().map_err(fail)
+        walk.collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(fail)
     })?;
-    ids.into_iter().map(|id| repo.commit(&id.to_string())).collect()
+    ids.into_iter()
+        .map(|id| repo.commit(&id.to_string()))
+        .collect()
 }
 
 fn short(id: Oid) -> String {
@@ -291,7 +311,12 @@ pub fn render_term(history: &History) -> String {
     }
     let keys: Vec<SectionKey> = SectionKey::ALL
         .into_iter()
-        .filter(|k| history.revisions.iter().any(|p| p.sections.iter().any(|(s, _)| s == k)))
+        .filter(|k| {
+            history
+                .revisions
+                .iter()
+                .any(|p| p.sections.iter().any(|(s, _)| s == k))
+        })
         .collect();
     let mut header: Vec<String> = vec!["Revision".into(), "Date".into()];
     header.extend(keys.iter().map(|k| short_key(*k).to_owned()));
@@ -311,7 +336,11 @@ pub fn render_term(history: &History) -> String {
         row.push(thousands(p.total));
         row.push(thousands(p.limit as usize));
         row.push(format!("{}/{}", p.evidence.cited, p.evidence.logged));
-        row.push(format!("{}/{}", p.qi_coverage.covered.len(), p.qi_coverage.focus));
+        row.push(format!(
+            "{}/{}",
+            p.qi_coverage.covered.len(),
+            p.qi_coverage.focus
+        ));
         rows.push(row);
     }
     if !history.revisions.is_empty() {
@@ -324,7 +353,11 @@ pub fn render_term(history: &History) -> String {
                 .enumerate()
                 .map(|(c, cell)| {
                     let pad = " ".repeat(widths[c] - cell.chars().count());
-                    if c < 2 { format!("{cell}{pad}") } else { format!("{pad}{cell}") }
+                    if c < 2 {
+                        format!("{cell}{pad}")
+                    } else {
+                        format!("{pad}{cell}")
+                    }
                 })
                 .collect();
             out.push_str(cells.join("  ").trim_end());

@@ -39,7 +39,10 @@ pub fn render(report: &Report, options: &GithubOptions) -> String {
     }
     let hidden = report.diagnostics.len() - chosen.len();
     if hidden > 0 {
-        let shown_errors = chosen.iter().filter(|d| d.severity == Severity::Error).count();
+        let shown_errors = chosen
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
         let all = Tally::of(&report.diagnostics);
         let more_errors = all.errors - shown_errors;
         let more_warnings = all.warnings - (chosen.len() - shown_errors);
@@ -136,7 +139,10 @@ fn listing(report: &Report, redactor: &crate::redact::Redactor, prefix: &str) ->
             out.push_str(&format!("    | {}\n", one_line(&redactor.redact(&text))));
         }
         if let Some(help) = &d.help {
-            out.push_str(&format!("    = help: {}\n", one_line(&redactor.redact(help))));
+            out.push_str(&format!(
+                "    = help: {}\n",
+                one_line(&redactor.redact(help))
+            ));
         }
     }
     out

@@ -86,7 +86,9 @@ pub fn coverage_table(report: &Report) -> String {
     if report.qi_coverage.is_empty() {
         return String::new();
     }
-    let mut out = String::from("Focus quality indicators (the guidance's key QIs) and where the statement addresses them:\n");
+    let mut out = String::from(
+        "Focus quality indicators (the guidance's key QIs) and where the statement addresses them:\n",
+    );
     for (number, sections) in &report.qi_coverage {
         let title = psdoc_evidence::quality_indicator(number).map_or("", |q| q.title);
         let title: String = if title.chars().count() > 48 {

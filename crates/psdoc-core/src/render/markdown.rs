@@ -105,7 +105,11 @@ fn coverage_table(report: &Report) -> String {
         let where_ = if sections.is_empty() {
             "none".to_owned()
         } else {
-            sections.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+            sections
+                .iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         out.push_str(&format!("| {qi} | {where_} |\n"));
     }

@@ -52,7 +52,12 @@ pub fn render(report: &Report, options: &SarifOptions) -> String {
         RULES
             .iter()
             .position(|r| r.name == name)
-            .or_else(|| extra.iter().position(|n| *n == name).map(|i| RULES.len() + i))
+            .or_else(|| {
+                extra
+                    .iter()
+                    .position(|n| *n == name)
+                    .map(|i| RULES.len() + i)
+            })
             .expect("every rule has a descriptor")
     };
     let results: Vec<Value> = report
@@ -115,7 +120,13 @@ fn descriptor(rule: &Rule) -> Value {
     })
 }
 
-fn result(report: &Report, d: &Diagnostic, index: usize, redactor: &crate::redact::Redactor, prefix: &str) -> Value {
+fn result(
+    report: &Report,
+    d: &Diagnostic,
+    index: usize,
+    redactor: &crate::redact::Redactor,
+    prefix: &str,
+) -> Value {
     let mut message = redactor.redact(&d.message).into_owned();
     if let Some(help) = &d.help {
         message.push_str("\nhelp: ");
@@ -165,11 +176,7 @@ fn utf16_column(report: &Report, d: &Diagnostic) -> usize {
     let Some(text) = report.snippet_line(&d.file, d.line) else {
         return column;
     };
-    let units: usize = text
-        .chars()
-        .take(column - 1)
-        .map(char::len_utf16)
-        .sum();
+    let units: usize = text.chars().take(column - 1).map(char::len_utf16).sum();
     // A column past the end of the line (an end-of-line finding) keeps its
     // distance beyond it.
     let beyond = (column - 1).saturating_sub(text.chars().count());
@@ -198,7 +205,10 @@ mod tests {
     #[test]
     fn uris_are_encoded() {
         assert_eq!(uri("book/src/data.md"), "book/src/data.md");
-        assert_eq!(uri("evidence/files/Audit 2024 (final).pdf"), "evidence/files/Audit%202024%20(final).pdf");
+        assert_eq!(
+            uri("evidence/files/Audit 2024 (final).pdf"),
+            "evidence/files/Audit%202024%20(final).pdf"
+        );
         assert_eq!(uri("book/src/ré.md"), "book/src/r%C3%A9.md");
     }
 }

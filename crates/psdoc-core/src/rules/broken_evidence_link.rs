@@ -31,7 +31,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 cx.log_location(doc, "url"),
                 format!("document {}'s link {what}", doc.id),
             )
-            .help("find the document's current address and update `url`, or supply the file instead"),
+            .help(
+                "find the document's current address and update `url`, or supply the file instead",
+            ),
         );
     }
 }

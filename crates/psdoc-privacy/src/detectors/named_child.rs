@@ -100,9 +100,11 @@ pub(crate) fn trigger() -> String {
     let word = r"(?-u:\b)[A-Z][A-Za-z]+[*_]{0,2}";
     [
         format!(
-            r"{word},?{ws}*\(?{ws}*(?:(?:now|then|who{ws}+is|who{ws}+was|currently){ws}+)?(?i-u:aged?){ws}"
+            r"{word},?{ws}*\(?{ws}*(?:who(?:{ws}+is|{ws}+was|'s|\x{{2019}}s){ws}+)?(?:(?:now|then|currently|only|just){ws}+)?(?i-u:aged?){ws}"
         ),
-        format!(r"{word},?{ws}+[0-9A-Za-z]+{ws}*(?:years?|yrs?){ws}*-?{ws}*old(?-u:\b)"),
+        format!(
+            r"{word},?{ws}+(?:(?:is|was|turned|now){ws}+)?[0-9A-Za-z]+{ws}*(?:years?|yrs?){ws}*-?{ws}*old(?-u:\b)"
+        ),
         r"(?-u:\b)(?i-u:[0-9a-z]+[\t\n\r \-]+(?:year|yr)s?[\t\n\r \-]+old)(?-u:\b)".to_string(),
         format!(
             r"{word}(?:'|\x{{2019}}){{1}}s{ws}+(?i-u:foster|kinship|former|carer|family|support|social|key|youth|residential|lead|named|guidance|teacher|mum|mother|dad|father|parent|step|gran|grand|nana|papa|aunt|uncle|brother|sister|sibling|placement|child|care|pathway|safety|plan|hearing|compulsory|supervision|health|story|voice|views|wishes|journey|experience|birth|adoptive|case|school|nursery|class)"
@@ -113,9 +115,11 @@ pub(crate) fn trigger() -> String {
         format!(
             r"{word}{ws}+(?:[a-z]+{ws}+)?(?:(?:moved|went){ws}+(?:in)?to|lives{ws}+with){ws}"
         ),
-        format!(r"{word},?{ws}+who{ws}+(?:is|was|turned){ws}"),
+        format!(
+            r"{word},?{ws}+(?:who{ws}+)?(?:is|was|turned){ws}+(?:(?:now|only|just){ws}+)?(?:[0-9]|(?i-u:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)(?-u:\b))"
+        ),
         format!(r"{word}{ws}*\({ws}*[0-9]{{1,2}}{ws}*[)yY]"),
-        format!(r"{word},{ws}*[0-9]{{1,2}}{ws}*,"),
+        format!(r"{word},{ws}*[0-9]{{1,2}}{ws}*[,.;]"),
     ]
     .join("|")
 }
@@ -158,17 +162,19 @@ impl NamedChild {
         let contexts = vec![
             (
                 format!(
-                    r"{NAME}\s*(?:,\s*|\(\s*|\s)(?:(?:now|then|who\s+is|who\s+was|currently|who's|who’s)\s+)?(?i:aged|age)\s+{AGE}(?-u:\b)"
+                    r"{NAME}\s*(?:,\s*|\(\s*|\s)(?:who(?:\s+is|\s+was|'s|’s)\s+)?(?:(?:now|then|currently|only|just)\s+)?(?i:aged|age)\s+{AGE}(?-u:\b)"
                 ),
                 Strength::Strong,
             ),
             (
-                format!(r"{NAME},?\s+{AGE}\s*(?:years?|yrs?)[\s\-]old(?-u:\b)"),
+                format!(
+                    r"{NAME},?\s+(?:(?:is|was|turned|now)\s+)?{AGE}\s*(?:years?|yrs?)[\s\-]old(?-u:\b)"
+                ),
                 Strength::Strong,
             ),
             (
                 format!(
-                    r"{NAME},?\s+who\s+(?:is|was|turned)\s+(?:now\s+|only\s+|just\s+)?{AGE}(?:\s*(?:years?|yrs?)(?:\s+old)?)?\s*(?:[,.;)]|$|and(?-u:\b))"
+                    r"{NAME},?\s+(?:who\s+)?(?:is|was|turned)\s+(?:now\s+|only\s+|just\s+)?{AGE}(?:\s*(?:years?|yrs?)(?:\s+old)?)?\s*(?:[,.;)]|$|and(?-u:\b))"
                 ),
                 Strength::Strong,
             ),
@@ -204,7 +210,7 @@ impl NamedChild {
                 format!(r"{NAME}\s*\(\s*{AGE}(?:\s*(?:years?|yrs?)(?:\s+old)?)?\s*\)"),
                 Strength::Weak,
             ),
-            (format!(r"{NAME},\s*{AGE}\s*,"), Strength::Weak),
+            (format!(r"{NAME},\s*{AGE}\s*(?:,|;|\.(?:\s|$))"), Strength::Weak),
         ];
         NamedChild {
             names,
@@ -436,6 +442,10 @@ mod tests {
         assert_eq!(found("Ellie Smith (14) said"), ["Ellie Smith"]);
         assert_eq!(found("Then Sam, aged 9, left"), ["Sam"]);
         assert_eq!(found("Liam, who is 8, was supported"), ["Liam"]);
+        assert_eq!(found("Isla, who is now aged 11, said"), ["Isla"]);
+        assert_eq!(found("Sam is 12 and lives with his gran."), ["Sam"]);
+        assert_eq!(found("Ava was nine years old when she moved."), ["Ava"]);
+        assert_eq!(found("The case study is about Isla, 11."), ["Isla"]);
         assert_eq!(found("**Isla**, aged 11, said"), ["Isla"]);
         assert_eq!(found("nine-year-old *Sam* said"), ["Sam"]);
     }
@@ -473,6 +483,9 @@ mod tests {
             "Loch Ard Kyle, 3, and",
             "The Robertson Trust (2) funded posts.",
             "Liam, who is 8 years into the job",
+            "Fraser was 18 when the service started",
+            "The Grant is 12 months long.",
+            "Sam, 12.5% of the total",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

@@ -1,8 +1,8 @@
 //! `psdoc check`.
 
 use anyhow::Result;
-use psdoc_core::render::{github, human, json, markdown, sarif};
 use psdoc_core::online::OnlineOptions;
+use psdoc_core::render::{github, human, json, markdown, sarif};
 use psdoc_core::{Project, Report, Tally};
 
 use super::{Outcome, statement_root};
@@ -20,7 +20,9 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<Outcome> {
     }
     // `--base REV`: only what the change since the merge base brings.
     let changes = match &args.base {
-        Some(base) => Some(psdoc_core::history::ChangeFilter::new(&root, base, &project)?),
+        Some(base) => Some(psdoc_core::history::ChangeFilter::new(
+            &root, base, &project,
+        )?),
         None => None,
     };
     let mut report = Report::of(project);

@@ -10,7 +10,9 @@ pub fn run(global: &Global, args: &DiffArgs) -> Result<Outcome> {
     let root = statement_root(global)?;
     let diff = history::diff_revisions(&root, &args.from, args.to.as_deref())?;
     let text = match args.format {
-        DiffFormat::Term => history::render_term(&diff, args.output.is_none() && stdout_has_colour()),
+        DiffFormat::Term => {
+            history::render_term(&diff, args.output.is_none() && stdout_has_colour())
+        }
         DiffFormat::Markdown => history::render_markdown(&diff, GITHUB_COMMENT_LIMIT),
         DiffFormat::Html => history::render_html(&diff),
         DiffFormat::Json => history::render_json(&diff),

@@ -7,10 +7,12 @@ use anyhow::{Context, Result, bail};
 use psdoc_core::{Project, Report, history};
 use psdoc_github::env::{self, ProcessEnv, Vars};
 use psdoc_github::report::{MAX_REPORT_BYTES, sections_from_diff};
-use psdoc_github::{BaseComparison, Client, Event, PullRequestRef, PullRequestReport, Upserted, body};
+use psdoc_github::{
+    BaseComparison, Client, Event, PullRequestRef, PullRequestReport, Upserted, body,
+};
 
 use super::{Outcome, statement_root};
-use crate::cli::{Deny, Global, GithubCommand, GithubCommentArgs, GithubReportArgs};
+use crate::cli::{Deny, GithubCommand, GithubCommentArgs, GithubReportArgs, Global};
 use crate::output::print;
 
 pub fn run(global: &Global, command: &GithubCommand) -> Result<Outcome> {

@@ -14,12 +14,16 @@ pub fn run(global: &Global, args: &LogArgs) -> Result<Outcome> {
     let root = statement_root(global)?;
     let project = Project::open(&root)?;
     let bytes = match args.format {
-        LogFormat::Markdown => log::to_markdown(&project.log, &project.config.evidence.prefix).into_bytes(),
+        LogFormat::Markdown => {
+            log::to_markdown(&project.log, &project.config.evidence.prefix).into_bytes()
+        }
         LogFormat::Csv => log::to_csv(&project.log)?,
         LogFormat::Json => log::to_json(&project.log).into_bytes(),
         LogFormat::Xlsx => {
             if args.output.is_none() && std::io::stdout().is_terminal() {
-                bail!("an Excel workbook cannot be shown in the terminal: add -o document-log.xlsx");
+                bail!(
+                    "an Excel workbook cannot be shown in the terminal: add -o document-log.xlsx"
+                );
             }
             let title = format!("{}: document log", project.config.partnership.name);
             log::to_xlsx(&project.log, &title, project.submission())?
@@ -32,7 +36,9 @@ pub fn run(global: &Global, args: &LogArgs) -> Result<Outcome> {
 /// Writes to `path`, or to stdout when there is none.
 pub fn write_output(path: Option<&std::path::Path>, bytes: &[u8]) -> Result<()> {
     match path {
-        Some(path) => std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display())),
+        Some(path) => {
+            std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+        }
         None => match std::str::from_utf8(bytes) {
             Ok(text) => Ok(print(text)?),
             Err(_) => {

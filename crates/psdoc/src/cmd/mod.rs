@@ -10,8 +10,8 @@ mod history;
 mod init;
 mod log;
 mod package;
-mod scan;
 mod rules;
+mod scan;
 
 use std::path::PathBuf;
 

@@ -39,9 +39,11 @@ pub fn run(global: &Global, args: &PackageArgs) -> Result<Outcome> {
         return Ok(Outcome::Failed);
     }
     if let Some(parent) = args.output.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
     }
-    std::fs::write(&args.output, &bundle).with_context(|| format!("cannot write {}", args.output.display()))?;
+    std::fs::write(&args.output, &bundle)
+        .with_context(|| format!("cannot write {}", args.output.display()))?;
     if !global.quiet {
         print(&format!(
             "psdoc: wrote {} ({} bytes): statement (HTML and Markdown), document log (CSV and XLSX), {} evidence file(s) and manifest.json\n",

@@ -21,7 +21,11 @@ pub fn run(global: &Global, args: &ScanArgs) -> Result<Outcome> {
         let root = statement_root(global)?;
         let project = Project::open(&root)?;
         let found = project.scan_privacy(Some(&progress));
-        let diagnostics = privacy_diagnostics(&project.config, found, Some((&project.statement, &project.sources)));
+        let diagnostics = privacy_diagnostics(
+            &project.config,
+            found,
+            Some((&project.statement, &project.sources)),
+        );
         let mut report = Report::with_diagnostics(project, diagnostics);
         report.qi_coverage.clear();
         report
@@ -31,7 +35,12 @@ pub fn run(global: &Global, args: &ScanArgs) -> Result<Outcome> {
         }
         // Named paths: the statement's privacy settings when inside one,
         // else the defaults.
-        let config = match global.root.clone().map(Ok).unwrap_or_else(std::env::current_dir) {
+        let config = match global
+            .root
+            .clone()
+            .map(Ok)
+            .unwrap_or_else(std::env::current_dir)
+        {
             Ok(start) => match psdoc_core::find_root(&start) {
                 Ok(root) => psdoc_core::config::load(&root)?.0,
                 Err(_) => Config::default(),
@@ -52,7 +61,11 @@ pub fn run(global: &Global, args: &ScanArgs) -> Result<Outcome> {
     bar.finish();
     super::check::print_report(global, args.format, &report, None)?;
     let tally = Tally::of(&report.diagnostics);
-    Ok(if tally.errors > 0 { Outcome::Failed } else { Outcome::Passed })
+    Ok(if tally.errors > 0 {
+        Outcome::Failed
+    } else {
+        Outcome::Passed
+    })
 }
 
 /// A progress bar on stderr for scans that take more than a second, only
@@ -80,8 +93,10 @@ impl Progress {
         let bar = bar.get_or_insert_with(|| {
             let b = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
             b.set_style(
-                ProgressStyle::with_template("scanning {bar:40} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec}")
-                    .expect("valid template"),
+                ProgressStyle::with_template(
+                    "scanning {bar:40} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec}",
+                )
+                .expect("valid template"),
             );
             b
         });
