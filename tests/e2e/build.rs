@@ -13,7 +13,10 @@ fn book_files(dir: &std::path::Path) -> Vec<(String, String)> {
                 stack.push(path);
             } else {
                 let rel = path.strip_prefix(dir).unwrap().display().to_string();
-                out.push((rel, String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned()));
+                out.push((
+                    rel,
+                    String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned(),
+                ));
             }
         }
     }
@@ -35,15 +38,29 @@ fn the_example_builds_with_no_mdbook_on_path() {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&run.stdout);
-    assert_eq!(run.status.code(), Some(0), "{stdout}{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     assert!(stdout.contains("psdoc: built the book in "), "{stdout}");
-    for page in ["index.html", "document-log.html", "print.html", "data-registrations.html"] {
+    for page in [
+        "index.html",
+        "document-log.html",
+        "print.html",
+        "data-registrations.html",
+    ] {
         assert!(dir.join(page).is_file(), "no {page}");
     }
     let data = std::fs::read_to_string(dir.join("data.html")).unwrap();
     assert!(data.contains("href=\"document-log.html#E5\""));
     // A search index, as `mdbook build` makes.
-    assert!(book_files(&dir).iter().any(|(name, _)| name.starts_with("searchindex")));
+    assert!(
+        book_files(&dir)
+            .iter()
+            .any(|(name, _)| name.starts_with("searchindex"))
+    );
 }
 
 #[test]
@@ -54,11 +71,19 @@ fn refuses_while_a_personal_identifier_stands() {
         "and QI 6.4.\n\nThe child's CHI number is 1904851231, as the referral form shows.\n",
     );
     let out = repo.path().join("site");
-    let run = repo.run(&["build", "-o", out.to_str().unwrap()]).expect_code(1);
+    let run = repo
+        .run(&["build", "-o", out.to_str().unwrap()])
+        .expect_code(1);
     let stdout = run.stdout();
-    assert!(stdout.contains("psdoc: build refused: 1 personal identifier(s)"), "{stdout}");
+    assert!(
+        stdout.contains("psdoc: build refused: 1 personal identifier(s)"),
+        "{stdout}"
+    );
     assert!(stdout.contains("personal-identifier"), "{stdout}");
-    assert!(!stdout.contains("1904851231"), "the finding shows the identifier in full:\n{stdout}");
+    assert!(
+        !stdout.contains("1904851231"),
+        "the finding shows the identifier in full:\n{stdout}"
+    );
     assert!(!out.exists(), "a refused build wrote a book");
 }
 
@@ -77,10 +102,14 @@ fn an_identifier_allowed_to_stand_is_masked_in_the_book() {
             "and QI 6.4.\n\nThe child's CHI number is 1904851231, as the referral form shows.\n\n<!-- note: 1904851231 -->\n",
         );
     let out = repo.path().join("site");
-    repo.run(&["build", "-o", out.to_str().unwrap()]).expect_code(0);
+    repo.run(&["build", "-o", out.to_str().unwrap()])
+        .expect_code(0);
     let files = book_files(&out);
     for (name, text) in &files {
-        assert!(!text.contains("1904851231"), "{name} shows the CHI number in full");
+        assert!(
+            !text.contains("1904851231"),
+            "{name} shows the CHI number in full"
+        );
     }
     let data = std::fs::read_to_string(out.join("data.html")).unwrap();
     assert!(data.contains("19••••••31"), "{data}");
@@ -90,17 +119,27 @@ fn an_identifier_allowed_to_stand_is_masked_in_the_book() {
 fn fail_on_decides_for_other_errors() {
     let repo = Repo::passing().edit("book/src/data.md", "[E1]. We are", "[E1] and [E99]. We are");
     let out = repo.path().join("site");
-    let run = repo.run(&["build", "-o", out.to_str().unwrap()]).expect_code(1);
-    assert!(run.stdout().contains("fail-on = \"error\""), "{}", run.stdout());
+    let run = repo
+        .run(&["build", "-o", out.to_str().unwrap()])
+        .expect_code(1);
+    assert!(
+        run.stdout().contains("fail-on = \"error\""),
+        "{}",
+        run.stdout()
+    );
     assert!(!out.exists());
 
     let repo = repo.file(
         "book/book.toml",
         "[book]\ntitle = \"Test\"\n\n[preprocessor.psdoc]\nfail-on = \"never\"\n",
     );
-    repo.run(&["build", "-o", out.to_str().unwrap()]).expect_code(0);
+    repo.run(&["build", "-o", out.to_str().unwrap()])
+        .expect_code(0);
     let data = std::fs::read_to_string(out.join("data.html")).unwrap();
-    assert!(data.contains("[E99]"), "an unknown document is left as written");
+    assert!(
+        data.contains("[E99]"),
+        "an unknown document is left as written"
+    );
 }
 
 #[test]
@@ -110,8 +149,14 @@ fn fail_on_warning_fails_on_warnings() {
         "[book]\ntitle = \"Test\"\n\n[preprocessor.psdoc]\nfail-on = \"warning\"\n",
     );
     // The minimal statement's log lacks most core documents: warnings.
-    let run = repo.run(&["build", "-o", repo.path().join("site").to_str().unwrap()]).expect_code(1);
-    assert!(run.stdout().contains("fail-on = \"warning\""), "{}", run.stdout());
+    let run = repo
+        .run(&["build", "-o", repo.path().join("site").to_str().unwrap()])
+        .expect_code(1);
+    assert!(
+        run.stdout().contains("fail-on = \"warning\""),
+        "{}",
+        run.stdout()
+    );
 }
 
 #[test]
@@ -124,11 +169,23 @@ fn bad_input_exits_2_with_file_and_line() {
     assert!(run.stderr().contains("book/book.toml:5: [preprocessor.psdoc] has no key `word-count`: did you mean `word-counts`?"), "{}", run.stderr());
 
     let repo = Repo::passing()
-        .edit("book/src/data.md", "and QI 6.4.\n", "and QI 6.4.\n\n{{#include ../../secret.md}}\n")
+        .edit(
+            "book/src/data.md",
+            "and QI 6.4.\n",
+            "and QI 6.4.\n\n{{#include ../../secret.md}}\n",
+        )
         .file("secret.md", "Outside the book.\n");
     let run = repo.run(&["build"]).expect_code(2);
-    assert!(run.stderr().contains("book/src/data.md:5:"), "{}", run.stderr());
-    assert!(run.stderr().contains("leaves the book's folder"), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("book/src/data.md:5:"),
+        "{}",
+        run.stderr()
+    );
+    assert!(
+        run.stderr().contains("leaves the book's folder"),
+        "{}",
+        run.stderr()
+    );
 }
 
 #[test]
@@ -138,7 +195,11 @@ fn never_empties_a_folder_that_is_not_a_book() {
     assert!(run.stderr().contains("not empty"), "{}", run.stderr());
     assert_eq!(repo.read("notes/keep.txt"), "mine\n");
     let run = repo.run(&["build", "-o", "."]).expect_code(2);
-    assert!(run.stderr().contains("holds the statement"), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("holds the statement"),
+        "{}",
+        run.stderr()
+    );
 }
 
 #[test]

@@ -16,4 +16,5 @@ mod layouts;
 mod online;
 mod privacy;
 mod section_rules;
+mod snapshots;
 mod words;

@@ -430,7 +430,8 @@ pub(crate) mod tests {
 
     #[test]
     fn hostile_reports_are_refused() {
-        let cases: Vec<(fn(&mut PullRequestReport), &str)> = vec![
+        type Spoil = fn(&mut PullRequestReport);
+        let cases: Vec<(Spoil, &str)> = vec![
             (|r| r.version = 2, "version"),
             (|r| r.pull_request.number = 0, "number"),
             (|r| r.pull_request.head_sha = "HEAD".into(), "head_sha"),

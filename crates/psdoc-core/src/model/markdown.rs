@@ -367,6 +367,61 @@ mod tests {
         assert!(!md[p.allows[0].range.clone()].contains("After"));
     }
 
+    use proptest::prelude::*;
+
+    fn plain_words() -> impl Strategy<Value = String> {
+        proptest::collection::vec("[A-Za-z0-9']{1,8}", 1..12).prop_map(|w| w.join(" "))
+    }
+
+    proptest! {
+        #[test]
+        fn markup_never_adds_words(w in plain_words()) {
+            let n = words(&w);
+            for wrapped in [
+                format!("*{w}*"),
+                format!("**{w}**"),
+                format!("# {w}"),
+                format!("## {w} ##"),
+                format!("- {w}"),
+                format!("1. {w}"),
+                format!("> {w}"),
+                format!("[{w}](https://example.org/a)"),
+                format!("~~{w}~~"),
+                format!("{w}\n<!-- a note -->"),
+                format!("| {w} |\n|---|\n"),
+            ] {
+                prop_assert_eq!(words(&wrapped), n, "{}", wrapped);
+            }
+        }
+
+        #[test]
+        fn crlf_and_lf_give_the_same_counts_and_lines(
+            lines in proptest::collection::vec(
+                prop_oneof![
+                    Just("# Heading here".to_owned()),
+                    Just(String::new()),
+                    Just("- item one".to_owned()),
+                    Just("> quoted [E12] words".to_owned()),
+                    Just("| a | b |".to_owned()),
+                    Just("|---|---|".to_owned()),
+                    Just("<!-- note -->".to_owned()),
+                    plain_words(),
+                ],
+                1..30,
+            )
+        ) {
+            let lf = lines.join("\n");
+            let crlf = lines.join("\r\n");
+            let (a, b) = (parse_chapter(&lf), parse_chapter(&crlf));
+            prop_assert_eq!(a.units.len(), b.units.len());
+            let (la, lb) = (crate::position::LineIndex::new(&lf), crate::position::LineIndex::new(&crlf));
+            for (ua, ub) in a.units.iter().zip(&b.units) {
+                prop_assert_eq!(ua.words, ub.words);
+                prop_assert_eq!(la.position(&lf, ua.start), lb.position(&crlf, ub.start));
+            }
+        }
+    }
+
     #[test]
     fn code_spans_are_marked() {
         let p = parse_chapter("See `[E12]` and [E3].\n");

@@ -175,6 +175,48 @@ mod tests {
         assert_eq!(cell("ask @lead"), "ask @\u{200d}lead");
     }
 
+    fn report_with(findings: usize) -> Report {
+        let d = crate::Diagnostic {
+            rule: "unknown-evidence",
+            severity: Severity::Error,
+            kind: None,
+            masked: None,
+            message: "E99 is not in the document log (evidence/log.toml) | <b>".into(),
+            file: "book/src/data.md".into(),
+            line: 3,
+            column: 7,
+            section: None,
+            help: None,
+            page: None,
+            sheet: None,
+            cell: None,
+            length: 3,
+        };
+        Report {
+            diagnostics: vec![d; findings],
+            words: 4990,
+            word_limit: 5000,
+            qi_coverage: vec![("1.1".into(), vec!["data".into()]), ("9.2".into(), vec![])],
+            sources: Default::default(),
+            redactor: crate::redact::Redactor::new(&crate::Config::default().privacy).unwrap(),
+        }
+    }
+
+    #[test]
+    fn the_summary_is_capped_and_says_what_it_left_out() {
+        let report = report_with(5_000);
+        let out = render_capped(&report, 20_000);
+        assert!(out.len() <= 20_000, "{}", out.len());
+        assert!(out.contains("more findings are not shown here"), "{out}");
+        assert!(out.contains("### Focus quality indicators"));
+        assert!(out.contains("| 9.2 | none |"));
+        assert!(out.contains("within 2% of the limit"));
+        assert!(out.contains("\\| &lt;b&gt;"), "{out}");
+        let full = render(&report_with(3));
+        assert!(!full.contains("not shown"));
+        assert_eq!(full, render(&report_with(3)), "deterministic");
+    }
+
     #[test]
     fn near_the_limit_is_two_percent() {
         assert!(near_the_limit(4900, 5000));

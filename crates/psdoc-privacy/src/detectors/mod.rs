@@ -48,8 +48,11 @@ pub(crate) enum Group {
 }
 
 impl Group {
+    /// In the prefilter's order: where two parts match at the same place, the first wins,
+    /// so the named-child part (any capitalised word) comes last ("DOB is 4 May" is a
+    /// birth, not "DOB" aged 4). A hit inside another is found too: the search resumes
+    /// just after each hit's start.
     pub(crate) const ALL: [Group; 8] = [
-        Group::NamedChild,
         Group::Numeric,
         Group::Scn,
         Group::Ni,
@@ -57,6 +60,7 @@ impl Group {
         Group::Email,
         Group::DateOfBirth,
         Group::Address,
+        Group::NamedChild,
     ];
 
     fn trigger(self) -> String {

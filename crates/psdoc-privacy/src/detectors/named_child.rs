@@ -210,7 +210,10 @@ impl NamedChild {
                 format!(r"{NAME}\s*\(\s*{AGE}(?:\s*(?:years?|yrs?)(?:\s+old)?)?\s*\)"),
                 Strength::Weak,
             ),
-            (format!(r"{NAME},\s*{AGE}\s*(?:,|;|\.(?:\s|$))"), Strength::Weak),
+            (
+                format!(r"{NAME},\s*{AGE}\s*(?:,|;|\.(?:\s|$))"),
+                Strength::Weak,
+            ),
         ];
         NamedChild {
             names,
