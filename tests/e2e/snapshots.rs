@@ -19,7 +19,9 @@ fn human_output() {
 
 #[test]
 fn json_output() {
-    let run = troubled().run(&["check", "--format", "json"]).expect_code(1);
+    let run = troubled()
+        .run(&["check", "--format", "json"])
+        .expect_code(1);
     insta::assert_snapshot!(run.stdout());
 }
 

@@ -378,3 +378,83 @@ fn protocol_findings_in_mdbook_log_style_and_exit_1() {
     assert!(stderr.contains("fail-on = \"error\""), "{stderr}");
     assert!(output.stdout.is_empty());
 }
+
+#[test]
+fn other_layouts_prefix_readme_subfolders_crlf_bom_and_a_csv_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |path: &str, text: &str| {
+        let full = dir.path().join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, text).unwrap();
+    };
+    write(
+        "partnership.toml",
+        "[partnership]\nname = \"Test\"\nsubmission = 2026-03-20\n\n[evidence]\nlog = \"evidence/log.csv\"\n",
+    );
+    write(
+        "evidence/log.csv",
+        "id,title,url,date\r\n1,\"Plan, 2025\",https://example.org/p.pdf,30/09/2025\r\n",
+    );
+    write("book/book.toml", FAIL_NEVER);
+    write(
+        "book/src/SUMMARY.md",
+        "# Summary\n\n[Introduction](README.md)\n\n- [1. Context](part/context.md)\n  - [Data](part/data.md)\n",
+    );
+    write(
+        "book/src/README.md",
+        "\u{feff}# Introduction\r\n\r\nOur statement [E1].\r\n",
+    );
+    write(
+        "book/src/part/context.md",
+        "# 1. Context of children\u{2019}s services: Loch Ard\r\n\r\n<!-- prompt\r\nover lines -->\r\nSee [E1] and QI 2.1.\r\n",
+    );
+    write(
+        "book/src/part/data.md",
+        "## What your data is telling you\n\nRose [E1].\n",
+    );
+    let book = build_in_process(dir.path()).unwrap();
+
+    let index = text(&book, "index.html");
+    assert!(index.contains("The statement: <strong>"), "{index}");
+    assert!(
+        index.contains("href=\"document-log.html#E1\" title=\"Plan, 2025\""),
+        "{index}"
+    );
+    let context = text(&book, "part/context.html");
+    assert!(
+        context.contains("href=\"../document-log.html#E1\""),
+        "{context}"
+    );
+    assert!(!context.contains("prompt"), "{context}");
+    assert!(context.contains("This chapter: <strong>"), "{context}");
+    assert!(text(&book, "part/data.html").contains("This chapter: <strong>"));
+    let log = text(&book, "document-log.html");
+    assert!(log.contains("<td>2025-09-30</td>"), "{log}");
+}
+
+#[test]
+fn the_log_goes_where_summary_puts_it_and_can_be_printed() {
+    let dir = statement(
+        "",
+        "[book]\ntitle = \"Test\"\n\n[preprocessor.psdoc]\nfail-on = \"never\"\nlog-chapter = \"annex/evidence.md\"\nprint-log = true\n",
+    );
+    let summary = dir.path().join("book/src/SUMMARY.md");
+    let text_of = std::fs::read_to_string(&summary)
+        .unwrap()
+        .replace("- [Context", "- [Evidence](annex/evidence.md)\n- [Context");
+    std::fs::write(&summary, text_of).unwrap();
+    std::fs::create_dir_all(dir.path().join("book/src/annex")).unwrap();
+    std::fs::write(dir.path().join("book/src/annex/evidence.md"), "").unwrap();
+    let book = build_in_process(dir.path()).unwrap();
+    let log = text(&book, "annex/evidence.html");
+    assert!(log.contains("<span id=\"E1\">E1</span>"), "{log}");
+    assert!(log.contains("<div class=\"psdoc-document-log\">"), "print-log = true keeps it in print: {log}");
+    assert!(text(&book, "data.html").contains("href=\"annex/evidence.html#E1\""));
+    // Listed once: where the author put it, not again at the end.
+    assert_eq!(
+        text(&book, "print.html")
+            .matches("<span id=\"E1\">")
+            .count(),
+        1
+    );
+}

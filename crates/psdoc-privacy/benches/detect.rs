@@ -112,6 +112,11 @@ fn prose_without_identifiers(bencher: Bencher) {
 fn prose_every_paragraph(bencher: Bencher) {
     let text = corpus(1, 3);
     let detector = Detector::default();
+    // The sprinkled identifiers are really found: the benchmark measures detection.
+    let found = detector.find(&text);
+    for kind in psdoc_privacy::Kind::BUILTIN {
+        assert!(found.iter().any(|i| i.kind == kind), "{kind} not found");
+    }
     bencher
         .counter(BytesCount::of_str(&text))
         .bench(|| detector.find(black_box(&text)));
@@ -131,13 +136,4 @@ fn prose_with_a_custom_pattern(bencher: Bencher) {
     bencher
         .counter(BytesCount::of_str(&text))
         .bench(|| detector.find(black_box(&text)));
-}
-
-#[test]
-fn the_corpus_has_every_kind() {
-    let text = corpus(1, 5);
-    let found = Detector::default().find(&text);
-    for kind in psdoc_privacy::Kind::BUILTIN {
-        assert!(found.iter().any(|i| i.kind == kind), "{kind}");
-    }
 }

@@ -11,6 +11,31 @@
 //! It never prints: callers turn [`Identifier`]s into findings and show only
 //! [`Identifier::masked`].
 //!
+//! # Deliberately not reported
+//!
+//! A tool that flags every number is switched off, so each kind has a line it does not
+//! cross (each detector's module documents its own):
+//!
+//! - a ten-digit number failing both the date and the check digits, or named as something
+//!   else just before it ("Invoice", "Order", "ISBN", "Ref", "Account" ...), unless "CHI" or
+//!   "NHS" is next to it; a CHI number valid only under the 2026 modulus-10 scheme without
+//!   "CHI" nearby;
+//! - a nine-digit number without "SCN" or "candidate number"; an NI number without its
+//!   suffix letter unless "NI" or "National Insurance" precedes it;
+//! - postcode districts and sectors (`EH12`, `EH12 9`), mixed-case codes (`Eh12 9dN`);
+//! - 08 and 09 numbers (freephone, premium rate: an organisation's);
+//! - dates without a birth context, cohorts ("born between ..."), a month and year alone;
+//! - names without an age or care context, "Child A", names marked as changed, adults
+//!   (a title, or an age over 25), names that double as words in weak contexts only;
+//! - a number and capitalised words without a street type ("22 Families", "12 Years").
+//!
+//! # Speed
+//!
+//! One pass of a prefilter regex with ASCII word boundaries finds the places worth a look;
+//! each kind's validating scanner then reads only the few hundred bytes around such a
+//! place. Ordinary prose runs at several hundred MB/s on one core
+//! (`cargo bench -p psdoc-privacy`).
+//!
 //! ```
 //! use psdoc_privacy::{Detector, Kind, Settings};
 //!

@@ -152,17 +152,6 @@ pub struct GithubCommentArgs {
     /// Fail (exit 1) on warnings too
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub deny: Option<Deny>,
-    /// Also ask every evidence link whether it answers (the only check that uses the network)
-    #[arg(long)]
-    pub online: bool,
-    /// With --online: seconds to wait for each link
-    #[arg(
-        long,
-        value_name = "SECONDS",
-        default_value_t = 20,
-        requires = "online"
-    )]
-    pub timeout: u64,
 }
 
 #[derive(Debug, Args)]

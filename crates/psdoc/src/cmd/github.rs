@@ -116,8 +116,14 @@ fn pull_request_event(vars: &dyn Vars) -> Result<PullRequestRef> {
 /// figure at the head, and what changed since the base.
 fn build_report(root: &Path, pr: PullRequestRef, quiet: bool) -> Result<PullRequestReport> {
     let project = Project::open(root)?;
+    // The base may be missing (a shallow checkout): then every finding is
+    // listed, with a note.
+    let filter = history::ChangeFilter::new(root, &pr.base_sha, &project);
     let report = Report::of(project);
-    let base = match compare_with_base(root, &pr.base_sha, &report) {
+    let base = filter
+        .map_err(anyhow::Error::from)
+        .and_then(|filter| compare_with_base(root, &pr.base_sha, &report, &filter));
+    let base = match base {
         Ok(base) => Some(base),
         Err(e) => {
             if !quiet {
@@ -134,13 +140,25 @@ fn build_report(root: &Path, pr: PullRequestRef, quiet: bool) -> Result<PullRequ
 }
 
 /// The words at the base, the changed sections, and the findings this pull
-/// request brings.
-fn compare_with_base(root: &Path, base: &str, report: &Report) -> Result<BaseComparison> {
-    let diff = history::diff_revisions(root, base, None)?;
+/// request brings (those `check --base` keeps).
+fn compare_with_base(
+    root: &Path,
+    base: &str,
+    report: &Report,
+    filter: &history::ChangeFilter,
+) -> Result<BaseComparison> {
+    // From the merge base, as `check --base` compares: the pull request's
+    // own changes, not the base branch's later ones.
+    let merge_base = history::StatementRepo::open(root)?.merge_base_with_head(base)?;
+    let diff = history::diff_revisions(root, &merge_base.id.to_string(), None)?;
     let json = serde_json::to_value(&diff).context("the statement diff")?;
     let (words_base, sections) = sections_from_diff(&json).map_err(anyhow::Error::msg)?;
-    let head = Project::open(root)?;
-    let new_findings = history::filter_to_changes(root, base, report.diagnostics.clone(), &head)?;
+    let new_findings = report
+        .diagnostics
+        .iter()
+        .filter(|d| filter.keeps(d))
+        .cloned()
+        .collect();
     Ok(BaseComparison {
         words_base,
         sections,
