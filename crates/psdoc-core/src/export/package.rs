@@ -33,14 +33,15 @@ struct ManifestFile {
     document: Option<u64>,
 }
 
+/// A file of the bundle: its path in the zip, its bytes, and the document
+/// number for evidence files.
+pub type BundleFile = (String, Vec<u8>, Option<u64>);
+
 /// The files of the bundle, sorted by path, before zipping.
-pub fn contents(
-    project: &Project,
-    files: &dyn FileSource,
-) -> Result<Vec<(String, Vec<u8>, Option<u64>)>> {
+pub fn contents(project: &Project, files: &dyn FileSource) -> Result<Vec<BundleFile>> {
     let submission = project.submission();
     let name = &project.config.partnership.name;
-    let mut out: Vec<(String, Vec<u8>, Option<u64>)> = vec![
+    let mut out: Vec<BundleFile> = vec![
         (
             "statement.html".into(),
             statement::to_html(project).into_bytes(),

@@ -242,13 +242,11 @@ pub fn parse_chapter(text: &str) -> ParsedChapter {
                 TagEnd::Image => image_depth = image_depth.saturating_sub(1),
                 _ => {}
             },
-            Event::Text(s) | Event::InlineMath(s) | Event::DisplayMath(s) => {
-                if image_depth == 0 {
-                    current(&mut stack, range.start).push(&s, text, range);
-                }
+            Event::Text(s) | Event::InlineMath(s) | Event::DisplayMath(s) if image_depth == 0 => {
+                current(&mut stack, range.start).push(&s, text, range);
             }
-            Event::Code(s) => {
-                if image_depth == 0 {
+            Event::Code(s) if image_depth == 0 => {
+                {
                     let b = current(&mut stack, range.start);
                     let start = b.text.len();
                     // The code span's own text starts after its backticks.

@@ -56,26 +56,26 @@ pub fn print_report(
     };
     let text = match format {
         FindingsFormat::Human => human::render(
-            &report,
+            report,
             human::HumanOptions {
                 color: true,
                 quiet: global.quiet,
             },
         ),
-        FindingsFormat::Json => json::render(&report),
+        FindingsFormat::Json => json::render(report),
         FindingsFormat::Sarif => sarif::render(
-            &report,
+            report,
             &sarif::SarifOptions {
                 path_prefix: super::github::path_prefix(&root),
             },
         ),
         FindingsFormat::Github => github::render(
-            &report,
+            report,
             &github::GithubOptions {
                 path_prefix: super::github::path_prefix(&root),
             },
         ),
-        FindingsFormat::Markdown => markdown::render(&report),
+        FindingsFormat::Markdown => markdown::render(report),
     };
     print(&text)?;
     Ok(())
