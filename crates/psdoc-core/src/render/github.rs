@@ -59,6 +59,30 @@ pub fn render(report: &Report, options: &GithubOptions) -> String {
         ));
     }
 
+    let gaps: Vec<&str> = report
+        .qi_coverage
+        .iter()
+        .filter(|(_, sections)| sections.is_empty())
+        .map(|(qi, _)| qi.as_str())
+        .collect();
+    if !report.qi_coverage.is_empty() {
+        let covered = report.qi_coverage.len() - gaps.len();
+        let message = if gaps.is_empty() {
+            format!("the statement addresses all {covered} of the guidance's focus quality indicators")
+        } else {
+            format!(
+                "the statement addresses {covered} of the guidance's {} focus quality indicators; not addressed: QI {}",
+                report.qi_coverage.len(),
+                gaps.join(", QI ")
+            )
+        };
+        out.push_str(&format!(
+            "::notice title={}::{}\n",
+            escape_property("psdoc: quality indicators"),
+            escape_data(&message)
+        ));
+    }
+
     let listing = listing(report, redactor, &options.path_prefix);
     if !listing.is_empty() {
         let token = stop_token(&listing);

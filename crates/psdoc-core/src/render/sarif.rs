@@ -78,6 +78,16 @@ pub fn render(report: &Report, options: &SarifOptions) -> String {
             }},
             "columnKind": "utf16CodeUnits",
             "results": results,
+            "properties": {
+                "words": report.words,
+                "wordLimit": report.word_limit,
+                // The guidance's focus quality indicators and the sections addressing each.
+                "qiCoverage": report
+                    .qi_coverage
+                    .iter()
+                    .map(|(qi, sections)| (qi.clone(), json!(sections)))
+                    .collect::<serde_json::Map<String, Value>>(),
+            },
         }],
     });
     let mut s = serde_json::to_string_pretty(&log).expect("serialisable");

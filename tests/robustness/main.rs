@@ -1,0 +1,23 @@
+//! Hostile and broken input (issue 8): statement repositories broken in every
+//! way the tests can generate, each with its exact outcome. psdoc either stops
+//! with exit 2 and one line naming the file (and line), or reports the right
+//! finding; it never panics, hangs, dies of a signal or runs away with memory,
+//! never reads outside the statement root, writes only what it is asked to,
+//! and gives the same bytes run after run.
+
+#[path = "../e2e/harness.rs"]
+#[allow(dead_code)]
+mod harness;
+
+mod support;
+
+mod chapters;
+mod config_files;
+mod determinism;
+mod evidence;
+mod fuzz_regressions;
+mod links;
+mod log;
+mod references;
+mod safety;
+mod sizes;

@@ -1,0 +1,342 @@
+//! psdoc run as a user runs it, but watched: a time limit (a hang fails the
+//! test), no panic (exit 101), no signal, a bound on peak memory, and a canary
+//! outside the statement root that no output may ever show.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+/// Every command must finish in this time, or the test fails as a hang.
+pub const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The peak memory allowed to an ordinary command (debug build).
+pub const MAX_RSS: u64 = 300 << 20;
+
+/// A valid CHI number, planted only outside the statement roots: no output
+/// of psdoc may hold it, whole or masked.
+pub const CANARY: &str = "1904851231";
+const CANARY_MASKED: &str = "19••••••31";
+
+/// What a run of psdoc gave.
+pub struct Ran {
+    pub args: Vec<String>,
+    pub code: i32,
+    pub stdout: Vec<u8>,
+    pub stderr: String,
+    /// Peak resident memory, when the system tells (Linux: VmHWM).
+    pub peak_rss: Option<u64>,
+}
+
+/// `psdoc ARGS` in `dir`, within [`TIMEOUT`] and [`MAX_RSS`].
+pub fn psdoc(dir: &Path, args: &[&str]) -> Ran {
+    psdoc_within(dir, args, MAX_RSS)
+}
+
+/// `psdoc ARGS` in `dir`, within [`TIMEOUT`] and `max_rss` bytes.
+pub fn psdoc_within(dir: &Path, args: &[&str], max_rss: u64) -> Ran {
+    // A clean environment: no GitHub step files to write, no colour.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_psdoc"))
+        .current_dir(dir)
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start psdoc");
+    let pid = child.id();
+    let mut out = child.stdout.take().expect("stdout");
+    let mut err = child.stderr.take().expect("stderr");
+    let out = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        out.read_to_end(&mut v).map(|_| v)
+    });
+    let err = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        err.read_to_end(&mut v).map(|_| v)
+    });
+    let start = Instant::now();
+    let mut peak: Option<u64> = None;
+    let status = loop {
+        if let Some(now) = high_water_mark(pid) {
+            peak = Some(peak.map_or(now, |p| p.max(now)));
+        }
+        if let Some(status) = child.try_wait().expect("wait for psdoc") {
+            break status;
+        }
+        if start.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("psdoc {args:?} did not finish in {TIMEOUT:?}: a hang");
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    let stdout = out.join().expect("stdout thread").expect("read stdout");
+    let stderr = err.join().expect("stderr thread").expect("read stderr");
+    let stderr = String::from_utf8_lossy(&stderr).into_owned();
+    let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+    let Some(code) = status.code() else {
+        panic!("psdoc {args:?} was killed by a signal ({status}); stderr:\n{stderr}");
+    };
+    assert_ne!(code, 101, "psdoc {args:?} panicked:\n{stderr}");
+    assert!(
+        code <= 2,
+        "psdoc {args:?} exited {code}, not 0, 1 or 2:\n{stderr}"
+    );
+    if let Some(peak) = peak {
+        assert!(
+            peak <= max_rss,
+            "psdoc {args:?} used {} MiB at its peak, over the bound of {} MiB",
+            peak >> 20,
+            max_rss >> 20
+        );
+    }
+    let ran = Ran {
+        args,
+        code,
+        stdout,
+        stderr,
+        peak_rss: peak,
+    };
+    ran.assert_no_canary();
+    ran
+}
+
+/// The peak resident memory of a running process (Linux), in bytes.
+fn high_water_mark(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+impl Ran {
+    pub fn stdout(&self) -> String {
+        String::from_utf8(self.stdout.clone()).expect("UTF-8 stdout")
+    }
+
+    fn assert_no_canary(&self) {
+        let out = String::from_utf8_lossy(&self.stdout);
+        for text in [out.as_ref(), self.stderr.as_str()] {
+            assert!(
+                !text.contains(CANARY) && !text.contains(CANARY_MASKED),
+                "psdoc {:?} shows the canary planted outside the statement root",
+                self.args
+            );
+        }
+    }
+
+    /// Asserts "psdoc could not do its job": exit 2, nothing on stdout and
+    /// exactly one line on stderr. Returns that line without `psdoc: error: `.
+    pub fn error(&self) -> String {
+        assert_eq!(
+            self.code,
+            2,
+            "psdoc {:?}: expected exit 2\nstdout:\n{}\nstderr:\n{}",
+            self.args,
+            String::from_utf8_lossy(&self.stdout),
+            self.stderr
+        );
+        assert!(self.stdout.is_empty(), "nothing on stdout");
+        assert!(
+            self.stderr.ends_with('\n') && self.stderr.matches('\n').count() == 1,
+            "one line on stderr: {:?}",
+            self.stderr
+        );
+        self.stderr
+            .trim_end()
+            .strip_prefix("psdoc: error: ")
+            .unwrap_or_else(|| panic!("starts with `psdoc: error: `: {}", self.stderr))
+            .to_owned()
+    }
+
+    /// The JSON on stdout of a run that did its job (exit 0 or 1).
+    pub fn json(&self) -> Value {
+        assert!(
+            self.code <= 1,
+            "psdoc {:?} exited {}: {}",
+            self.args,
+            self.code,
+            self.stderr
+        );
+        serde_json::from_slice(&self.stdout).expect("JSON on stdout")
+    }
+}
+
+/// Asserts that `psdoc ARGS` fails with one line starting `PLACE: ` (a file,
+/// and its line where there is one) and holding `gist`.
+pub fn fails(dir: &Path, args: &[&str], place: &str, gist: &str) -> String {
+    let line = psdoc(dir, args).error();
+    assert!(
+        line.starts_with(&format!("{place}: ")),
+        "the error names {place}: {line}"
+    );
+    assert!(line.contains(gist), "the error says {gist:?}: {line}");
+    line
+}
+
+/// `psdoc check --format json`, parsed, with its findings checked for
+/// places: every one inside the statement root.
+pub fn check_json(dir: &Path) -> Value {
+    let json = psdoc(dir, &["check", "--format", "json"]).json();
+    for d in json["diagnostics"].as_array().expect("diagnostics") {
+        let file = d["file"].as_str().expect("file");
+        assert!(
+            !file.starts_with('/') && !file.split('/').any(|p| p == ".."),
+            "a finding points outside the statement root: {d}"
+        );
+    }
+    json
+}
+
+/// The findings of `rule` as `(file, line, message)`.
+pub fn findings(json: &Value, rule: &str) -> Vec<(String, u64, String)> {
+    json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"] == rule)
+        .map(|d| {
+            (
+                d["file"].as_str().expect("file").to_owned(),
+                d["line"].as_u64().expect("line"),
+                d["message"].as_str().expect("message").to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The findings of `rule` as `(file, line, column)`.
+pub fn places(json: &Value, rule: &str) -> Vec<(String, u64, u64)> {
+    json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"] == rule)
+        .map(|d| {
+            (
+                d["file"].as_str().expect("file").to_owned(),
+                d["line"].as_u64().expect("line"),
+                d["column"].as_u64().expect("column"),
+            )
+        })
+        .collect()
+}
+
+/// The one finding of `rule`, asserted at `file:line`; returns its message.
+pub fn one_finding(json: &Value, rule: &str, file: &str, line: u64) -> String {
+    let found = findings(json, rule);
+    assert_eq!(found.len(), 1, "one {rule} finding: {found:?}");
+    let (f, l, message) = found.into_iter().next().expect("one");
+    assert_eq!((f.as_str(), l), (file, line), "{rule}: {message}");
+    message
+}
+
+/// A folder outside every statement root, full of things that must never be
+/// read: a chapter, a book, a log, a configuration and evidence, each holding
+/// the canary CHI number.
+pub struct Outside {
+    dir: tempfile::TempDir,
+}
+
+impl Outside {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let chapter = format!(
+            "# Context of children's services\n\nThe canary's CHI number is {CANARY}, and E1 is cited [E1].\n"
+        );
+        let files: Vec<(&str, String)> = vec![
+            ("canary.md", chapter.clone()),
+            ("canary.txt", format!("CHI {CANARY}\n")),
+            ("canary.csv", format!("Name,CHI\nA child,{CANARY}\n")),
+            (
+                "partnership.toml",
+                format!("[partnership]\nname = \"Canary {CANARY}\"\n"),
+            ),
+            (
+                "log.toml",
+                format!(
+                    "[[document]]\nid = 1\ntitle = \"Canary {CANARY}\"\nurl = \"https://example.org/{CANARY}.pdf\"\n"
+                ),
+            ),
+            ("book/book.toml", "[book]\ntitle = \"Canary\"\n".to_owned()),
+            (
+                "book/src/SUMMARY.md",
+                "# Summary\n\n- [Context](context.md)\n".to_owned(),
+            ),
+            ("book/src/context.md", chapter),
+            ("files/canary.txt", format!("CHI {CANARY}\n")),
+        ];
+        for (path, text) in files {
+            let full = dir.path().join(path);
+            std::fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
+            std::fs::write(full, text).expect("write");
+        }
+        Outside { dir }
+    }
+
+    /// The absolute path of `rel` in the folder.
+    pub fn path(&self, rel: &str) -> PathBuf {
+        if rel.is_empty() {
+            self.dir.path().to_path_buf()
+        } else {
+            self.dir.path().join(rel)
+        }
+    }
+}
+
+/// A symbolic link at `link` (relative to `root`, replacing any file there)
+/// pointing at `target`, as written.
+pub fn link(root: &Path, link: &str, target: impl AsRef<Path>) {
+    let at = root.join(link);
+    std::fs::create_dir_all(at.parent().expect("parent")).expect("mkdir");
+    if let Ok(meta) = std::fs::symlink_metadata(&at) {
+        if meta.is_dir() {
+            std::fs::remove_dir_all(&at).expect("remove folder");
+        } else {
+            std::fs::remove_file(&at).expect("remove file");
+        }
+    }
+    std::os::unix::fs::symlink(target, at).expect("symlink");
+}
+
+/// Every file, folder and link under `root` (links not followed), with the
+/// content of files and the target of links, for before-and-after checks.
+pub fn snapshot(root: &Path) -> std::collections::BTreeMap<String, String> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read folder") {
+            let entry = entry.expect("entry");
+            let path = entry.path();
+            let rel = path
+                .strip_prefix(root)
+                .expect("inside")
+                .to_string_lossy()
+                .into_owned();
+            let kind = entry.file_type().expect("file type");
+            let what = if kind.is_symlink() {
+                format!("link to {}", std::fs::read_link(&path).expect("link").display())
+            } else if kind.is_dir() {
+                stack.push(path);
+                "folder".to_owned()
+            } else {
+                let bytes = std::fs::read(&path).expect("read file");
+                format!("{} bytes, {:016x}", bytes.len(), fnv(&bytes))
+            };
+            out.insert(rel, what);
+        }
+    }
+    out
+}
+
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
