@@ -110,20 +110,19 @@ impl Preprocessor for PsdocPreprocessor {
 /// The book as readers get it (see the crate's documentation). Pure: the
 /// same statement, settings and book give the same result.
 pub fn render_book(mut book: Book, checked: &Checked, settings: &Settings, renderer: &str) -> Book {
-    let project = &checked.project;
-    let targets = LogTargets::new(&project.config, &project.log, &settings.log_chapter);
+    let targets = LogTargets::new(&checked.config, &checked.log, &settings.log_chapter);
     let log = checked
         .redact(&log_chapter::markdown(
-            &project.config,
-            &project.log,
+            &checked.config,
+            &checked.log,
             &targets,
             settings.print_log,
         ))
         .into_owned();
-    let words = checked.chapter_words();
+    let words = &checked.chapter_words;
     let counts = WordCounts {
-        total: project.statement.total_words(),
-        limit: project.config.statement.word_limit as usize,
+        total: checked.total_words(),
+        limit: checked.config.statement.word_limit as usize,
     };
     let html = renderer == "html";
     let mut first = true;

@@ -1,10 +1,16 @@
-//! The statement behind the book, loaded and checked once.
+//! The statement behind the book: what the book needs from it, and the
+//! verdict of its check.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use psdoc_core::config::Config;
+use psdoc_core::model::Statement;
+use psdoc_core::redact::Redactor;
 use psdoc_core::render::thousands;
 use psdoc_core::{Diagnostic, Project, Report, Severity, Tally};
+use psdoc_evidence::DocumentLog;
 
 use crate::error::{Error, Result};
 use crate::settings::FailOn;
@@ -12,12 +18,63 @@ use crate::settings::FailOn;
 /// The rule whose errors stop `psdoc build` whatever `fail-on` says.
 pub const PERSONAL_IDENTIFIER: &str = "personal-identifier";
 
-/// A statement repository, loaded, with its findings.
+/// What the book is made from: the statement's settings, its chapters (for
+/// word counts), its document log, and the redactor that masks identifiers.
+#[derive(Clone, Copy)]
+pub struct BookSource<'a> {
+    pub config: &'a Config,
+    pub statement: &'a Statement,
+    pub log: &'a DocumentLog,
+    pub redactor: &'a Redactor,
+}
+
+impl<'a> BookSource<'a> {
+    pub fn of(project: &'a Project) -> Self {
+        BookSource {
+            config: &project.config,
+            statement: &project.statement,
+            log: &project.log,
+            redactor: &project.redactor,
+        }
+    }
+
+    /// `text` with every personal identifier masked.
+    pub fn redact<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        self.redactor.redact(text)
+    }
+
+    /// Words per chapter, by path relative to the book's `src` folder.
+    pub fn chapter_words(&self) -> BTreeMap<String, usize> {
+        let src = self
+            .statement
+            .summary_path
+            .rsplit_once('/')
+            .map_or("", |(dir, _)| dir);
+        let mut words = BTreeMap::new();
+        for chapter in &self.statement.chapters {
+            let path = chapter
+                .path
+                .strip_prefix(src)
+                .map_or(chapter.path.as_str(), |p| p.trim_start_matches('/'));
+            let n: usize = chapter.parsed.units.iter().map(|u| u.words).sum();
+            *words.entry(path.to_owned()).or_insert(0) += n;
+        }
+        words
+    }
+}
+
+/// A statement repository, loaded and checked: what `mdbook-psdoc` works
+/// from when mdBook runs it.
 pub struct Checked {
     /// The statement root (the folder holding `partnership.toml`).
     pub root: PathBuf,
-    pub project: Project,
-    pub diagnostics: Vec<Diagnostic>,
+    pub config: Config,
+    pub statement: Statement,
+    pub log: DocumentLog,
+    /// The findings, with the sources and the one redactor that masks
+    /// identifiers in everything shown (compiling it is the costly part of
+    /// loading, so it is made once).
+    pub report: Report,
 }
 
 impl Checked {
@@ -28,8 +85,10 @@ impl Checked {
         let diagnostics = project.check();
         Ok(Checked {
             root: root.to_path_buf(),
-            project,
-            diagnostics,
+            config: project.config.clone(),
+            statement: project.statement.clone(),
+            log: project.log.clone(),
+            report: Report::with_diagnostics(project, diagnostics),
         })
     }
 
@@ -43,7 +102,7 @@ impl Checked {
             other => Error::Statement(other),
         })?;
         let checked = Checked::open(&root)?;
-        let named = checked.book_dir();
+        let named = root.join(&checked.config.statement.book);
         let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
             (Ok(a), Ok(b)) => a == b,
             _ => false,
@@ -54,62 +113,28 @@ impl Checked {
                     .join(psdoc_core::config::CONFIG_FILE)
                     .display()
                     .to_string(),
-                named: checked.project.config.statement.book.display().to_string(),
+                named: checked.config.statement.book.display().to_string(),
                 book: book_root.display().to_string(),
             });
         }
         Ok(checked)
     }
 
-    /// The book's folder, as `partnership.toml` names it.
-    pub fn book_dir(&self) -> PathBuf {
-        self.root.join(&self.project.config.statement.book)
-    }
-
-    pub fn tally(&self) -> Tally {
-        Tally::of(&self.diagnostics)
-    }
-
-    /// Whether `fail-on` stops the build.
-    pub fn fails(&self, fail_on: FailOn) -> bool {
-        let t = self.tally();
-        match fail_on {
-            FailOn::Error => t.errors > 0,
-            FailOn::Warning => t.errors + t.warnings > 0,
-            FailOn::Never => false,
+    pub fn source(&self) -> BookSource<'_> {
+        BookSource {
+            config: &self.config,
+            statement: &self.statement,
+            log: &self.log,
+            redactor: &self.report.redactor,
         }
-    }
-
-    /// Whether a `personal-identifier` error stands: `psdoc build` refuses
-    /// then, whatever `fail-on` says (CONTRACT section 6).
-    pub fn has_personal_identifier_error(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.rule == PERSONAL_IDENTIFIER && d.severity == Severity::Error)
-    }
-
-    /// `text` with every personal identifier masked.
-    pub fn redact<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
-        self.project.redactor.redact(text)
-    }
-
-    /// The findings as a [`Report`] for psdoc's reporters (which mask
-    /// identifiers in the source lines they show).
-    pub fn report(&self) -> Result<Report> {
-        Ok(Report {
-            diagnostics: self.diagnostics.clone(),
-            words: self.project.statement.total_words(),
-            word_limit: self.project.config.statement.word_limit,
-            qi_coverage: self.project.qi_coverage(),
-            sources: self.project.sources.clone(),
-            redactor: psdoc_core::redact::Redactor::new(&self.project.config.privacy)?,
-        })
     }
 
     /// The findings in mdBook's log style (` WARN file:line:column: rule:
     /// message`), then a summary line; ANSI colours when `color`.
     pub fn log_lines(&self, color: bool) -> Vec<String> {
+        let redact = |s: &str| self.report.redactor.redact(s).into_owned();
         let mut lines: Vec<String> = self
+            .report
             .diagnostics
             .iter()
             .map(|d| {
@@ -123,77 +148,77 @@ impl Checked {
                     d.line,
                     d.column,
                     d.rule,
-                    self.redact(&d.message)
+                    redact(&d.message)
                 );
                 if let Some(help) = &d.help {
-                    message.push_str(&format!(" (help: {})", self.redact(help)));
+                    message.push_str(&format!(" (help: {})", redact(help)));
                 }
                 level.line(&message, color)
             })
             .collect();
-        lines.push(Level::Info.line(&self.summary(), color));
+        lines.push(Level::Info.line(&summary(&self.report), color));
         lines
     }
+}
 
-    /// "psdoc: 1 error, 2 warnings; 4,870 of 5,000 words".
-    pub fn summary(&self) -> String {
-        let t = self.tally();
-        let plural = |n: usize, one: &str| {
-            if n == 1 {
-                format!("1 {one}")
-            } else {
-                format!("{n} {one}s")
-            }
-        };
-        let findings = if t.errors + t.warnings == 0 {
-            "no problems found".to_owned()
+/// Whether `fail-on` stops the build.
+pub fn fails(diagnostics: &[Diagnostic], fail_on: FailOn) -> bool {
+    let t = Tally::of(diagnostics);
+    match fail_on {
+        FailOn::Error => t.errors > 0,
+        FailOn::Warning => t.errors + t.warnings > 0,
+        FailOn::Never => false,
+    }
+}
+
+/// The `personal-identifier` errors: `psdoc build` refuses while one
+/// stands, whatever `fail-on` says (CONTRACT section 6).
+pub fn personal_identifier_errors(diagnostics: &[Diagnostic]) -> usize {
+    diagnostics
+        .iter()
+        .filter(|d| d.rule == PERSONAL_IDENTIFIER && d.severity == Severity::Error)
+        .count()
+}
+
+/// Why `fail-on` stopped the build, in one line.
+pub fn failure(diagnostics: &[Diagnostic], fail_on: FailOn) -> Error {
+    let t = Tally::of(diagnostics);
+    let what = match fail_on {
+        FailOn::Warning => format!("{} error(s) and {} warning(s)", t.errors, t.warnings),
+        _ => format!("{} error(s)", t.errors),
+    };
+    Error::Failed {
+        summary: format!(
+            "psdoc found {what} in the statement and [preprocessor.psdoc] has fail-on = \"{}\": fix them (see the findings above, or run `psdoc check`), or set fail-on = \"never\" for a draft build",
+            fail_on.as_str()
+        ),
+    }
+}
+
+/// "psdoc: 1 error, 2 warnings; 4,870 of 5,000 words".
+pub fn summary(report: &Report) -> String {
+    let t = Tally::of(&report.diagnostics);
+    let plural = |n: usize, one: &str| {
+        if n == 1 {
+            format!("1 {one}")
         } else {
-            format!(
-                "{}, {}",
-                plural(t.errors, "error"),
-                plural(t.warnings, "warning")
-            )
-        };
+            format!("{n} {one}s")
+        }
+    };
+    let findings = if t.errors + t.warnings == 0 {
+        "no problems found".to_owned()
+    } else {
         format!(
-            "psdoc: {findings}; {} of {} words",
-            thousands(self.project.statement.total_words()),
-            thousands(self.project.config.statement.word_limit as usize)
+            "{}, {}",
+            plural(t.errors, "error"),
+            plural(t.warnings, "warning")
         )
-    }
-
-    /// Why `fail-on` stopped the build, in one line.
-    pub fn failure(&self, fail_on: FailOn) -> Error {
-        let t = self.tally();
-        let what = match fail_on {
-            FailOn::Warning => format!("{} error(s) and {} warning(s)", t.errors, t.warnings),
-            _ => format!("{} error(s)", t.errors),
-        };
-        Error::Failed {
-            summary: format!(
-                "psdoc found {what} in the statement and [preprocessor.psdoc] has fail-on = \"{}\": fix them (see the findings above, or run `psdoc check`), or set fail-on = \"never\" for a draft build",
-                fail_on.as_str()
-            ),
-        }
-    }
-
-    /// Words per chapter, by path relative to the book's `src` folder.
-    pub fn chapter_words(&self) -> BTreeMap<String, usize> {
-        let statement = &self.project.statement;
-        let src = statement
-            .summary_path
-            .rsplit_once('/')
-            .map_or("", |(dir, _)| dir);
-        let mut words = BTreeMap::new();
-        for chapter in &statement.chapters {
-            let path = chapter
-                .path
-                .strip_prefix(src)
-                .map_or(chapter.path.as_str(), |p| p.trim_start_matches('/'));
-            let n: usize = chapter.parsed.units.iter().map(|u| u.words).sum();
-            *words.entry(path.to_owned()).or_insert(0) += n;
-        }
-        words
-    }
+    };
+    format!(
+        "psdoc: {findings}; {} of {} words",
+        thousands(report.words),
+        thousands(report.word_limit as usize)
+    )
 }
 
 /// mdBook's log levels, as its tracing output prints them.

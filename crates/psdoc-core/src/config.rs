@@ -171,6 +171,17 @@ enum RawSeverity {
 /// Reads and validates `partnership.toml` at `root`.
 pub fn load(root: &Path) -> Result<(Config, String)> {
     let path = root.join(CONFIG_FILE);
+    // A link to a file outside the repository is not read (CONTRACT section 10).
+    let outside = match (path.canonicalize(), root.canonicalize()) {
+        (Ok(real), Ok(real_root)) => !real.starts_with(real_root),
+        _ => false,
+    };
+    if outside {
+        return Err(Error::file(
+            CONFIG_FILE,
+            "is a link that leads outside the statement repository: psdoc reads nothing outside it; replace the link with the file",
+        ));
+    }
     let bytes = std::fs::read(&path)
         .map_err(|e| Error::file(CONFIG_FILE, format!("cannot read it: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|_| {
@@ -311,6 +322,18 @@ pub fn parse(text: &str) -> Result<Config> {
                         pattern.name
                     ),
                 ));
+            }
+            // What the detector refuses (a built-in kind's name, a regex
+            // matching empty text) is a bad value here, with its place.
+            let custom = psdoc_privacy::CustomPattern {
+                name: pattern.name.clone(),
+                regex: pattern.regex.get_ref().clone(),
+            };
+            if let Err(e) = psdoc_privacy::Detector::new(&psdoc_privacy::Settings {
+                allow: Vec::new(),
+                patterns: vec![custom],
+            }) {
+                return Err(at.error(pattern.regex.span(), format!("`privacy.pattern`: {e}")));
             }
             config.privacy.patterns.push(CustomPattern {
                 name: pattern.name,
@@ -494,6 +517,11 @@ mod tests {
                 .starts_with("partnership.toml:3:")
         );
         assert!(err("[evidence.not_applicable]\n14 = \"no\"\n").contains("1 to 13"));
+        // Patterns the detector refuses, at their line.
+        let e = err("[[privacy.pattern]]\nname = \"x\"\nregex = 'x*'\n");
+        assert!(e.starts_with("partnership.toml:3:9:") && e.contains("matches empty text"), "{e}");
+        let e = err("[[privacy.pattern]]\nname = \"chi\"\nregex = 'SW'\n");
+        assert!(e.starts_with("partnership.toml:3:9:") && e.contains("built-in kind"), "{e}");
     }
 
     #[test]

@@ -29,7 +29,8 @@ pub enum Error {
         message: String,
     },
 
-    #[error("{0}")]
+    /// Transparent: the log error is the whole message, said once.
+    #[error(transparent)]
     Log(#[from] psdoc_evidence::LogError),
 
     #[error("{message}")]

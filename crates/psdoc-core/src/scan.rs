@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use crate::diagnostic::Finding;
 use crate::heading::SectionKey;
 use crate::model::markdown::UnitKind;
+use crate::model::files::ReadError;
 use crate::model::{Location, Place, Sources, Statement, WorkTree};
 use crate::redact::Redactor;
 
@@ -197,8 +198,16 @@ pub fn scan_evidence_folder(
     limits: &Limits,
     progress: Option<Progress<'_>>,
 ) -> PrivacyFindings {
-    let Ok(real_dir) = files.resolve(evidence_dir) else {
-        return PrivacyFindings::default();
+    let real_dir = match files.resolve(evidence_dir) {
+        Ok(dir) => dir,
+        Err(ReadError::NotFound) => return PrivacyFindings::default(),
+        // A folder linked out of the repository: said, never silence.
+        Err(e) => {
+            let mut out = PrivacyFindings::default();
+            let reason = unreadable_link(e, "the statement repository");
+            out.not_scanned.push(not_scanned(evidence_dir, &reason));
+            return out;
+        }
     };
     let mut paths: Vec<(String, u64)> = Vec::new();
     for entry in walkdir::WalkDir::new(&real_dir)
@@ -270,11 +279,19 @@ fn scan_one(
         Some(dir) => crate::model::FileSource::stays_within(files, path, dir),
         None => files.resolve(path).map(|_| ()),
     };
-    if within.is_err() {
-        out.not_scanned.push(not_scanned(
-            path,
-            "it is a link that leads outside the evidence folder: psdoc reads nothing outside it",
-        ));
+    if let Err(e) = within {
+        // A link to a folder inside the evidence folder: its files are
+        // scanned where they are.
+        let real = files.resolve(path).ok();
+        let real_dir = must_stay_in.and_then(|dir| files.resolve(dir).ok());
+        if let (Some(real), Some(real_dir)) = (real, real_dir)
+            && real.is_dir()
+            && real.starts_with(real_dir)
+        {
+            return out;
+        }
+        let reason = unreadable_link(e, "the evidence folder");
+        out.not_scanned.push(not_scanned(path, &reason));
         return out;
     }
     let Ok(real) = files.resolve(path) else {
@@ -283,16 +300,53 @@ fn scan_one(
     match psdoc_extract::extract(&real, limits) {
         Ok(extracted) => {
             for incomplete in &extracted.incomplete {
-                out.not_scanned.push(not_scanned(
-                    path,
-                    &format!("part of it could not be read: {}", incomplete.reason),
-                ));
+                out.not_scanned.push(not_read(path, incomplete, true));
             }
             scan_extracted(path, &extracted, redactor, threshold, &mut out);
         }
-        Err(e) => out.not_scanned.push(not_scanned(path, &e.reason)),
+        Err(e) => out.not_scanned.push(not_read(path, &e, false)),
     }
     out
+}
+
+/// Why a path found in the evidence folder was not followed.
+fn unreadable_link(e: ReadError, leaving: &str) -> String {
+    match e {
+        ReadError::OutsideRoot => {
+            format!("it is a link that leads outside {leaving}: psdoc reads nothing outside it")
+        }
+        ReadError::NotFound => "it no longer exists".to_owned(),
+        ReadError::Other(m) => m,
+    }
+}
+
+/// A file (or, with `part`, some of it) the extractor did not read. Limits
+/// are named as partnership.toml names them, and an overrun says so first.
+fn not_read(path: &str, n: &psdoc_extract::NotScanned, part: bool) -> Finding {
+    let mut reason = n.reason.clone();
+    for (field, key) in [
+        ("max_file_bytes", "max_file_mb"),
+        ("max_member_bytes", "max_member_mb"),
+        ("max_archive_bytes", "max_archive_mb"),
+        ("max_pdf_pages", "max_pdf_pages"),
+    ] {
+        reason = reason.replace(
+            &format!("(limits.{field})"),
+            &format!("(limits.{key} in partnership.toml)"),
+        );
+    }
+    if part {
+        reason = format!("part of it could not be read: {reason}");
+    }
+    let mut finding = not_scanned(path, &reason);
+    if n.kind == psdoc_extract::NotScannedKind::OverLimit {
+        finding.message = finding.message.replacen(
+            "not scanned for personal information:",
+            "not scanned for personal information (over a limit):",
+            1,
+        );
+    }
+    finding
 }
 
 fn scan_extracted(
@@ -418,14 +472,11 @@ pub fn scan_paths(
             match psdoc_extract::extract(path, limits) {
                 Ok(extracted) => {
                     for incomplete in &extracted.incomplete {
-                        out.not_scanned.push(not_scanned(
-                            &shown,
-                            &format!("part of it could not be read: {}", incomplete.reason),
-                        ));
+                        out.not_scanned.push(not_read(&shown, incomplete, true));
                     }
                     scan_extracted(&shown, &extracted, redactor, threshold, &mut out);
                 }
-                Err(e) => out.not_scanned.push(not_scanned(&shown, &e.reason)),
+                Err(e) => out.not_scanned.push(not_read(&shown, &e, false)),
             }
             let now = done.fetch_add(*size, Ordering::Relaxed) + size;
             if let Some(p) = progress {

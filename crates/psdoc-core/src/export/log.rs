@@ -121,6 +121,10 @@ pub fn to_json(log: &DocumentLog) -> String {
     s
 }
 
+/// Excel's limit on hyperlinks in one worksheet (rust_xlsxwriter does not
+/// enforce it, and overflows past it).
+const MAX_LINKS_PER_SHEET: usize = 65_530;
+
 /// An Excel workbook: a header row in bold, frozen, sensible widths,
 /// real dates and links. `created` fixes the document's creation date so
 /// the same log gives the same bytes.
@@ -153,6 +157,7 @@ pub fn to_xlsx(log: &DocumentLog, title: &str, created: Date) -> Result<Vec<u8>>
         sheet.set_column_width(col, width).map_err(fail)?;
     }
     sheet.set_freeze_panes(1, 0).map_err(fail)?;
+    let mut links = 0;
     for (i, r) in rows(log).into_iter().enumerate() {
         let row = (i + 1) as u32;
         sheet.write_number(row, 0, r.number as f64).map_err(fail)?;
@@ -170,12 +175,16 @@ pub fn to_xlsx(log: &DocumentLog, title: &str, created: Date) -> Result<Vec<u8>>
             .map_err(fail)?;
         match &r.url {
             Some(u) => {
-                // A link Excel refuses (too long, odd characters) stays as text.
-                if sheet
-                    .write_url(row, 4, rust_xlsxwriter::Url::new(u.as_str()))
-                    .is_err()
+                // A link Excel refuses (too long, odd characters), or one past
+                // the most a sheet may hold, stays as text.
+                if links >= MAX_LINKS_PER_SHEET
+                    || sheet
+                        .write_url(row, 4, rust_xlsxwriter::Url::new(u.as_str()))
+                        .is_err()
                 {
                     sheet.write_string(row, 4, u).map_err(fail)?;
+                } else {
+                    links += 1;
                 }
             }
             None => {

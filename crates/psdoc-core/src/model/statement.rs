@@ -252,33 +252,64 @@ fn read_src_dir(files: &dyn FileSource, book_dir: &str, sources: &mut Sources) -
         Ok(text) => {
             let id = sources.add(SourceFile::new(book_toml.clone(), text));
             let source = sources.get(id);
-            let value: toml::Table = toml::from_str(&source.text).map_err(|e| {
+            let at = |e: &toml::de::Error, message: String| {
                 let pos = source.position(e.span().map_or(0, |s| s.start));
                 Error::Config {
                     file: book_toml.clone(),
                     line: pos.line,
                     column: pos.column,
-                    message: e.message().trim().replace('\n', " "),
+                    message,
                 }
+            };
+            let value: toml::Table = toml::from_str(&source.text)
+                .map_err(|e| at(&e, e.message().trim().replace('\n', " ")))?;
+            // mdBook refuses a `src` that is not a string: so does psdoc,
+            // rather than read another folder than the book's.
+            let book: BookToml = toml::from_str(&source.text).map_err(|e| {
+                let key = if value.get("book").is_some_and(|b| !b.is_table()) {
+                    "`book` must be a table, written [book]"
+                } else {
+                    "`book.src` must be a folder name in quotes, like src = \"src\""
+                };
+                at(&e, format!("{key} ({})", e.message().trim().replace('\n', " ")))
             })?;
-            value
-                .get("book")
-                .and_then(|b| b.get("src"))
-                .and_then(|s| s.as_str())
-                .unwrap_or("src")
-                .to_owned()
+            match book.book.and_then(|b| b.src) {
+                Some(src) => {
+                    let pos = source.position(src.span().start);
+                    (src.into_inner(), Some(pos))
+                }
+                None => ("src".to_owned(), None),
+            }
         }
-        Err(ReadError::NotFound) => "src".to_owned(),
+        Err(ReadError::NotFound) => ("src".to_owned(), None),
         Err(e) => return Err(describe(&book_toml, e)),
     };
+    let (src, pos) = src;
     join_relative(book_dir, &src)
         .filter(|p| super::files::is_within(p, book_dir))
         .ok_or_else(|| {
-            Error::file(
-                &book_toml,
-                "`book.src` must be a folder inside the book (no `..`, not absolute)",
-            )
+            let message = "`book.src` must be a folder inside the book (no `..`, not absolute)";
+            match pos {
+                Some(pos) => Error::Config {
+                    file: book_toml.clone(),
+                    line: pos.line,
+                    column: pos.column,
+                    message: message.into(),
+                },
+                None => Error::file(&book_toml, message),
+            }
         })
+}
+
+/// What psdoc reads of `book.toml`: `[book] src`, with its place.
+#[derive(serde::Deserialize)]
+struct BookToml {
+    book: Option<BookTable>,
+}
+
+#[derive(serde::Deserialize)]
+struct BookTable {
+    src: Option<toml::Spanned<String>>,
 }
 
 fn join(dir: &str, name: &str) -> String {

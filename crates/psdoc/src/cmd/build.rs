@@ -25,11 +25,11 @@ pub fn run(global: &Global, args: &BuildArgs) -> Result<Outcome> {
         .with_context(|| format!("mdBook cannot load the book in {}", book_dir.display()))?;
     let settings = Settings::from_config(&book.config, &book_dir)?;
 
-    let report = checked.report()?;
+    let report = &checked.report;
     let tally = Tally::of(&report.diagnostics);
     // The findings, each with its (masked) source line; the summary follows.
     let mut text = human::render(
-        &report,
+        report,
         human::HumanOptions {
             color: true,
             quiet: true,

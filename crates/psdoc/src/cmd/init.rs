@@ -17,6 +17,15 @@ pub fn run(args: &InitArgs) -> Result<Outcome> {
     let mut kept = 0;
     for file in scaffold::files(&name) {
         let path = dir.join(&file.path);
+        // Never through a link: it would write outside DIR, or over a file.
+        if let Some(link) = link_on_the_way(dir, &file.path) {
+            kept += 1;
+            report.push_str(&format!(
+                "  kept     {} ({link} is a link: not followed)\n",
+                file.path
+            ));
+            continue;
+        }
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("cannot create {}", parent.display()))?;
@@ -53,6 +62,23 @@ pub fn run(args: &InitArgs) -> Result<Outcome> {
     out.push_str("\nNext: write each chapter in book/src, log your evidence in evidence/log.toml,\nthen run `psdoc check` in that folder.\n");
     print(&out)?;
     Ok(Outcome::Passed)
+}
+
+/// The first part of `rel` under `dir` (the file itself included) that is a
+/// symbolic link, dangling or not.
+fn link_on_the_way(dir: &std::path::Path, rel: &str) -> Option<String> {
+    let mut at = dir.to_path_buf();
+    let mut shown = Vec::new();
+    for part in rel.split('/') {
+        at.push(part);
+        shown.push(part);
+        match std::fs::symlink_metadata(&at) {
+            Ok(meta) if meta.file_type().is_symlink() => return Some(shown.join("/")),
+            Ok(_) => {}
+            Err(_) => return None,
+        }
+    }
+    None
 }
 
 /// "loch-ard" becomes "Loch Ard Community Planning Partnership".
