@@ -642,7 +642,7 @@ fn outside_a_pull_request_it_says_what_is_missing() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
 
-/// The comment shown in docs/github.md is the one this scenario posts.
+/// The comment shown in the README is the one this scenario posts.
 #[test]
 fn the_documented_comment_is_a_real_one() {
     let pr = pull_request();
@@ -654,8 +654,8 @@ fn the_documented_comment_is_a_real_one() {
     );
     assert_eq!(out.status.code(), Some(1), "{:?}", text(&out));
     let body = mock.comments()[0].body.clone();
-    let doc_path = project_root().join("docs/github.md");
-    let doc = std::fs::read_to_string(&doc_path).expect("docs/github.md");
+    let doc_path = project_root().join("README.md");
+    let doc = std::fs::read_to_string(&doc_path).expect("README.md");
     let (start, end) = (
         "<!-- comment example: start -->\n",
         "<!-- comment example: end -->",
@@ -672,7 +672,7 @@ fn the_documented_comment_is_a_real_one() {
     assert_eq!(
         &doc[from..to],
         expected,
-        "docs/github.md's example comment is out of date: run PSDOC_BLESS=1 cargo test -p psdoc --test e2e github::the_documented_comment_is_a_real_one"
+        "README.md's example comment is out of date: run PSDOC_BLESS=1 cargo test -p psdoc --test e2e github::the_documented_comment_is_a_real_one"
     );
 }
 

@@ -35,37 +35,40 @@ pub mod statement;
 pub mod style;
 
 use std::path::Path;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use mdbook_preprocessor::book::{Book, BookItem, Chapter};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+use psdoc_core::Project;
 use psdoc_core::render::thousands;
 
 pub use error::{Error, Result};
 pub use log_chapter::LogTargets;
 pub use settings::{FailOn, Settings};
-pub use statement::Checked;
+pub use statement::{BookSource, Checked};
 
 /// The preprocessor, for mdBook's driver (`MDBook::with_preprocessor`).
 pub struct PsdocPreprocessor {
-    /// A statement already loaded and judged by the caller (`psdoc build`);
-    /// otherwise each run loads and checks it and applies `fail-on`.
-    checked: Option<Rc<Checked>>,
+    /// A statement the caller loaded (`psdoc build`, which runs the check
+    /// beside the build and decides itself); otherwise each run loads and
+    /// checks it and applies `fail-on`.
+    project: Option<Arc<Project>>,
 }
 
 impl PsdocPreprocessor {
     /// The name in `book.toml`: `[preprocessor.psdoc]`.
     pub const NAME: &'static str = "psdoc";
 
-    /// Loads and checks the statement on each run.
+    /// Loads and checks the statement on each run; fails as `fail-on` says.
     pub fn new() -> Self {
-        PsdocPreprocessor { checked: None }
+        PsdocPreprocessor { project: None }
     }
 
-    /// Uses a statement the caller loaded, checked and decided to build.
-    pub fn with_checked(checked: Rc<Checked>) -> Self {
+    /// Makes the book from a statement the caller loaded, and leaves the
+    /// verdict of the check to the caller.
+    pub fn with_project(project: Arc<Project>) -> Self {
         PsdocPreprocessor {
-            checked: Some(checked),
+            project: Some(project),
         }
     }
 }
@@ -87,17 +90,19 @@ impl Preprocessor for PsdocPreprocessor {
         book: Book,
     ) -> mdbook_preprocessor::errors::Result<Book> {
         let settings = Settings::from_config(&ctx.config, &ctx.root)?;
-        let checked = match &self.checked {
-            Some(checked) => Rc::clone(checked),
-            None => {
-                let checked = Checked::for_book(&ctx.root)?;
-                if checked.fails(settings.fail_on) {
-                    return Err(checked.failure(settings.fail_on).into());
-                }
-                Rc::new(checked)
-            }
-        };
-        Ok(render_book(book, &checked, &settings, &ctx.renderer))
+        if let Some(project) = &self.project {
+            return Ok(render_book(
+                book,
+                BookSource::of(project),
+                &settings,
+                &ctx.renderer,
+            ));
+        }
+        let checked = Checked::for_book(&ctx.root)?;
+        if statement::fails(&checked.report.diagnostics, settings.fail_on) {
+            return Err(statement::failure(&checked.report.diagnostics, settings.fail_on).into());
+        }
+        Ok(render_book(book, checked.source(), &settings, &ctx.renderer))
     }
 
     /// Every renderer: whatever the output, references are linked and
@@ -109,20 +114,25 @@ impl Preprocessor for PsdocPreprocessor {
 
 /// The book as readers get it (see the crate's documentation). Pure: the
 /// same statement, settings and book give the same result.
-pub fn render_book(mut book: Book, checked: &Checked, settings: &Settings, renderer: &str) -> Book {
-    let targets = LogTargets::new(&checked.config, &checked.log, &settings.log_chapter);
-    let log = checked
+pub fn render_book(
+    mut book: Book,
+    source: BookSource<'_>,
+    settings: &Settings,
+    renderer: &str,
+) -> Book {
+    let targets = LogTargets::new(source.config, source.log, &settings.log_chapter);
+    let log = source
         .redact(&log_chapter::markdown(
-            &checked.config,
-            &checked.log,
+            source.config,
+            source.log,
             &targets,
             settings.print_log,
         ))
         .into_owned();
-    let words = &checked.chapter_words;
+    let words = source.chapter_words();
     let counts = WordCounts {
-        total: checked.total_words(),
-        limit: checked.config.statement.word_limit as usize,
+        total: source.statement.total_words(),
+        limit: source.config.statement.word_limit as usize,
     };
     let html = renderer == "html";
     let mut first = true;
@@ -130,11 +140,11 @@ pub fn render_book(mut book: Book, checked: &Checked, settings: &Settings, rende
 
     book.for_each_mut(|item| match item {
         BookItem::Chapter(chapter) => {
-            chapter.name = checked.redact(&chapter.name).into_owned();
+            chapter.name = source.redact(&chapter.name).into_owned();
             chapter.parent_names = chapter
                 .parent_names
                 .iter()
-                .map(|n| checked.redact(n).into_owned())
+                .map(|n| source.redact(n).into_owned())
                 .collect();
             let (Some(path), Some(source)) = (
                 chapter.path.as_deref().map(slash),
@@ -153,7 +163,7 @@ pub fn render_book(mut book: Book, checked: &Checked, settings: &Settings, rende
                 return;
             }
             let rewritten = chapter::rewrite(&chapter.content, &path, &targets);
-            let mut content = checked.redact(&rewritten).into_owned();
+            let mut content = source.redact(&rewritten).into_owned();
             if html {
                 let banner = match words.get(&source) {
                     Some(&n) if settings.word_counts => {
@@ -167,7 +177,7 @@ pub fn render_book(mut book: Book, checked: &Checked, settings: &Settings, rende
             }
             chapter.content = content;
         }
-        BookItem::PartTitle(title) => *title = checked.redact(title).into_owned(),
+        BookItem::PartTitle(title) => *title = source.redact(title).into_owned(),
         BookItem::Separator => {}
     });
 

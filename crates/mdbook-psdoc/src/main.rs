@@ -9,7 +9,7 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use mdbook_psdoc::{Checked, Settings, render_book};
+use mdbook_psdoc::{Checked, Settings, render_book, statement};
 
 const USAGE: &str = "\
 mdbook-psdoc: psdoc's checks as an mdBook preprocessor
@@ -79,12 +79,13 @@ fn run() -> Result<ExitCode, String> {
     for line in checked.log_lines(color) {
         let _ = writeln!(err, "{line}");
     }
-    if checked.fails(settings.fail_on) {
-        let _ = writeln!(err, "{}", error_line(&checked.failure(settings.fail_on)));
+    if statement::fails(&checked.report.diagnostics, settings.fail_on) {
+        let failure = statement::failure(&checked.report.diagnostics, settings.fail_on);
+        let _ = writeln!(err, "{}", error_line(&failure));
         return Ok(ExitCode::from(1));
     }
     drop(err);
-    let book = render_book(book, &checked, &settings, &ctx.renderer);
+    let book = render_book(book, checked.source(), &settings, &ctx.renderer);
     let mut out = std::io::stdout().lock();
     serde_json::to_writer(&mut out, &book)
         .map_err(|e| format!("mdbook-psdoc: cannot write the book: {e}"))?;
