@@ -264,3 +264,15 @@ fn history_of_two_hundred_commits(bencher: divan::Bencher) {
         .unwrap()
     });
 }
+
+#[divan::bench(sample_count = 20)]
+fn redactor_new() -> psdoc_core::redact::Redactor {
+    psdoc_core::redact::Redactor::new(&psdoc_core::Config::default().privacy).unwrap()
+}
+
+#[divan::bench(sample_count = 20)]
+fn load_one_revision(bencher: divan::Bencher) {
+    let dir = repository();
+    let repo = history::StatementRepo::open(dir.path()).unwrap();
+    bencher.bench(|| repo.load("t05").unwrap());
+}

@@ -9,8 +9,8 @@
 //! inside the text, word counts that add up, one-line error messages, masked
 //! identifiers that never show the identifier.
 
+use psdoc_core::model::FileSource;
 use psdoc_core::model::files::ReadError;
-use psdoc_core::model::{FileSource, Sources};
 use psdoc_extract::Limits;
 
 /// Every target by name, as `fuzz/corpus/NAME` and `fuzz/regressions/NAME` are named.
@@ -44,7 +44,8 @@ const SUMMARY: &str = "# Summary\n\n[Introduction](intro.md)\n\n- [Chapter](chap
 const INTRO: &str = "Loch Ard's statement.\n";
 const NESTED: &str = "## Registrations\n\nRe-registrations fell [E2] (QI 2.1).\n";
 const ACHIEVEMENTS: &str = "# Key achievements and areas for improvement\n\n- One [E1]\n- Two\n- Three\n\n## Areas for improvement\n\nOur capacity for improvement is good.\n";
-const INCLUDED: &str = "Included text [E1].\n<!-- ANCHOR: part -->\nA part.\n<!-- ANCHOR_END: part -->\n";
+const INCLUDED: &str =
+    "Included text [E1].\n<!-- ANCHOR: part -->\nA part.\n<!-- ANCHOR_END: part -->\n";
 const LOG: &str = "[[document]]\nid = 1\ntitle = \"Data set report\"\nurl = \"https://example.org/a.pdf\"\ndate = 2025-12-01\ncore = 4\n\n[[document]]\nid = 2\ntitle = \"Audit\"\nfile = \"audit.pdf\"\ndate = 2019-01-01\n";
 
 impl FileSource for Memory {
@@ -79,7 +80,9 @@ pub fn chapter(data: &[u8]) {
             assert_eq!(unit.words, count_words(&unit.text));
             assert!(unit.start <= text.len());
             for span in word_spans(&unit.text) {
-                assert!(unit.text.is_char_boundary(span.start) && unit.text.is_char_boundary(span.end));
+                assert!(
+                    unit.text.is_char_boundary(span.start) && unit.text.is_char_boundary(span.end)
+                );
                 assert!(unit.source_offset(span.start) <= text.len());
             }
         }

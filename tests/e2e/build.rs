@@ -85,6 +85,12 @@ fn refuses_while_a_personal_identifier_stands() {
         "the finding shows the identifier in full:\n{stdout}"
     );
     assert!(!out.exists(), "a refused build wrote a book");
+    let leftovers: Vec<_> = std::fs::read_dir(repo.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("psdoc-build"))
+        .collect();
+    assert!(leftovers.is_empty(), "staging left behind: {leftovers:?}");
 }
 
 #[test]

@@ -336,12 +336,22 @@ fn log_errors_name_file_and_line() {
 fn qi_coverage_in_every_format() {
     let repo = Repo::passing();
     let human = repo.run(&["check"]).stdout();
-    assert!(human.contains("QI 8.1") && human.contains("not addressed"), "{human}");
+    assert!(
+        human.contains("QI 8.1") && human.contains("not addressed"),
+        "{human}"
+    );
     let github = repo.run(&["check", "--format", "github"]).stdout();
     assert!(github.contains("not addressed: QI 2.1"), "{github}");
-    let sarif: serde_json::Value = serde_json::from_str(&repo.run(&["check", "--format", "sarif"]).stdout()).unwrap();
-    assert_eq!(sarif["runs"][0]["properties"]["qiCoverage"]["6.4"], serde_json::json!(["data"]));
+    let sarif: serde_json::Value =
+        serde_json::from_str(&repo.run(&["check", "--format", "sarif"]).stdout()).unwrap();
+    assert_eq!(
+        sarif["runs"][0]["properties"]["qiCoverage"]["6.4"],
+        serde_json::json!(["data"])
+    );
     let markdown = repo.run(&["check", "--format", "markdown"]).stdout();
     assert!(markdown.contains("6.4"), "{markdown}");
-    assert_eq!(repo.check_json()["summary"]["qi_coverage"]["6.4"], serde_json::json!(["data"]));
+    assert_eq!(
+        repo.check_json()["summary"]["qi_coverage"]["6.4"],
+        serde_json::json!(["data"])
+    );
 }

@@ -286,14 +286,37 @@ fn the_readme_fixture_shows_every_kind_masked() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let mut kinds: Vec<_> = json["diagnostics"].as_array().unwrap().iter().map(|d| d["kind"].as_str().unwrap().to_owned()).collect();
+    let mut kinds: Vec<_> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["kind"].as_str().unwrap().to_owned())
+        .collect();
     kinds.sort();
     assert_eq!(
         kinds,
-        ["address", "chi", "date-of-birth", "email", "named-child", "ni-number", "nhs-number", "phone", "postcode", "scn"]
+        [
+            "address",
+            "chi",
+            "date-of-birth",
+            "email",
+            "named-child",
+            "ni-number",
+            "nhs-number",
+            "phone",
+            "postcode",
+            "scn"
+        ]
     );
     let text = String::from_utf8(output.stdout).unwrap();
-    for raw in ["1904851231", "943 476 5919", "KY99 9ZZ", "07700 900123", "rory.mcneill", "123456785"] {
+    for raw in [
+        "1904851231",
+        "943 476 5919",
+        "KY99 9ZZ",
+        "07700 900123",
+        "rory.mcneill",
+        "123456785",
+    ] {
         assert!(!text.contains(raw), "{raw} shown in full");
     }
 }

@@ -32,13 +32,17 @@ fn chapter_with_a_bom_keeps_its_columns() {
         places(&json, "unknown-evidence"),
         [("book/src/context.md".to_owned(), 5, 5)]
     );
-    assert!(places(&json, "missing-section").is_empty(), "the BOM is not part of the heading");
+    assert!(
+        places(&json, "missing-section").is_empty(),
+        "the BOM is not part of the heading"
+    );
 }
 
 #[test]
 fn chapter_with_crlf_endings_keeps_its_lines() {
-    let text = format!("{CONTEXT}\nSee [E99].\n\n| Measure | Children |\n|---|---|\n| Registered | 3 |\n")
-        .replace('\n', "\r\n");
+    let text =
+        format!("{CONTEXT}\nSee [E99].\n\n| Measure | Children |\n|---|---|\n| Registered | 3 |\n")
+            .replace('\n', "\r\n");
     let repo = Repo::passing().file("book/src/context.md", &text);
     let json = check_json(repo.path());
     assert_eq!(
@@ -50,11 +54,9 @@ fn chapter_with_crlf_endings_keeps_its_lines() {
         [("book/src/context.md".to_owned(), 9, 16)]
     );
     // The same words as with LF endings.
-    let lf = Repo::passing().file(
-        "book/src/context.md",
-        &text.replace("\r\n", "\n"),
-    );
-    let count = |repo: &Repo| psdoc(repo.path(), &["count", "--format", "json"]).json()["total"].clone();
+    let lf = Repo::passing().file("book/src/context.md", &text.replace("\r\n", "\n"));
+    let count =
+        |repo: &Repo| psdoc(repo.path(), &["count", "--format", "json"]).json()["total"].clone();
     assert_eq!(count(&repo), count(&lf));
 }
 

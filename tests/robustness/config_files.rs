@@ -15,7 +15,12 @@ fn partnership(extra: &str) -> Repo {
 #[test]
 fn partnership_toml_malformed_table_header() {
     let repo = Repo::passing().file("partnership.toml", "[partnership\nname = \"x\"\n");
-    fails(repo.path(), &["check"], "partnership.toml:1:13", "expected `]`");
+    fails(
+        repo.path(),
+        &["check"],
+        "partnership.toml:1:13",
+        "expected `]`",
+    );
 }
 
 #[test]
@@ -25,7 +30,12 @@ fn partnership_toml_unterminated_string() {
         "name = \"Test Partnership\"",
         "name = \"Test Partnership",
     );
-    fails(repo.path(), &["check"], "partnership.toml:2:8", "string");
+    fails(
+        repo.path(),
+        &["check"],
+        "partnership.toml:2:25",
+        "invalid basic string",
+    );
 }
 
 #[test]
@@ -128,7 +138,8 @@ fn partnership_toml_not_utf8() {
 
 #[test]
 fn partnership_toml_with_bom_and_crlf_reads_with_right_lines() {
-    let text = "\u{feff}[partnership]\r\nname = \"Test Partnership\"\r\nsubmission = 2026-03-20\r\n";
+    let text =
+        "\u{feff}[partnership]\r\nname = \"Test Partnership\"\r\nsubmission = 2026-03-20\r\n";
     let repo = Repo::passing().file("partnership.toml", text);
     psdoc(repo.path(), &["check"]);
     let bad = format!("{text}\r\n[statement]\r\nword_limit = \"many\"\r\n");
@@ -144,7 +155,12 @@ fn partnership_toml_with_bom_and_crlf_reads_with_right_lines() {
 #[test]
 fn book_toml_malformed() {
     let repo = Repo::passing().file("book/book.toml", "[book\ntitle = \"Test\"\n");
-    fails(repo.path(), &["check"], "book/book.toml:1:6", "expected `]`");
+    fails(
+        repo.path(),
+        &["check"],
+        "book/book.toml:1:6",
+        "expected `]`",
+    );
 }
 
 #[test]
@@ -173,7 +189,7 @@ fn log_toml_malformed() {
     let line = fails(
         repo.path(),
         &["check"],
-        "evidence/log.toml:3:9",
+        "evidence/log.toml:3:25",
         "not valid TOML",
     );
     assert_eq!(

@@ -56,7 +56,10 @@ fn same_twice(repo: &Repo, args: &[&str], output: Option<&str>) -> Vec<u8> {
         touch_everything(repo);
     }
     assert!(!runs[0].is_empty(), "psdoc {args:?} gave nothing");
-    assert!(runs[0] == runs[1], "psdoc {args:?} differs between two runs");
+    assert!(
+        runs[0] == runs[1],
+        "psdoc {args:?} differs between two runs"
+    );
     runs.swap_remove(0)
 }
 
@@ -64,7 +67,10 @@ fn same_twice(repo: &Repo, args: &[&str], output: Option<&str>) -> Vec<u8> {
 fn touch_everything(repo: &Repo) {
     let later = SystemTime::now() + Duration::from_secs(3600);
     for entry in walk(repo.path()) {
-        let file = std::fs::File::options().append(true).open(&entry).expect("open");
+        let file = std::fs::File::options()
+            .append(true)
+            .open(&entry)
+            .expect("open");
         file.set_modified(later).expect("set time");
     }
 }
@@ -97,8 +103,8 @@ fn every_format_is_the_same_run_after_run() {
     }
     same_twice(
         &repo,
-        &["log", "--format", "xlsx", "-o", "out/log.xlsx"],
-        Some("out/log.xlsx"),
+        &["log", "--format", "xlsx", "-o", "log.xlsx"],
+        Some("log.xlsx"),
     );
 }
 

@@ -64,7 +64,7 @@ fn zip_bomb(mib: usize, declared: u32) -> Vec<u8> {
         h.extend((name.len() as u16).to_le_bytes());
         h.extend(0u16.to_le_bytes()); // extra
         if central {
-            h.extend([0u8; 8]); // comment, disk, attributes
+            h.extend([0u8; 6]); // comment length, disk, internal attributes
             h.extend(0u32.to_le_bytes()); // external attributes
             h.extend(0u32.to_le_bytes()); // offset of the local header
         }
@@ -274,7 +274,8 @@ fn limit_on_the_file_size() {
 #[test]
 fn limit_on_a_member_of_an_archive() {
     let long = "Attendees by role. ".repeat(60_000);
-    let repo = with_limits("max_member_mb = 1").bytes("evidence/files/minutes.docx", &docx(&[&long]));
+    let repo =
+        with_limits("max_member_mb = 1").bytes("evidence/files/minutes.docx", &docx(&[&long]));
     assert_eq!(
         not_scanned(&repo, "evidence/files/minutes.docx"),
         "not scanned for personal information (over a limit): zip member word/document.xml expands beyond 1 MiB (limits.max_member_mb in partnership.toml)"
@@ -313,16 +314,18 @@ fn limit_on_pdf_pages() {
 
 #[test]
 fn limits_apply_to_scan_too() {
-    let repo = with_limits("max_file_mb = 1").file(
-        "evidence/files/minutes.txt",
-        &"Minutes.\n".repeat(200_000),
-    );
+    let repo = with_limits("max_file_mb = 1")
+        .file("evidence/files/minutes.txt", &"Minutes.\n".repeat(200_000));
     let json = psdoc(repo.path(), &["scan", "--format", "json"]).json();
     let found = findings(&json, "evidence-not-scanned");
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].2.contains("(over a limit)"), "{found:?}");
     // And to files named on the command line, with the statement's settings.
-    let json = psdoc(repo.path(), &["scan", "evidence/files/minutes.txt", "--format", "json"]).json();
+    let json = psdoc(
+        repo.path(),
+        &["scan", "evidence/files/minutes.txt", "--format", "json"],
+    )
+    .json();
     let found = findings(&json, "evidence-not-scanned");
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].2.contains("over the 1 MiB limit"), "{found:?}");

@@ -27,7 +27,11 @@ fn corpora_and_regressions_replay_without_a_crash() {
         for file in corpus.iter().chain(&regressions) {
             let bytes = std::fs::read(file).expect("read");
             let replay = std::panic::catch_unwind(|| target(&bytes));
-            assert!(replay.is_ok(), "{} crashes the {name} target", file.display());
+            assert!(
+                replay.is_ok(),
+                "{} crashes the {name} target",
+                file.display()
+            );
         }
     }
 }

@@ -11,7 +11,11 @@ use crate::support::{Outside, check_json, fails, findings, link, one_finding, ps
 fn chapter_linked_out_of_the_repository() {
     let outside = Outside::new();
     let repo = Repo::passing();
-    link(repo.path(), "book/src/context.md", outside.path("canary.md"));
+    link(
+        repo.path(),
+        "book/src/context.md",
+        outside.path("canary.md"),
+    );
     for command in ["check", "count", "scan"] {
         fails(
             repo.path(),
@@ -105,12 +109,7 @@ fn book_folder_linked_out_of_the_repository() {
 fn book_folder_linking_to_itself() {
     let repo = Repo::passing();
     link(repo.path(), "book", "book");
-    fails(
-        repo.path(),
-        &["check"],
-        "book/book.toml",
-        "symbolic links",
-    );
+    fails(repo.path(), &["check"], "book/book.toml", "symbolic links");
 }
 
 #[test]
@@ -130,7 +129,11 @@ fn src_folder_linked_out_of_the_repository() {
 fn summary_and_book_toml_linked_out() {
     let outside = Outside::new();
     let repo = Repo::passing();
-    link(repo.path(), "book/src/SUMMARY.md", outside.path("book/src/SUMMARY.md"));
+    link(
+        repo.path(),
+        "book/src/SUMMARY.md",
+        outside.path("book/src/SUMMARY.md"),
+    );
     fails(
         repo.path(),
         &["check"],
@@ -138,7 +141,11 @@ fn summary_and_book_toml_linked_out() {
         "is a link that leads outside the statement repository",
     );
     let repo = Repo::passing();
-    link(repo.path(), "book/book.toml", outside.path("book/book.toml"));
+    link(
+        repo.path(),
+        "book/book.toml",
+        outside.path("book/book.toml"),
+    );
     fails(
         repo.path(),
         &["count"],
@@ -179,7 +186,11 @@ fn log_links_in_a_loop() {
 fn partnership_toml_linked_out_of_the_repository() {
     let outside = Outside::new();
     let repo = Repo::passing();
-    link(repo.path(), "partnership.toml", outside.path("partnership.toml"));
+    link(
+        repo.path(),
+        "partnership.toml",
+        outside.path("partnership.toml"),
+    );
     for command in ["check", "count", "log", "scan"] {
         fails(
             repo.path(),
@@ -197,11 +208,18 @@ fn evidence_file_linked_out_of_the_evidence_folder() {
         "evidence/log.toml",
         "[[document]]\nid = 1\ntitle = \"Data set report\"\nurl = \"https://example.org/a.pdf\"\ndate = 2025-12-01\n\n[[document]]\nid = 2\ntitle = \"Audit\"\nfile = \"audit.txt\"\ndate = 2025-12-01\n",
     );
-    link(repo.path(), "evidence/files/audit.txt", outside.path("canary.txt"));
+    link(
+        repo.path(),
+        "evidence/files/audit.txt",
+        outside.path("canary.txt"),
+    );
     let json = check_json(repo.path());
     one_finding(&json, "evidence-outside-folder", "evidence/log.toml", 10);
     let message = one_finding(&json, "evidence-not-scanned", "evidence/files/audit.txt", 1);
-    assert!(message.contains("a link that leads outside the evidence folder"), "{message}");
+    assert!(
+        message.contains("a link that leads outside the evidence folder"),
+        "{message}"
+    );
     assert!(findings(&json, "personal-identifier").is_empty());
 }
 
@@ -212,7 +230,10 @@ fn evidence_folder_linked_out_of_the_repository() {
     link(repo.path(), "evidence/files", outside.path("files"));
     let json = check_json(repo.path());
     let message = one_finding(&json, "evidence-not-scanned", "evidence/files", 1);
-    assert!(message.contains("leads outside the statement repository"), "{message}");
+    assert!(
+        message.contains("leads outside the statement repository"),
+        "{message}"
+    );
     assert!(findings(&json, "personal-identifier").is_empty());
     let json = psdoc(repo.path(), &["scan", "--format", "json"]).json();
     one_finding(&json, "evidence-not-scanned", "evidence/files", 1);

@@ -71,5 +71,8 @@ fn a_hundred_thousand_references_and_brackets() {
     let repo = with_line(&line);
     let json = check_json(repo.path());
     assert_eq!(findings(&json, "unknown-evidence").len(), 50_000);
-    assert_eq!(json["summary"]["words"].as_u64().map(|w| w > 100_000), Some(true));
+    assert_eq!(
+        json["summary"]["words"].as_u64().map(|w| w > 100_000),
+        Some(true)
+    );
 }

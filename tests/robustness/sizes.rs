@@ -54,6 +54,9 @@ fn a_50_megabyte_chapter() {
     assert_eq!(count["total"].as_u64(), Some(words));
     let check = psdoc_within(repo.path(), &["check", "--format", "json"], bound);
     assert_eq!(check.code, 1);
+    if cfg!(target_os = "linux") {
+        assert!(check.peak_rss.is_some(), "the peak memory was measured");
+    }
     let json = check.json();
     assert_eq!(json["summary"]["words"].as_u64(), Some(words));
     assert_eq!(
@@ -73,7 +76,10 @@ fn a_5_megabyte_line() {
         out.write_all(b"[E99]\n").unwrap();
     });
     let json = check_json(repo.path());
-    assert_eq!(json["summary"]["words"].as_u64(), Some(base + 1 + 1_000_001));
+    assert_eq!(
+        json["summary"]["words"].as_u64(),
+        Some(base + 1 + 1_000_001)
+    );
     assert_eq!(
         places(&json, "unknown-evidence"),
         [("book/src/annex.md".to_owned(), 3, 5_000_001)]
@@ -121,10 +127,7 @@ fn quotes_nested_5000_deep() {
         }
     });
     let json = check_json(repo.path());
-    assert_eq!(
-        json["summary"]["words"].as_u64(),
-        Some(base + 1 + 3 + 5000)
-    );
+    assert_eq!(json["summary"]["words"].as_u64(), Some(base + 1 + 3 + 5000));
     assert_eq!(
         places(&json, "unknown-evidence"),
         [("book/src/annex.md".to_owned(), 3, 5015)]
@@ -140,7 +143,8 @@ fn emphasis_links_and_comments_nested_deep() {
         out.write_all("_*".repeat(20_000).as_bytes()).unwrap();
         out.write_all(b"\n\n").unwrap();
         out.write_all("[link ".repeat(20_000).as_bytes()).unwrap();
-        out.write_all("](https://example.org)".repeat(20_000).as_bytes()).unwrap();
+        out.write_all("](https://example.org)".repeat(20_000).as_bytes())
+            .unwrap();
         out.write_all(b"\n\n").unwrap();
         out.write_all("<!-- ".repeat(20_000).as_bytes()).unwrap();
         out.write_all(b"\n\n").unwrap();

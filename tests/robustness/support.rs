@@ -15,10 +15,13 @@ pub const TIMEOUT: Duration = Duration::from_secs(60);
 /// The peak memory allowed to an ordinary command (debug build).
 pub const MAX_RSS: u64 = 300 << 20;
 
-/// A valid CHI number, planted only outside the statement roots: no output
-/// of psdoc may hold it, whole or masked.
+/// Valid CHI numbers, planted only outside the statement roots: no output of
+/// psdoc may hold either. The second's masked form is nowhere in psdoc's own
+/// text (the first's is, in `psdoc explain personal-identifier`), so a finding
+/// on a file outside shows even masked.
 pub const CANARY: &str = "1904851231";
-const CANARY_MASKED: &str = "19••••••31";
+const CANARY_2: &str = "2306891001";
+const CANARY_2_MASKED: &str = "23••••••01";
 
 /// What a run of psdoc gave.
 pub struct Ran {
@@ -124,7 +127,9 @@ impl Ran {
         let out = String::from_utf8_lossy(&self.stdout);
         for text in [out.as_ref(), self.stderr.as_str()] {
             assert!(
-                !text.contains(CANARY) && !text.contains(CANARY_MASKED),
+                !text.contains(CANARY)
+                    && !text.contains(CANARY_2)
+                    && !text.contains(CANARY_2_MASKED),
                 "psdoc {:?} shows the canary planted outside the statement root",
                 self.args
             );
@@ -248,20 +253,24 @@ impl Outside {
     pub fn new() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let chapter = format!(
-            "# Context of children's services\n\nThe canary's CHI number is {CANARY}, and E1 is cited [E1].\n"
+            "# Context of children's services\n\nThe canaries' CHI numbers are {CANARY} and {CANARY_2}, and E1 is cited [E1].\n"
         );
+        let both = format!("CHI {CANARY} and {CANARY_2}");
         let files: Vec<(&str, String)> = vec![
             ("canary.md", chapter.clone()),
-            ("canary.txt", format!("CHI {CANARY}\n")),
-            ("canary.csv", format!("Name,CHI\nA child,{CANARY}\n")),
+            ("canary.txt", format!("{both}\n")),
+            (
+                "canary.csv",
+                format!("Name,CHI\nA child,{CANARY}\nAnother,{CANARY_2}\n"),
+            ),
             (
                 "partnership.toml",
-                format!("[partnership]\nname = \"Canary {CANARY}\"\n"),
+                format!("[partnership]\nname = \"Canary {both}\"\n"),
             ),
             (
                 "log.toml",
                 format!(
-                    "[[document]]\nid = 1\ntitle = \"Canary {CANARY}\"\nurl = \"https://example.org/{CANARY}.pdf\"\n"
+                    "[[document]]\nid = 1\ntitle = \"Canary {both}\"\nurl = \"https://example.org/{CANARY_2}.pdf\"\n"
                 ),
             ),
             ("book/book.toml", "[book]\ntitle = \"Canary\"\n".to_owned()),
@@ -270,7 +279,7 @@ impl Outside {
                 "# Summary\n\n- [Context](context.md)\n".to_owned(),
             ),
             ("book/src/context.md", chapter),
-            ("files/canary.txt", format!("CHI {CANARY}\n")),
+            ("files/canary.txt", format!("{both}\n")),
         ];
         for (path, text) in files {
             let full = dir.path().join(path);
@@ -321,7 +330,10 @@ pub fn snapshot(root: &Path) -> std::collections::BTreeMap<String, String> {
                 .into_owned();
             let kind = entry.file_type().expect("file type");
             let what = if kind.is_symlink() {
-                format!("link to {}", std::fs::read_link(&path).expect("link").display())
+                format!(
+                    "link to {}",
+                    std::fs::read_link(&path).expect("link").display()
+                )
             } else if kind.is_dir() {
                 stack.push(path);
                 "folder".to_owned()

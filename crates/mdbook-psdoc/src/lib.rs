@@ -102,7 +102,12 @@ impl Preprocessor for PsdocPreprocessor {
         if statement::fails(&checked.report.diagnostics, settings.fail_on) {
             return Err(statement::failure(&checked.report.diagnostics, settings.fail_on).into());
         }
-        Ok(render_book(book, checked.source(), &settings, &ctx.renderer))
+        Ok(render_book(
+            book,
+            checked.source(),
+            &settings,
+            &ctx.renderer,
+        ))
     }
 
     /// Every renderer: whatever the output, references are linked and
@@ -146,7 +151,7 @@ pub fn render_book(
                 .iter()
                 .map(|n| source.redact(n).into_owned())
                 .collect();
-            let (Some(path), Some(source)) = (
+            let (Some(path), Some(file)) = (
                 chapter.path.as_deref().map(slash),
                 chapter
                     .source_path
@@ -156,7 +161,7 @@ pub fn render_book(
             ) else {
                 return; // a draft chapter: no page
             };
-            if source == settings.log_chapter {
+            if file == settings.log_chapter {
                 // SUMMARY.md lists the log: it goes where the author put it.
                 chapter.content = log.clone();
                 log_placed = true;
@@ -165,7 +170,7 @@ pub fn render_book(
             let rewritten = chapter::rewrite(&chapter.content, &path, &targets);
             let mut content = source.redact(&rewritten).into_owned();
             if html {
-                let banner = match words.get(&source) {
+                let banner = match words.get(&file) {
                     Some(&n) if settings.word_counts => {
                         let banner = counts.banner(n, first);
                         first = false;

@@ -448,7 +448,10 @@ fn the_log_goes_where_summary_puts_it_and_can_be_printed() {
     let book = build_in_process(dir.path()).unwrap();
     let log = text(&book, "annex/evidence.html");
     assert!(log.contains("<span id=\"E1\">E1</span>"), "{log}");
-    assert!(log.contains("<div class=\"psdoc-document-log\">"), "print-log = true keeps it in print: {log}");
+    assert!(
+        log.contains("<div class=\"psdoc-document-log\">"),
+        "print-log = true keeps it in print: {log}"
+    );
     assert!(text(&book, "data.html").contains("href=\"annex/evidence.html#E1\""));
     // Listed once: where the author put it, not again at the end.
     assert_eq!(

@@ -519,9 +519,15 @@ mod tests {
         assert!(err("[evidence.not_applicable]\n14 = \"no\"\n").contains("1 to 13"));
         // Patterns the detector refuses, at their line.
         let e = err("[[privacy.pattern]]\nname = \"x\"\nregex = 'x*'\n");
-        assert!(e.starts_with("partnership.toml:3:9:") && e.contains("matches empty text"), "{e}");
+        assert!(
+            e.starts_with("partnership.toml:3:9:") && e.contains("matches empty text"),
+            "{e}"
+        );
         let e = err("[[privacy.pattern]]\nname = \"chi\"\nregex = 'SW'\n");
-        assert!(e.starts_with("partnership.toml:3:9:") && e.contains("built-in kind"), "{e}");
+        assert!(
+            e.starts_with("partnership.toml:3:9:") && e.contains("built-in kind"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -8,6 +8,10 @@ use crate::error::Result;
 use crate::model::Sources;
 use crate::redact::Redactor;
 
+/// The longest source line shown with a finding (a paragraph Word saved as
+/// one line is far shorter; a generated line of megabytes is not shown).
+pub const MAX_SNIPPET_BYTES: usize = 16 * 1024;
+
 /// Findings, sorted, with what the reporters need to show them.
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
@@ -59,9 +63,14 @@ impl Report {
     /// The text of line `line` of `file`, for a snippet, with personal
     /// identifiers masked (masking keeps the number of characters, so
     /// columns still point at the right place).
+    /// A line longer than [`MAX_SNIPPET_BYTES`] is not shown: masking and
+    /// showing it once per finding on it would take hours.
     pub fn snippet_line(&self, file: &str, line: usize) -> Option<String> {
         let source = self.sources.find(file)?;
         let range = source.lines.line_range(&source.text, line)?;
+        if range.len() > MAX_SNIPPET_BYTES {
+            return None;
+        }
         Some(self.redactor.redact(&source.text[range]).into_owned())
     }
 }

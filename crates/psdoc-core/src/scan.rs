@@ -12,8 +12,8 @@ use rayon::prelude::*;
 
 use crate::diagnostic::Finding;
 use crate::heading::SectionKey;
-use crate::model::markdown::UnitKind;
 use crate::model::files::ReadError;
+use crate::model::markdown::UnitKind;
 use crate::model::{Location, Place, Sources, Statement, WorkTree};
 use crate::redact::Redactor;
 
@@ -114,25 +114,20 @@ fn small_numbers_in_tables(
         return out;
     }
     for (ci, chapter) in statement.chapters.iter().enumerate() {
-        // (table, row, column) -> unit
-        let cells: Vec<_> = chapter
+        // (table, row, column) -> unit, for the header and row label of a cell.
+        let cells: std::collections::HashMap<(usize, usize, usize), &crate::model::Unit> = chapter
             .parsed
             .units
             .iter()
             .filter_map(|u| match u.kind {
-                UnitKind::TableCell {
-                    table, row, column, ..
-                } => Some(((table, row, column), u)),
+                UnitKind::TableCell { table, row, column, .. } => Some(((table, row, column), u)),
                 _ => None,
             })
             .collect();
-        let text_at = |t: usize, r: usize, c: usize| {
-            cells
-                .iter()
-                .find(|((tt, rr, cc), _)| *tt == t && *rr == r && *cc == c)
-                .map_or("", |(_, u)| u.text.as_str())
-        };
-        for &((table, row, column), unit) in &cells {
+        let text_at = |t: usize, r: usize, c: usize| cells.get(&(t, r, c)).map_or("", |u| u.text.as_str());
+        let mut ordered: Vec<_> = cells.iter().map(|(k, u)| (*k, *u)).collect();
+        ordered.sort_by_key(|(k, _)| *k);
+        for &((table, row, column), unit) in &ordered {
             if row == 0 || !is_small_count(&unit.text, threshold) {
                 continue;
             }

@@ -14,13 +14,14 @@ use std::path::Path;
 
 use git2::{DiffFindOptions, DiffOptions};
 
-use super::diff::{Status, diff_projects};
+use super::diff::{Status, Version, diff_versions};
 use super::git::{StatementRepo, other};
 use crate::check::Project;
 use crate::config::CONFIG_FILE;
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::heading::SectionKey;
+use crate::model::Sources;
 
 /// What changed in each file since the merge base, by root-relative path.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -163,11 +164,19 @@ impl ChangeFilter {
         let label = format!("{base} (merge base {})", short(merge_base.id));
         let before = repo
             .tree_at(&merge_base, &label)
-            .and_then(|t| t.project())
+            .and_then(|t| t.revision())
             .ok();
-        let keep_all = before.as_ref().is_some_and(|b| config_changed(b, project));
+        let keep_all = before
+            .as_ref()
+            .is_some_and(|b| config_changed(&b.sources, &project.sources));
         let changed_sections: BTreeSet<SectionKey> = match &before {
-            Some(before) => diff_projects(base, before, super::WORKTREE, project)
+            // Only the sections' statuses are used: no text is shown.
+            Some(before) => diff_versions(
+                base,
+                before.version(&project.redactor),
+                super::WORKTREE,
+                Version::of(project),
+            )
                 .sections
                 .iter()
                 .filter(|s| s.status != Status::Unchanged && s.status != Status::Removed)
@@ -228,10 +237,9 @@ pub fn filter_to_changes(
 
 /// Whether the settings in `partnership.toml` differ (comments and layout
 /// aside).
-fn config_changed(before: &Project, after: &Project) -> bool {
-    let parse = |p: &Project| {
-        p.sources
-            .find(CONFIG_FILE)
+fn config_changed(before: &Sources, after: &Sources) -> bool {
+    let parse = |s: &Sources| {
+        s.find(CONFIG_FILE)
             .and_then(|f| f.text.parse::<toml::Table>().ok())
     };
     parse(before) != parse(after)

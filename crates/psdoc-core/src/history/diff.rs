@@ -17,9 +17,14 @@ use serde::Serialize;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::check::Project;
+use crate::config::Config;
 use crate::heading::SectionKey;
+use crate::model::Statement;
 use crate::model::UnitKind;
+use crate::model::evidence::Citations;
+use crate::redact::Redactor;
 use crate::words::word_spans;
+use psdoc_evidence::DocumentLog;
 
 /// Paragraphs shorter than this are not paired as moves: "Yes." moving is
 /// noise, not a move.
@@ -262,7 +267,7 @@ struct Side {
 }
 
 impl Side {
-    fn of(project: &Project) -> Side {
+    fn of(project: &Version<'_>) -> Side {
         let st = &project.statement;
         let redact = |t: &str| project.redactor.redact(t).into_owned();
         let mut units = Vec::new();
@@ -326,7 +331,7 @@ impl Side {
     /// Fills `cited` and `qis`, expanding ranges over `ids` (both logs'
     /// numbers, so that a log entry added inside a cited range is not a
     /// change of the prose).
-    fn cite(&mut self, project: &Project, ids: &BTreeSet<u64>) {
+    fn cite(&mut self, project: &Version<'_>, ids: &BTreeSet<u64>) {
         for found in &project.citations.references {
             let Some(key) = found.section else { continue };
             let psdoc_evidence::ReferenceKind::Cites(items) = &found.item.kind else {
@@ -392,13 +397,52 @@ enum Stretch {
     Gap(Gap),
 }
 
-/// Compares two versions of a statement.
+/// One version of a statement, as the diff reads it.
+#[derive(Clone, Copy)]
+pub struct Version<'a> {
+    pub config: &'a Config,
+    pub statement: &'a Statement,
+    pub log: &'a DocumentLog,
+    pub citations: &'a Citations,
+    /// Masks the version's text.
+    pub redactor: &'a Redactor,
+}
+
+impl<'a> Version<'a> {
+    pub fn of(project: &'a Project) -> Self {
+        Version {
+            config: &project.config,
+            statement: &project.statement,
+            log: &project.log,
+            citations: &project.citations,
+            redactor: &project.redactor,
+        }
+    }
+}
+
+/// Compares two loaded statements.
 pub fn diff_projects(
     from_label: &str,
     before: &Project,
     to_label: &str,
     after: &Project,
 ) -> StatementDiff {
+    diff_versions(
+        from_label,
+        Version::of(before),
+        to_label,
+        Version::of(after),
+    )
+}
+
+/// Compares two versions of a statement.
+pub fn diff_versions(
+    from_label: &str,
+    before: Version<'_>,
+    to_label: &str,
+    after: Version<'_>,
+) -> StatementDiff {
+    let (before, after) = (&before, &after);
     let mut a = Side::of(before);
     let mut b = Side::of(after);
     let ids: BTreeSet<u64> = a.log_ids.union(&b.log_ids).copied().collect();
@@ -536,7 +580,11 @@ pub fn diff_projects(
         let mut pairs = Vec::new();
         for &i in &rest_a {
             for &j in &rest_b {
-                if !compatible(a.units[i].kind, b.units[j].kind) {
+                let (x, y) = (a.units[i].words, b.units[j].words);
+                // The Dice coefficient is at most 2 min / (x + y).
+                if !compatible(a.units[i].kind, b.units[j].kind)
+                    || (2 * x.min(y)) as f64 / ((x + y) as f64) < MOVED_EDIT_SIMILARITY
+                {
                     continue;
                 }
                 let s = similarity(&mut words_a, &a.units, i, &mut words_b, &b.units, j);
@@ -557,6 +605,8 @@ pub fn diff_projects(
     // 5. Blocks and counts, slot by slot.
     let mut tallies: BTreeMap<Slot, Tally> = BTreeMap::new();
     let mut total = Tally::default();
+    // The word diff of each paired paragraph, by its older unit.
+    let mut word_diffs: HashMap<usize, WordDiff> = HashMap::new();
     for (i, u) in a.units.iter().enumerate() {
         match fa[i] {
             Fate::Free => {
@@ -564,7 +614,9 @@ pub fn diff_projects(
                 total.deleted += u.words;
             }
             Fate::Edited(j) | Fate::Moved(j) => {
-                let w = WordDiff::of(&u.text, &b.units[j].text);
+                let w = word_diffs
+                    .entry(i)
+                    .or_insert_with(|| WordDiff::of(&u.text, &b.units[j].text));
                 let to = b.units[j].slot;
                 let moved = matches!(fa[i], Fate::Moved(_));
                 total.inserted += w.inserted;
@@ -603,6 +655,7 @@ pub fn diff_projects(
         b: &b,
         fa: &fa,
         fb: &fb,
+        word_diffs: &word_diffs,
     };
     let mut blocks: BTreeMap<Slot, Vec<Block>> = BTreeMap::new();
     for &slot in &all_slots {
@@ -841,6 +894,7 @@ struct Blocks<'a> {
     b: &'a Side,
     fa: &'a [Fate],
     fb: &'a [Fate],
+    word_diffs: &'a HashMap<usize, WordDiff>,
 }
 
 impl Blocks<'_> {
@@ -930,10 +984,10 @@ impl Blocks<'_> {
             Fate::Edited(i) => Block {
                 kind: u.kind,
                 change: BlockChange::Edited,
-                spans: WordDiff::of(&self.a.units[i].text, &u.text).spans,
+                spans: self.word_diffs[&i].spans.clone(),
             },
             Fate::Moved(i) => {
-                let w = WordDiff::of(&self.a.units[i].text, &u.text);
+                let w = &self.word_diffs[&i];
                 Block {
                     kind: u.kind,
                     change: BlockChange::MovedIn {
@@ -941,7 +995,7 @@ impl Blocks<'_> {
                         edited: w.inserted + w.deleted > 0,
                         id: i,
                     },
-                    spans: w.spans,
+                    spans: w.spans.clone(),
                 }
             }
             _ => Block {

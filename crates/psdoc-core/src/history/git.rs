@@ -6,10 +6,15 @@ use std::sync::{Arc, Mutex};
 
 use git2::{ErrorCode, ObjectType, Oid, Repository};
 
+use super::diff::Version;
 use crate::check::Project;
 use crate::config::{self, CONFIG_FILE};
 use crate::error::{Error, Result};
+use crate::model::evidence::{self, Citations};
 use crate::model::files::{FileSource, ReadError, is_within};
+use crate::model::{SourceFile, Sources, Statement};
+use crate::redact::Redactor;
+use psdoc_evidence::DocumentLog;
 
 /// The name `psdoc diff` gives the working tree when TO is omitted.
 pub const WORKTREE: &str = "WORKTREE";
@@ -160,11 +165,18 @@ impl StatementRepo {
         })
     }
 
-    /// Loads the statement as of revision `spec`.
+    /// Loads the statement as of revision `spec`, for a check.
     pub fn load(&self, spec: &str) -> Result<Project> {
         let commit = self.commit(spec)?;
         let tree = self.tree_at(&commit, spec)?;
         tree.project()
+    }
+
+    /// Loads the statement as of revision `spec`, for a diff.
+    pub fn revision(&self, spec: &str) -> Result<Revision> {
+        let commit = self.commit(spec)?;
+        let tree = self.tree_at(&commit, spec)?;
+        tree.revision()
     }
 
     /// Whether the repository is a shallow clone.
@@ -184,6 +196,40 @@ fn describe_commit(commit: &git2::Commit<'_>) -> Commit {
             .unwrap_or_default()
             .to_owned(),
     }
+}
+
+/// One revision's statement, as diffs and histories read it.
+pub struct Revision {
+    pub config: crate::Config,
+    pub sources: Sources,
+    pub statement: Statement,
+    pub log: DocumentLog,
+    pub citations: Citations,
+}
+
+impl Revision {
+    /// This revision seen through `redactor` (one built from its own
+    /// privacy settings: see [`same_privacy`]).
+    pub fn version<'a>(&'a self, redactor: &'a Redactor) -> Version<'a> {
+        Version {
+            config: &self.config,
+            statement: &self.statement,
+            log: &self.log,
+            citations: &self.citations,
+            redactor,
+        }
+    }
+
+    /// A redactor with this revision's privacy settings.
+    pub fn redactor(&self) -> Result<Redactor> {
+        Redactor::new(&self.config.privacy)
+    }
+}
+
+/// Whether two configurations mask the same identifiers, so that one
+/// redactor serves both.
+pub fn same_privacy(a: &crate::Config, b: &crate::Config) -> bool {
+    format!("{:?}", a.privacy) == format!("{:?}", b.privacy)
 }
 
 /// The files of one revision's statement root, read from git's object
@@ -210,6 +256,34 @@ impl GitTree {
 
     /// Parses `partnership.toml` and loads the statement of this revision.
     pub fn project(&self) -> Result<Project> {
+        let (config, text) = self.config()?;
+        Project::from_files(config, text, self).map_err(|e| at_revision(&self.label, e))
+    }
+
+    /// The statement, its log and citations, without what only a check
+    /// needs (the evidence files' states, a redactor of its own: building
+    /// one costs more than reading a statement, and a diff or a history
+    /// shares one across revisions).
+    pub fn revision(&self) -> Result<Revision> {
+        let (config, text) = self.config()?;
+        let load = || -> Result<Revision> {
+            let mut sources = Sources::default();
+            sources.add(SourceFile::new(CONFIG_FILE, text));
+            let statement = Statement::load(&config, self, &mut sources)?;
+            let log = evidence::load_log(&config, self, &mut sources)?;
+            let citations = Citations::find(&statement, &sources, &config.evidence.prefix);
+            Ok(Revision {
+                config: config.clone(),
+                sources,
+                statement,
+                log,
+                citations,
+            })
+        };
+        load().map_err(|e| at_revision(&self.label, e))
+    }
+
+    fn config(&self) -> Result<(crate::Config, String)> {
         let bytes = match self.read(CONFIG_FILE) {
             Ok(b) => b,
             Err(ReadError::NotFound) => return Err(no_statement(&self.label)),
@@ -231,7 +305,7 @@ impl GitTree {
         })?;
         let text = crate::position::strip_bom(text);
         let config = config::parse(&text).map_err(|e| at_revision(&self.label, e))?;
-        Project::from_files(config, text, self).map_err(|e| at_revision(&self.label, e))
+        Ok((config, text))
     }
 
     fn lookup(&self, path: &str) -> Result<Entry, ReadError> {

@@ -26,7 +26,7 @@ pub use diff::{
     Block, BlockChange, BlockKind, MoveEnd, Op, OtherDiff, SectionDiff, Slot, Span, StatementDiff,
     Status, diff_projects, move_end,
 };
-pub use git::{GitTree, StatementRepo, WORKTREE};
+pub use git::{GitTree, Revision, StatementRepo, WORKTREE, same_privacy};
 pub use timeline::{History, HistoryRange, history};
 
 /// GitHub's limit on a comment's length, in characters.
@@ -36,12 +36,42 @@ pub const GITHUB_COMMENT_LIMIT: usize = 65_536;
 /// `to`, or with the working tree when `to` is `None` (or `"WORKTREE"`).
 pub fn diff_revisions(root: &Path, from: &str, to: Option<&str>) -> Result<StatementDiff> {
     let repo = StatementRepo::open(root)?;
-    let before = repo.load(from)?;
-    let (label, after) = match to {
-        Some(to) if to != WORKTREE => (to, repo.load(to)?),
-        _ => (WORKTREE, Project::open(root)?),
-    };
-    Ok(diff_projects(from, &before, label, &after))
+    let before = repo.revision(from)?;
+    match to {
+        Some(to) if to != WORKTREE => {
+            let after = repo.revision(to)?;
+            let redactor = after.redactor()?;
+            let own;
+            let old = if git::same_privacy(&before.config, &after.config) {
+                &redactor
+            } else {
+                own = before.redactor()?;
+                &own
+            };
+            Ok(diff::diff_versions(
+                from,
+                before.version(old),
+                to,
+                after.version(&redactor),
+            ))
+        }
+        _ => {
+            let after = Project::open(root)?;
+            let own;
+            let old = if git::same_privacy(&before.config, &after.config) {
+                &after.redactor
+            } else {
+                own = before.redactor()?;
+                &own
+            };
+            Ok(diff::diff_versions(
+                from,
+                before.version(old),
+                WORKTREE,
+                diff::Version::of(&after),
+            ))
+        }
+    }
 }
 
 /// The diff as CONTRACT section 8's JSON, pretty-printed, with a final

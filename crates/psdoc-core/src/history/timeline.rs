@@ -7,8 +7,9 @@ use std::path::Path;
 use git2::{Oid, Sort};
 use serde::{Serialize, Serializer};
 
-use super::git::{Commit, StatementRepo, other};
-use crate::check::Project;
+use super::git::{Commit, Revision, StatementRepo, other};
+use crate::redact::Redactor;
+use psdoc_evidence::FOCUS_QIS;
 use crate::error::Result;
 use crate::heading::SectionKey;
 
@@ -125,6 +126,7 @@ pub fn history(root: &Path, range: &HistoryRange) -> Result<History> {
 
     // Revisions with the same statement tree give the same figures.
     let mut cache: HashMap<Oid, std::result::Result<Figures, String>> = HashMap::new();
+    let mut redactors = Redactors::default();
     let mut out = History {
         revisions: Vec::new(),
         skipped: Vec::new(),
@@ -139,8 +141,8 @@ pub fn history(root: &Path, range: &HistoryRange) -> Result<History> {
                 .entry(tree_id)
                 .or_insert_with(|| {
                     repo.tree_at(&commit, &label)
-                        .and_then(|t| t.project())
-                        .map(Figures::of)
+                        .and_then(|t| t.revision())
+                        .map(|r| Figures::of(&r))
                         .map_err(|e| e.to_string())
                 })
                 .clone(),
@@ -150,7 +152,7 @@ pub fn history(root: &Path, range: &HistoryRange) -> Result<History> {
                 revision: label,
                 commit: commit.id.to_string(),
                 date: date_of(commit.time),
-                summary: f.redact_summary(&commit.summary),
+                summary: redactors.redact(&f.privacy, &commit.summary)?,
                 total: f.total,
                 limit: f.limit,
                 sections: f.sections.clone(),
@@ -177,46 +179,81 @@ struct Figures {
     other: usize,
     evidence: EvidenceCount,
     qi_coverage: QiCoverage,
-    /// The version's privacy settings, for masking commit messages.
-    redactor: std::sync::Arc<crate::redact::Redactor>,
+    /// The version's privacy settings, to mask commit messages with.
+    privacy: crate::config::PrivacySettings,
 }
 
 impl Figures {
-    fn of(project: Project) -> Figures {
-        let count = crate::count::WordCount::of(&project);
-        let mut sections: Vec<(SectionKey, usize)> =
-            count.sections.iter().map(|s| (s.key, s.words)).collect();
+    /// Counts as `psdoc count` does: a key's sections summed, the rest
+    /// under `other`.
+    fn of(revision: &Revision) -> Figures {
+        let st = &revision.statement;
+        let mut words: BTreeMap<SectionKey, usize> = BTreeMap::new();
+        let mut other = 0;
+        for s in &st.sections {
+            match s.key {
+                Some(key) => *words.entry(key).or_default() += s.words,
+                None => other += s.words,
+            }
+        }
+        let mut sections: Vec<(SectionKey, usize)> = words.into_iter().collect();
         sections.sort_by_key(|(k, _)| SectionKey::ALL.iter().position(|x| x == k));
         let ids: std::collections::BTreeSet<u64> =
-            project.log.documents.iter().map(|d| d.id).collect();
+            revision.log.documents.iter().map(|d| d.id).collect();
         let cited = ids
             .iter()
-            .filter(|&&id| project.citations.cites(id))
+            .filter(|&&id| revision.citations.cites(id))
             .count();
-        let coverage = project.qi_coverage();
+        // As `Project::qi_coverage`: QIs referred to inside required sections.
+        let mut covered: Vec<&str> = Vec::new();
+        for found in &revision.citations.qis {
+            let (Some(_), Some(qis)) = (found.section, &found.item.resolved) else {
+                continue;
+            };
+            covered.extend(qis.iter().map(|q| q.number));
+        }
         Figures {
-            total: count.total,
-            limit: count.limit,
+            total: st.total_words(),
+            limit: revision.config.statement.word_limit,
             sections,
-            other: count.other.iter().map(|o| o.words).sum(),
+            other,
             evidence: EvidenceCount {
                 logged: ids.len(),
                 cited,
             },
             qi_coverage: QiCoverage {
-                focus: coverage.len(),
-                covered: coverage
-                    .into_iter()
-                    .filter(|(_, sections)| !sections.is_empty())
-                    .map(|(qi, _)| qi)
+                focus: FOCUS_QIS.len(),
+                covered: FOCUS_QIS
+                    .iter()
+                    .filter(|q| covered.contains(q))
+                    .map(|q| (*q).to_owned())
                     .collect(),
             },
-            redactor: std::sync::Arc::new(project.redactor),
+            privacy: revision.config.privacy.clone(),
         }
     }
+}
 
-    fn redact_summary(&self, summary: &str) -> String {
-        self.redactor.redact(summary).into_owned()
+/// One redactor per distinct privacy settings: building one costs more
+/// than reading a statement.
+#[derive(Default)]
+struct Redactors(Vec<(String, Redactor)>);
+
+impl Redactors {
+    fn redact(
+        &mut self,
+        privacy: &crate::config::PrivacySettings,
+        text: &str,
+    ) -> Result<String> {
+        let key = format!("{privacy:?}");
+        let i = match self.0.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                self.0.push((key, Redactor::new(privacy)?));
+                self.0.len() - 1
+            }
+        };
+        Ok(self.0[i].1.redact(text).into_owned())
     }
 }
 

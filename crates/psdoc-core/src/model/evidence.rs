@@ -1,7 +1,9 @@
 //! The statement's evidence: the document log, the references and quality
 //! indicators found in the prose, and the state of each local evidence file.
 
-use psdoc_evidence::{DocumentLog, QiReference, Reference, find_qi_references, find_references};
+use psdoc_evidence::{
+    DocumentLog, QiReference, Reference, ReferenceKind, find_qi_references, find_references,
+};
 
 use super::files::{FileSource, ReadError, join_relative};
 use super::markdown::UnitKind;
@@ -26,6 +28,10 @@ pub struct Found<T> {
 pub struct Citations {
     pub references: Vec<Found<Reference>>,
     pub qis: Vec<Found<QiReference>>,
+    /// Every document number cited, as sorted, disjoint inclusive runs, so
+    /// that [`Citations::cites`] is a binary search, not a pass over the
+    /// references (a log of 100,000 entries stays fast).
+    cited: Vec<(u64, u64)>,
 }
 
 impl Citations {
@@ -69,12 +75,30 @@ impl Citations {
                 });
             }
         }
+        let mut runs: Vec<(u64, u64)> = out
+            .references
+            .iter()
+            .filter_map(|r| match &r.item.kind {
+                ReferenceKind::Cites(items) => Some(items),
+                ReferenceKind::Malformed { .. } => None,
+            })
+            .flatten()
+            .map(|c| (c.first(), c.last()))
+            .collect();
+        runs.sort_unstable();
+        for (first, last) in runs {
+            match out.cited.last_mut() {
+                Some(run) if first <= run.1.saturating_add(1) => run.1 = run.1.max(last),
+                _ => out.cited.push((first, last)),
+            }
+        }
         out
     }
 
     /// Whether any reference cites document `id`.
     pub fn cites(&self, id: u64) -> bool {
-        self.references.iter().any(|r| r.item.kind.cites(id))
+        let i = self.cited.partition_point(|&(first, _)| first <= id);
+        i > 0 && id <= self.cited[i - 1].1
     }
 }
 

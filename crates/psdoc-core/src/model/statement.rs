@@ -271,7 +271,10 @@ fn read_src_dir(files: &dyn FileSource, book_dir: &str, sources: &mut Sources) -
                 } else {
                     "`book.src` must be a folder name in quotes, like src = \"src\""
                 };
-                at(&e, format!("{key} ({})", e.message().trim().replace('\n', " ")))
+                at(
+                    &e,
+                    format!("{key} ({})", e.message().trim().replace('\n', " ")),
+                )
             })?;
             match book.book.and_then(|b| b.src) {
                 Some(src) => {

@@ -68,7 +68,9 @@ pub fn render(report: &Report, options: &GithubOptions) -> String {
     if !report.qi_coverage.is_empty() {
         let covered = report.qi_coverage.len() - gaps.len();
         let message = if gaps.is_empty() {
-            format!("the statement addresses all {covered} of the guidance's focus quality indicators")
+            format!(
+                "the statement addresses all {covered} of the guidance's focus quality indicators"
+            )
         } else {
             format!(
                 "the statement addresses {covered} of the guidance's {} focus quality indicators; not addressed: QI {}",

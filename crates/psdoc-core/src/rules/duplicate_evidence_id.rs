@@ -19,20 +19,21 @@ pub(super) static RULE: Rule = Rule {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let mut first: HashMap<u64, usize> = HashMap::new();
+    // Once, not per duplicate: a log of 100,000 entries stays linear.
+    let next_free = cx
+        .log
+        .documents
+        .iter()
+        .map(|d| d.id)
+        .max()
+        .unwrap_or(0)
+        .saturating_add(1);
     for (i, doc) in cx.log.documents.iter().enumerate() {
         let Some(&j) = first.get(&doc.id) else {
             first.insert(doc.id, i);
             continue;
         };
         let earlier = &cx.log.documents[j];
-        let next_free = cx
-            .log
-            .documents
-            .iter()
-            .map(|d| d.id)
-            .max()
-            .unwrap_or(0)
-            .saturating_add(1);
         out.push(
             Finding::new(
                 cx.log_location(doc, "id"),
