@@ -28,7 +28,7 @@ chapter() {
   awk -v seed="$1" -v title="$2" -v vocab="$vocabulary" 'BEGIN {
     srand(seed); n = split(vocab, V, " "); print "# " title; print ""
     words = 0
-    while (words < 600) {
+    while (words < 585) {
       para = ""; s = 2 + int(rand() * 4)
       for (i = 0; i < s; i++) {
         len = 8 + int(rand() * 14); sent = ""

@@ -265,14 +265,17 @@ fn history_of_two_hundred_commits(bencher: divan::Bencher) {
     });
 }
 
+/// For comparison: building the redactor every process needs (most of a
+/// small diff's time).
 #[divan::bench(sample_count = 20)]
 fn redactor_new() -> psdoc_core::redact::Redactor {
     psdoc_core::redact::Redactor::new(&psdoc_core::Config::default().privacy).unwrap()
 }
 
+/// Reading one revision's statement from git (no redactor).
 #[divan::bench(sample_count = 20)]
 fn load_one_revision(bencher: divan::Bencher) {
     let dir = repository();
     let repo = history::StatementRepo::open(dir.path()).unwrap();
-    bencher.bench(|| repo.load("t05").unwrap());
+    bencher.bench(|| repo.revision("t05").unwrap());
 }

@@ -731,3 +731,124 @@ fn check_base_keeps_statement_wide_findings_and_passes_a_clean_change() {
         "the statement has other findings: {all:?}"
     );
 }
+
+#[test]
+fn any_layout_in_a_subfolder_with_a_csv_log_crlf_and_a_bom() {
+    // The statement lives in `statement/` of a larger repository, with a
+    // prefix chapter, one chapter for several sections, CRLF endings, a BOM
+    // and a CSV log.
+    let repo = Repo::empty().file("README.md", "Council documents.\n");
+    let sub = |p: &str| format!("statement/{p}");
+    let crlf = |t: &str| format!("\u{feff}{}", t.replace('\n', "\r\n"));
+    let chapters = format!(
+        "{}\n{}\n{}",
+        DATA.replace("# What", "# 1. What"),
+        INVOLVEMENT,
+        QA.replace("Quality assurance and", "Quality assurance &")
+    );
+    let repo = repo
+        .file(
+            &sub("partnership.toml"),
+            &format!("{PARTNERSHIP}\n[evidence]\nlog = \"evidence/log.csv\"\n"),
+        )
+        .file(&sub("book/book.toml"), "[book]\ntitle = \"Test\"\n")
+        .file(
+            &sub("evidence/log.csv"),
+            "id,title,url,date\r\n1,Data set report,https://example.org/a.pdf,01/12/2025\r\n",
+        )
+        .file(
+            &sub("book/src/SUMMARY.md"),
+            "# Summary\n\n[Introduction](intro.md)\n\n- [Statement](statement.md)\n",
+        )
+        .file(
+            &sub("book/src/intro.md"),
+            "# Introduction\n\nThis is our statement.\n",
+        )
+        .bytes(&sub("book/src/statement.md"), crlf(&chapters).as_bytes());
+    let id = commit(&repo, "v1", 2024);
+    tag(&repo, "v1", id);
+    let edited = chapters
+        .replace("rose by 12%", "rose by 14%")
+        .replace("\u{2019}", "'");
+    let repo = repo
+        .bytes(&sub("book/src/statement.md"), crlf(&edited).as_bytes())
+        .file(&sub("evidence/log.csv"), "id,title,url,date\r\n1,Data set report,https://example.org/a.pdf,01/12/2025\r\n2,Audit,https://example.org/b.pdf,02/12/2025\r\n");
+    let dir = repo.path().join("statement");
+    let diff: Value = serde_json::from_str(
+        &repo
+            .run_in(&dir, &["diff", "v1", "--format", "json"])
+            .expect_code(0)
+            .stdout(),
+    )
+    .unwrap();
+    assert_eq!(diff["sections"].as_array().unwrap().len(), 3, "{diff:#}");
+    let data = section(&diff, "data");
+    assert_eq!(
+        (&data["inserted_words"], &data["deleted_words"]),
+        (&json!(1), &json!(1)),
+        "{diff:#}"
+    );
+    assert_eq!(section(&diff, "quality-assurance")["status"], "unchanged");
+    assert_eq!(
+        diff["other"]["words_after"], 5,
+        "the introduction, heading included"
+    );
+    assert_eq!(diff["documents_added"], json!([2]));
+    assert_balanced(&diff);
+    // `--root` from the repository's top works the same.
+    let again: Value = serde_json::from_str(
+        &repo
+            .run(&["--root", "statement", "diff", "v1", "--format", "json"])
+            .expect_code(0)
+            .stdout(),
+    )
+    .unwrap();
+    assert_eq!(again, diff);
+    // check --base maps git's paths to the statement's.
+    let edited = edited.replace("rose by 14%", "rose by 14% [E77]");
+    let repo = repo.bytes(&sub("book/src/statement.md"), crlf(&edited).as_bytes());
+    let run = repo.run_in(&dir, &["check", "--base", "v1", "--format", "json"]);
+    let out: Value = serde_json::from_str(&run.stdout()).unwrap();
+    let unknown: Vec<&Value> = out["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "unknown-evidence")
+        .collect();
+    assert_eq!(unknown.len(), 1, "{out:#}");
+    assert_eq!(unknown[0]["file"], "book/src/statement.md");
+}
+
+#[test]
+fn a_linked_chapter_in_a_revision_is_refused() {
+    let repo = Repo::passing();
+    std::fs::remove_file(repo.path().join("book/src/qa.md")).unwrap();
+    std::os::unix::fs::symlink(
+        "../../../../etc/hostname",
+        repo.path().join("book/src/qa.md"),
+    )
+    .unwrap();
+    let id = commit(&repo, "linked", 2024);
+    tag(&repo, "linked", id);
+    let run = repo
+        .run(&["diff", "linked", "linked", "--format", "json"])
+        .expect_code(2);
+    let err = run.stderr();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("revision `linked`") && err.contains("link"),
+        "{err}"
+    );
+}
+
+#[test]
+fn revisions_can_be_given_as_a_range_and_an_empty_repository_says_so() {
+    let repo = yearly();
+    let a = json_of(repo.run(&["diff", "v2024..v2025", "--format", "json"]));
+    let b = json_of(repo.run(&["diff", "v2024", "v2025", "--format", "json"]));
+    assert_eq!(a, b);
+    let empty = Repo::passing();
+    git2::Repository::init(empty.path()).unwrap();
+    let run = empty.run(&["diff", "HEAD"]).expect_code(2);
+    assert!(run.stderr().contains("no commits yet"), "{}", run.stderr());
+}

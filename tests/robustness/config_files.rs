@@ -306,3 +306,26 @@ fn log_xlsx_that_is_not_a_workbook() {
         );
     fails(repo.path(), &["check"], "evidence/log.xlsx", "");
 }
+
+#[test]
+fn log_csv_with_mac_line_endings_keeps_its_rows() {
+    // Excel for Mac's "CSV (Macintosh)": lone CRs end the lines.
+    let repo = Repo::passing()
+        .remove("evidence/log.toml")
+        .file(
+            "evidence/log.csv",
+            "id,title,url\r1,Data set report,https://example.org/a.pdf\r\r2,Audit,htps:/broken\r",
+        )
+        .edit(
+            "partnership.toml",
+            "submission = 2026-03-20\n",
+            "submission = 2026-03-20\n[evidence]\nlog = \"evidence/log.csv\"\n",
+        )
+        .edit(
+            "book/src/data.md",
+            "re-registrations fell [E1]",
+            "re-registrations fell [E1, E2]",
+        );
+    let json = check_json(repo.path());
+    one_finding(&json, "invalid-evidence-link", "evidence/log.csv", 4);
+}

@@ -268,3 +268,74 @@ fn evidence_links_in_loops_and_dangling() {
         "{reasons:?}"
     );
 }
+
+#[test]
+fn paths_out_of_the_repository_in_summary_and_log() {
+    let outside = Outside::new();
+    let canary = outside.path("canary.md");
+    for target in [
+        format!("{}", canary.display()),
+        format!("../../../../../../../../../..{}", canary.display()),
+        "../../partnership.toml".to_owned(),
+    ] {
+        let repo = Repo::passing().edit(
+            "book/src/SUMMARY.md",
+            "(context.md)",
+            &format!("({target})"),
+        );
+        fails(
+            repo.path(),
+            &["check"],
+            "book/src/SUMMARY.md:3",
+            "is outside the book's src folder",
+        );
+    }
+    for file in [
+        format!("{}", outside.path("files/canary.txt").display()),
+        "../../../../../../../../../../etc/passwd".to_owned(),
+        "../../partnership.toml".to_owned(),
+    ] {
+        let repo = Repo::passing().edit(
+            "evidence/log.toml",
+            "url = \"https://example.org/a.pdf\"\n",
+            &format!("file = \"{file}\"\n"),
+        );
+        let json = check_json(repo.path());
+        let message = one_finding(&json, "evidence-outside-folder", "evidence/log.toml", 4);
+        assert!(
+            message.contains("is outside the evidence folder"),
+            "{message}"
+        );
+        assert!(findings(&json, "missing-evidence-file").is_empty());
+    }
+}
+
+#[test]
+fn paths_out_of_the_repository_in_partnership_toml() {
+    let outside = Outside::new();
+    for (key, value, column) in [
+        (
+            "[statement]\nbook",
+            outside.path("book").display().to_string(),
+            8,
+        ),
+        ("[evidence]\nlog", "../log.toml".to_owned(), 7),
+        (
+            "[evidence]\nfiles",
+            outside.path("files").display().to_string(),
+            9,
+        ),
+    ] {
+        let repo = Repo::passing().edit(
+            "partnership.toml",
+            "submission = 2026-03-20\n",
+            &format!("submission = 2026-03-20\n{key} = \"{value}\"\n"),
+        );
+        fails(
+            repo.path(),
+            &["check"],
+            &format!("partnership.toml:5:{column}"),
+            "must be a folder or file inside the statement repository",
+        );
+    }
+}

@@ -36,7 +36,7 @@ fn big_log_citing(duplicate_every: u64, citation: &str) -> Repo {
     Repo::passing().file("evidence/log.toml", &log).edit(
         "book/src/data.md",
         "re-registrations fell [E1]",
-        "re-registrations fell [E1-E100000]",
+        &format!("re-registrations fell {citation}"),
     )
 }
 

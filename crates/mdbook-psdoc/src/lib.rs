@@ -49,11 +49,16 @@ pub use statement::{BookSource, Checked};
 
 /// The preprocessor, for mdBook's driver (`MDBook::with_preprocessor`).
 pub struct PsdocPreprocessor {
-    /// A statement the caller loaded (`psdoc build`, which runs the check
-    /// beside the build and decides itself); otherwise each run loads and
-    /// checks it and applies `fail-on`.
+    /// A statement the caller loaded (`psdoc build`); otherwise each run
+    /// loads and checks it and applies `fail-on`.
     project: Option<Arc<Project>>,
+    /// The caller's verdict, asked once the book is made and before mdBook
+    /// renders it: an error stops the build with the output untouched.
+    gate: Option<Gate>,
 }
+
+/// See [`PsdocPreprocessor::gated`].
+pub type Gate = Box<dyn Fn() -> Result<()>>;
 
 impl PsdocPreprocessor {
     /// The name in `book.toml`: `[preprocessor.psdoc]`.
@@ -61,15 +66,27 @@ impl PsdocPreprocessor {
 
     /// Loads and checks the statement on each run; fails as `fail-on` says.
     pub fn new() -> Self {
-        PsdocPreprocessor { project: None }
+        PsdocPreprocessor {
+            project: None,
+            gate: None,
+        }
     }
 
-    /// Makes the book from a statement the caller loaded, and leaves the
-    /// verdict of the check to the caller.
+    /// Makes the book from a statement the caller loaded; the verdict of
+    /// the check is the caller's (see [`Self::gated`]).
     pub fn with_project(project: Arc<Project>) -> Self {
         PsdocPreprocessor {
             project: Some(project),
+            gate: None,
         }
+    }
+
+    /// Asks `gate` after making the book and before handing it to mdBook's
+    /// renderer: `psdoc build` checks the statement on another thread
+    /// meanwhile, and its gate waits for that verdict.
+    pub fn gated(mut self, gate: impl Fn() -> Result<()> + 'static) -> Self {
+        self.gate = Some(Box::new(gate));
+        self
     }
 }
 
@@ -91,12 +108,11 @@ impl Preprocessor for PsdocPreprocessor {
     ) -> mdbook_preprocessor::errors::Result<Book> {
         let settings = Settings::from_config(&ctx.config, &ctx.root)?;
         if let Some(project) = &self.project {
-            return Ok(render_book(
-                book,
-                BookSource::of(project),
-                &settings,
-                &ctx.renderer,
-            ));
+            let book = render_book(book, BookSource::of(project), &settings, &ctx.renderer);
+            if let Some(gate) = &self.gate {
+                gate()?;
+            }
+            return Ok(book);
         }
         let checked = Checked::for_book(&ctx.root)?;
         if statement::fails(&checked.report.diagnostics, settings.fail_on) {

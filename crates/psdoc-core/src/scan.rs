@@ -120,11 +120,14 @@ fn small_numbers_in_tables(
             .units
             .iter()
             .filter_map(|u| match u.kind {
-                UnitKind::TableCell { table, row, column, .. } => Some(((table, row, column), u)),
+                UnitKind::TableCell {
+                    table, row, column, ..
+                } => Some(((table, row, column), u)),
                 _ => None,
             })
             .collect();
-        let text_at = |t: usize, r: usize, c: usize| cells.get(&(t, r, c)).map_or("", |u| u.text.as_str());
+        let text_at =
+            |t: usize, r: usize, c: usize| cells.get(&(t, r, c)).map_or("", |u| u.text.as_str());
         let mut ordered: Vec<_> = cells.iter().map(|(k, u)| (*k, *u)).collect();
         ordered.sort_by_key(|(k, _)| *k);
         for &((table, row, column), unit) in &ordered {

@@ -177,11 +177,11 @@ impl ChangeFilter {
                 super::WORKTREE,
                 Version::of(project),
             )
-                .sections
-                .iter()
-                .filter(|s| s.status != Status::Unchanged && s.status != Status::Removed)
-                .map(|s| s.key)
-                .collect(),
+            .sections
+            .iter()
+            .filter(|s| s.status != Status::Unchanged && s.status != Status::Removed)
+            .map(|s| s.key)
+            .collect(),
             None => SectionKey::ALL.into_iter().collect(),
         };
         let headings = project
@@ -208,7 +208,7 @@ impl ChangeFilter {
     pub fn keeps(&self, d: &Diagnostic) -> bool {
         self.keep_all
             || self.changed.touches(&d.file, d.line)
-            || (d.line == 1 && self.statement_wide.iter().any(|f| *f == d.file))
+            || (d.line == 1 && self.statement_wide.contains(&d.file))
             || d.section
                 .is_some_and(|k| self.headings.contains(&(k, d.file.clone(), d.line)))
     }

@@ -525,8 +525,7 @@ pub fn diff_versions(
     }
 
     // 3. Paragraphs edited in place: similar text in the same gap, in order.
-    let mut words_a: Vec<Option<Vec<String>>> = vec![None; a.units.len()];
-    let mut words_b: Vec<Option<Vec<String>>> = vec![None; b.units.len()];
+    let mut bags = Bags::new(a.units.len(), b.units.len());
     for (&slot, list) in &stretches {
         let old = a.slots.get(&slot).unwrap_or(&empty);
         let new = b.slots.get(&slot).unwrap_or(&empty);
@@ -549,7 +548,7 @@ pub fn diff_versions(
                     if !compatible(a.units[i].kind, b.units[j].kind) {
                         continue;
                     }
-                    let s = similarity(&mut words_a, &a.units, i, &mut words_b, &b.units, j);
+                    let s = bags.similarity(&a.units, i, &b.units, j);
                     let cells = matches!(a.units[i].kind, BlockKind::TableCell { .. })
                         && matches!(b.units[j].kind, BlockKind::TableCell { .. });
                     if (s >= EDIT_SIMILARITY || (cells && k == from))
@@ -587,7 +586,7 @@ pub fn diff_versions(
                 {
                     continue;
                 }
-                let s = similarity(&mut words_a, &a.units, i, &mut words_b, &b.units, j);
+                let s = bags.similarity(&a.units, i, &b.units, j);
                 if s >= MOVED_EDIT_SIMILARITY {
                     pairs.push((s, i, j));
                 }
@@ -770,39 +769,77 @@ fn compatible(a: BlockKind, b: BlockKind) -> bool {
     matches!(a, BlockKind::Heading(_)) == matches!(b, BlockKind::Heading(_))
 }
 
-/// The share of words two units have in common (Dice coefficient over
-/// lower-cased words), 0 to 1.
-fn similarity(
-    wa: &mut [Option<Vec<String>>],
-    ua: &[Unit],
-    i: usize,
-    wb: &mut [Option<Vec<String>>],
-    ub: &[Unit],
-    j: usize,
-) -> f64 {
-    fn sorted_words(text: &str) -> Vec<String> {
-        let mut w: Vec<String> = word_spans(text).map(|r| text[r].to_lowercase()).collect();
-        w.sort_unstable();
-        w
-    }
-    let x = wa[i].get_or_insert_with(|| sorted_words(&ua[i].text));
-    let y = wb[j].get_or_insert_with(|| sorted_words(&ub[j].text));
-    if x.is_empty() && y.is_empty() {
-        return 1.0;
-    }
-    let (mut p, mut q, mut common) = (0, 0, 0);
-    while p < x.len() && q < y.len() {
-        match x[p].cmp(&y[q]) {
-            std::cmp::Ordering::Less => p += 1,
-            std::cmp::Ordering::Greater => q += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                p += 1;
-                q += 1;
-            }
+/// Each unit's words, lower-cased, as sorted numbers (computed when first
+/// needed), for comparing paragraphs quickly.
+struct Bags {
+    ids: HashMap<String, u32>,
+    a: Vec<Option<Vec<u32>>>,
+    b: Vec<Option<Vec<u32>>>,
+}
+
+impl Bags {
+    fn new(a: usize, b: usize) -> Self {
+        Bags {
+            ids: HashMap::new(),
+            a: vec![None; a],
+            b: vec![None; b],
         }
     }
-    2.0 * common as f64 / (x.len() + y.len()) as f64
+
+    fn bag(ids: &mut HashMap<String, u32>, text: &str) -> Vec<u32> {
+        let mut word = String::new();
+        let mut out: Vec<u32> = word_spans(text)
+            .map(|r| {
+                word.clear();
+                word.push_str(&text[r]);
+                if word.is_ascii() {
+                    word.make_ascii_lowercase();
+                } else {
+                    word = word.to_lowercase();
+                }
+                let next = ids.len() as u32;
+                match ids.get(word.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        ids.insert(word.clone(), next);
+                        next
+                    }
+                }
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// The share of words units `i` (older) and `j` (newer) have in
+    /// common: the Dice coefficient over lower-cased words, 0 to 1.
+    fn similarity(&mut self, ua: &[Unit], i: usize, ub: &[Unit], j: usize) -> f64 {
+        if self.a[i].is_none() {
+            self.a[i] = Some(Self::bag(&mut self.ids, &ua[i].text));
+        }
+        if self.b[j].is_none() {
+            self.b[j] = Some(Self::bag(&mut self.ids, &ub[j].text));
+        }
+        let (Some(x), Some(y)) = (&self.a[i], &self.b[j]) else {
+            return 0.0;
+        };
+        if x.is_empty() && y.is_empty() {
+            return 1.0;
+        }
+        let (mut p, mut q, mut common) = (0, 0, 0);
+        while p < x.len() && q < y.len() {
+            match x[p].cmp(&y[q]) {
+                std::cmp::Ordering::Less => p += 1,
+                std::cmp::Ordering::Greater => q += 1,
+                std::cmp::Ordering::Equal => {
+                    common += 1;
+                    p += 1;
+                    q += 1;
+                }
+            }
+        }
+        2.0 * common as f64 / (x.len() + y.len()) as f64
+    }
 }
 
 /// A word diff of one paragraph's two versions.
@@ -829,6 +866,21 @@ impl WordDiff {
             if text.is_empty() {
                 return;
             }
+            // Deleted words at the start of a paragraph have no space after
+            // them in the new text: keep them apart for the reader.
+            let text = match spans.last() {
+                Some(last)
+                    if last.op == Op::Delete
+                        && op == Op::Equal
+                        && !last.text.ends_with(char::is_whitespace)
+                        && !text.starts_with(char::is_whitespace)
+                        && spans.len() == 1 =>
+                {
+                    std::borrow::Cow::Owned(format!(" {text}"))
+                }
+                _ => std::borrow::Cow::Borrowed(text),
+            };
+            let text = text.as_ref();
             match spans.last_mut() {
                 Some(last) if last.op == op => last.text.push_str(text),
                 _ => spans.push(Span {

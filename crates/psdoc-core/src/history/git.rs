@@ -66,7 +66,7 @@ impl StatementRepo {
         let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
         let prefix = canonical(root)
             .strip_prefix(canonical(workdir))
-            .map(|p| crate::model::files::to_relative(p))
+            .map(crate::model::files::to_relative)
             .unwrap_or_default();
         Ok(StatementRepo {
             repo: Arc::new(Mutex::new(repo)),
@@ -398,7 +398,14 @@ fn git_read(e: git2::Error) -> ReadError {
 }
 
 fn unknown_revision(repo: &Repository, spec: &str, e: &git2::Error) -> Error {
-    if repo.is_shallow() {
+    if repo
+        .head()
+        .is_err_and(|h| h.code() == ErrorCode::UnbornBranch)
+    {
+        other(format!(
+            "unknown revision `{spec}`: the repository has no commits yet; commit the statement first (`git add -A && git commit`)"
+        ))
+    } else if repo.is_shallow() {
         other(format!(
             "unknown revision `{spec}`: this is a shallow clone, which may lack it: {FETCH_ALL}"
         ))

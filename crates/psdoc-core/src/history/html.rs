@@ -60,7 +60,7 @@ del::after { content: " [deletion end] "; }
 .chg-del { border-color: #b91c1c; }
 .chg-edit { border-color: #5b21b6; }
 .chg-move { border-color: #0369a1; border-left-style: double; border-left-width: 6px; }
-.label { display: block; font-size: .8rem; font-weight: bold; text-transform: uppercase; letter-spacing: .03em; color: #374151; }
+.label { display: block; font-size: .8rem; font-weight: bold; color: #374151; }
 .away { color: #374151; font-style: italic; }
 .unchanged-run summary { cursor: pointer; color: #374151; font-size: .9rem; }
 .figures { color: #374151; }
@@ -407,7 +407,10 @@ fn block(diff: &StatementDiff, blocks: &[Block], at: usize, min_level: u8) -> St
     let content = match b.change {
         BlockChange::Inserted => format!("<ins>{}</ins>", esc(&whole)),
         BlockChange::Deleted => format!("<del>{}</del>", esc(&whole)),
-        BlockChange::MovedOut { .. } => format!("<span class=\"away\">{}</span>", esc(&whole)),
+        BlockChange::MovedOut { .. } => format!(
+            "<span class=\"away\">{}</span>",
+            esc(&super::term::excerpt(&whole, 25))
+        ),
         _ => spans,
     };
     let kind_word = match b.kind {

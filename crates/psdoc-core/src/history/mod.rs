@@ -35,6 +35,14 @@ pub const GITHUB_COMMENT_LIMIT: usize = 65_536;
 /// Compares the statement at `root` as of revision `from` with revision
 /// `to`, or with the working tree when `to` is `None` (or `"WORKTREE"`).
 pub fn diff_revisions(root: &Path, from: &str, to: Option<&str>) -> Result<StatementDiff> {
+    // `psdoc diff v2024..v2025`, as git users type it.
+    if to.is_none()
+        && !from.contains("...")
+        && let Some((a, b)) = from.split_once("..")
+        && !a.is_empty()
+    {
+        return diff_revisions(root, a, Some(if b.is_empty() { "HEAD" } else { b }));
+    }
     let repo = StatementRepo::open(root)?;
     let before = repo.revision(from)?;
     match to {

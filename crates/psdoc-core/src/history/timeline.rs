@@ -8,10 +8,10 @@ use git2::{Oid, Sort};
 use serde::{Serialize, Serializer};
 
 use super::git::{Commit, Revision, StatementRepo, other};
-use crate::redact::Redactor;
-use psdoc_evidence::FOCUS_QIS;
 use crate::error::Result;
 use crate::heading::SectionKey;
+use crate::redact::Redactor;
+use psdoc_evidence::FOCUS_QIS;
 
 /// Which revisions `history` walks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -240,11 +240,7 @@ impl Figures {
 struct Redactors(Vec<(String, Redactor)>);
 
 impl Redactors {
-    fn redact(
-        &mut self,
-        privacy: &crate::config::PrivacySettings,
-        text: &str,
-    ) -> Result<String> {
+    fn redact(&mut self, privacy: &crate::config::PrivacySettings, text: &str) -> Result<String> {
         let key = format!("{privacy:?}");
         let i = match self.0.iter().position(|(k, _)| *k == key) {
             Some(i) => i,

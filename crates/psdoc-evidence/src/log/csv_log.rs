@@ -129,10 +129,7 @@ pub(crate) fn read(file: &str, bytes: &[u8]) -> (DocumentLog, Vec<LogError>) {
         while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
             start += 1;
         }
-        line += bytes[counted..start.max(counted)]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
+        line += line_breaks(&bytes[counted..start.max(counted)]);
         counted = start.max(counted);
         if std::mem::take(&mut skip) {
             continue;
@@ -169,10 +166,30 @@ pub(crate) fn read(file: &str, bytes: &[u8]) -> (DocumentLog, Vec<LogError>) {
     (log, errors)
 }
 
+/// Line breaks as an editor counts them: LF, CRLF, and a lone CR (Excel for
+/// Mac's "CSV (Macintosh)").
+fn line_breaks(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::date::Date;
+
+    #[test]
+    fn rows_keep_their_lines_with_any_line_ending() {
+        for ending in ["\n", "\r\n", "\r"] {
+            let csv = ["id,title", "1,A", "", "2,B"].join(ending) + ending;
+            let log = ok(csv.as_bytes());
+            let lines: Vec<usize> = log.documents.iter().map(|d| d.line).collect();
+            assert_eq!(lines, [2, 4], "{ending:?}");
+        }
+    }
 
     fn ok(bytes: &[u8]) -> DocumentLog {
         parse_csv_log("evidence/log.csv", bytes).unwrap_or_else(|e| panic!("{e}"))

@@ -4,18 +4,21 @@
 //! `personal-identifier` error stands, and as `fail-on` says otherwise.
 //!
 //! The check and the book need the same loaded statement but not each
-//! other, so the check runs on a second thread while mdBook renders into a
-//! staging folder beside the output; the book replaces the output only when
-//! the check lets it.
+//! other: the check runs on a second thread while the preprocessor makes
+//! the book, and the preprocessor waits for its verdict before mdBook
+//! renders anything, so a refused build leaves the output as it was.
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use std::sync::Arc;
+use std::thread::JoinHandle;
 
 use anyhow::{Context, Result, bail};
 use mdbook_driver::MDBook;
-use mdbook_psdoc::{PsdocPreprocessor, Settings, statement};
+use mdbook_psdoc::{FailOn, PsdocPreprocessor, Settings, statement};
 use psdoc_core::render::human;
-use psdoc_core::{Project, Report};
+use psdoc_core::{Diagnostic, Project, Report};
 
 use super::{Outcome, statement_root};
 use crate::cli::{BuildArgs, Global};
@@ -30,26 +33,23 @@ pub fn run(global: &Global, args: &BuildArgs) -> Result<Outcome> {
         .with_context(|| format!("mdBook cannot load the book in {}", book_dir.display()))?;
     let settings = Settings::from_config(&book.config, &book_dir)?;
 
-    let output = match &args.output {
-        Some(output) => std::path::absolute(output)
-            .with_context(|| format!("cannot use {} as the output folder", output.display()))?,
-        None => book_dir.join(&book.config.build.build_dir),
-    };
-    refuse_unsafe_output(&output, &root)?;
-    let staging = Staging::beside(&output)?;
-    book.config.build.build_dir = staging.path.clone();
+    if let Some(output) = &args.output {
+        let output = std::path::absolute(output)
+            .with_context(|| format!("cannot use {} as the output folder", output.display()))?;
+        book.config.build.build_dir = output;
+    }
+    let output = book.build_dir_for("html");
+    refuse_unsafe_output(&book.root.join(&book.config.build.build_dir), &root)?;
 
-    let checking = {
-        let project = Arc::clone(&project);
-        std::thread::spawn(move || project.check())
-    };
-    book.with_preprocessor(PsdocPreprocessor::with_project(Arc::clone(&project)));
+    let verdict = Verdict::start(&project, settings.fail_on);
+    let gate = Rc::clone(&verdict);
+    book.with_preprocessor(
+        PsdocPreprocessor::with_project(Arc::clone(&project)).gated(move || gate.allow()),
+    );
     let built = book.build();
     drop(book); // and with it the preprocessor's share of the project
-    let diagnostics = checking
-        .join()
-        .map_err(|_| anyhow::anyhow!("the check stopped unexpectedly"))?;
-    let project = Arc::into_inner(project).context("the project is still shared")?;
+    let diagnostics = verdict.diagnostics()?;
+    let project = Arc::into_inner(project).context("the statement is still in use")?;
     let report = Report::with_diagnostics(project, diagnostics);
 
     // The findings, each with its (masked) source line.
@@ -79,7 +79,6 @@ pub fn run(global: &Global, args: &BuildArgs) -> Result<Outcome> {
     built
         .map_err(|e| anyhow::anyhow!("{e:#}"))
         .context("mdBook could not build the book")?;
-    staging.replace(&output)?;
 
     if !global.quiet {
         text.push_str(&format!("{}\n", statement::summary(&report)));
@@ -92,66 +91,77 @@ pub fn run(global: &Global, args: &BuildArgs) -> Result<Outcome> {
     Ok(Outcome::Passed)
 }
 
-/// A folder beside the output that the book is built into, removed unless
-/// it replaces the output.
-struct Staging {
-    path: PathBuf,
-    keep: bool,
+/// The check, running on its own thread, and what it decided.
+struct Verdict {
+    fail_on: FailOn,
+    checking: RefCell<Option<JoinHandle<Vec<Diagnostic>>>>,
+    diagnostics: RefCell<Option<Vec<Diagnostic>>>,
 }
 
-impl Staging {
-    fn beside(output: &Path) -> Result<Self> {
-        let parent = output.parent().context("the output folder has no parent")?;
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
-        let name = output
-            .file_name()
-            .map_or_else(|| "book".into(), |n| n.to_string_lossy());
-        let path = parent.join(format!(".{name}.psdoc-build-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        Ok(Staging { path, keep: false })
+impl Verdict {
+    fn start(project: &Arc<Project>, fail_on: FailOn) -> Rc<Self> {
+        let project = Arc::clone(project);
+        Rc::new(Verdict {
+            fail_on,
+            checking: RefCell::new(Some(std::thread::spawn(move || project.check()))),
+            diagnostics: RefCell::new(None),
+        })
     }
 
-    /// Moves the built book to `output`, in place of an earlier one.
-    fn replace(mut self, output: &Path) -> Result<()> {
-        if output.exists() {
-            std::fs::remove_dir_all(output)
-                .with_context(|| format!("cannot replace {}", output.display()))?;
+    /// Waits for the check (once).
+    fn wait(&self) -> Result<()> {
+        if let Some(checking) = self.checking.borrow_mut().take() {
+            let found = checking
+                .join()
+                .map_err(|_| anyhow::anyhow!("the check stopped unexpectedly"))?;
+            *self.diagnostics.borrow_mut() = Some(found);
         }
-        std::fs::rename(&self.path, output)
-            .with_context(|| format!("cannot move the book to {}", output.display()))?;
-        self.keep = true;
         Ok(())
     }
-}
 
-impl Drop for Staging {
-    fn drop(&mut self) {
-        if !self.keep {
-            let _ = std::fs::remove_dir_all(&self.path);
+    /// The gate: may mdBook render the book?
+    fn allow(&self) -> mdbook_psdoc::Result<()> {
+        self.wait().map_err(|e| mdbook_psdoc::Error::Failed {
+            summary: e.to_string(),
+        })?;
+        let diagnostics = self.diagnostics.borrow();
+        let diagnostics = diagnostics.as_deref().unwrap_or_default();
+        if statement::personal_identifier_errors(diagnostics) > 0 {
+            return Err(mdbook_psdoc::Error::Failed {
+                summary: "a personal identifier stands in the statement".into(),
+            });
         }
+        if statement::fails(diagnostics, self.fail_on) {
+            return Err(statement::failure(diagnostics, self.fail_on));
+        }
+        Ok(())
+    }
+
+    fn diagnostics(&self) -> Result<Vec<Diagnostic>> {
+        self.wait()?;
+        Ok(self.diagnostics.borrow_mut().take().unwrap_or_default())
     }
 }
 
-/// The output is replaced: never let that be a folder holding anything but
-/// an earlier book, or the statement itself.
+/// mdBook empties its output folder before writing: never let that be a
+/// folder holding anything but an earlier book, or the statement itself.
 fn refuse_unsafe_output(output: &Path, root: &Path) -> Result<()> {
     let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
     let (out, root) = (canonical(output), canonical(root));
     if root.starts_with(&out) {
         bail!(
-            "-o {}: the output folder is replaced, and this one holds the statement: choose a new or empty folder",
+            "{}: mdBook empties its output folder, and this one holds the statement: choose a new or empty folder",
             output.display()
         );
     }
     let Ok(mut entries) = std::fs::read_dir(&out) else {
-        return Ok(()); // not there yet
+        return Ok(()); // not there yet: mdBook creates it
     };
     let is_empty = entries.next().is_none();
     let is_a_book = out.join(".nojekyll").exists() || out.join("print.html").exists();
     if !is_empty && !is_a_book {
         bail!(
-            "{}: the folder is not empty and holds no earlier book; the output folder is replaced, so choose a new or empty folder",
+            "{}: the folder is not empty and holds no earlier book; mdBook empties its output folder before writing, so choose a new or empty folder",
             output.display()
         );
     }
