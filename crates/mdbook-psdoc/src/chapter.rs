@@ -290,7 +290,8 @@ fn escape_title(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '\\' | '"' | '&' => {
+            // `|` too: inside a table row an unescaped one ends the cell.
+            '\\' | '"' | '&' | '|' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -310,6 +311,7 @@ pub fn escape_html(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
+            '|' => out.push_str("&#124;"),
             c => out.push(c),
         }
     }
@@ -386,6 +388,32 @@ mod tests {
         );
         // 1.1's title is reconstructed, not confirmed: no hover.
         assert!(out.ends_with("and QI 1.1.\n"), "{out}");
+    }
+
+    #[test]
+    fn a_reference_in_a_table_keeps_the_row_whole() {
+        let mut t = targets();
+        t.titles.insert(7, "Audit | summary".to_owned());
+        let out = rewrite(
+            "| Measure | Source |\n|---|---|\n| 12% | [E7] |\n",
+            "data.md",
+            &t,
+        );
+        assert!(out.contains("\"Audit \\| summary\""), "{out}");
+        let html = {
+            let mut h = String::new();
+            pulldown_cmark::html::push_html(
+                &mut h,
+                Parser::new_ext(&out, psdoc_core::model::markdown::options()),
+            );
+            h
+        };
+        assert!(
+            html.contains(
+                "<td><a href=\"document-log.md#E7\" title=\"Audit | summary\">[E7]</a></td>"
+            ),
+            "{html}"
+        );
     }
 
     #[test]

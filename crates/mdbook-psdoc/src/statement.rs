@@ -189,8 +189,13 @@ pub fn failure(diagnostics: &[Diagnostic], fail_on: FailOn) -> Error {
     };
     Error::Failed {
         summary: format!(
-            "psdoc found {what} in the statement and [preprocessor.psdoc] has fail-on = \"{}\": fix them (see the findings above, or run `psdoc check`), or set fail-on = \"never\" for a draft build",
-            fail_on.as_str()
+            "psdoc found {what} in the statement, and fail-on = \"{}\"{} ([preprocessor.psdoc] in book.toml): fix them (see the findings above, or run `psdoc check`), or set fail-on = \"never\" there for a draft build",
+            fail_on.as_str(),
+            if fail_on == FailOn::default() {
+                ", the default"
+            } else {
+                ""
+            }
         ),
     }
 }

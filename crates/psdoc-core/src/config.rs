@@ -329,10 +329,7 @@ pub fn parse(text: &str) -> Result<Config> {
                 name: pattern.name.clone(),
                 regex: pattern.regex.get_ref().clone(),
             };
-            if let Err(e) = psdoc_privacy::Detector::new(&psdoc_privacy::Settings {
-                allow: Vec::new(),
-                patterns: vec![custom],
-            }) {
+            if let Err(e) = custom.check() {
                 return Err(at.error(pattern.regex.span(), format!("`privacy.pattern`: {e}")));
             }
             config.privacy.patterns.push(CustomPattern {

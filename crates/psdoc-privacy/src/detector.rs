@@ -213,6 +213,14 @@ fn normalise(s: &str) -> String {
         .collect()
 }
 
+impl CustomPattern {
+    /// Whether [`Detector::new`] would accept this pattern, without compiling the
+    /// built-in detectors (for validating configuration cheaply).
+    pub fn check(&self) -> Result<(), PatternError> {
+        compile_custom(self).map(|_| ())
+    }
+}
+
 /// Compiles a custom pattern. `\b` and `\B` become their ASCII forms, which agree with the
 /// Unicode ones around the ASCII identifiers such patterns describe and keep the regex
 /// engine's fast path on text with curly quotes and dashes.
