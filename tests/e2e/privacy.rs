@@ -301,8 +301,8 @@ fn the_readme_fixture_shows_every_kind_masked() {
             "date-of-birth",
             "email",
             "named-child",
-            "ni-number",
             "nhs-number",
+            "ni-number",
             "phone",
             "postcode",
             "scn"
