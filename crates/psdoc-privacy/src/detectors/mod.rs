@@ -15,6 +15,7 @@ pub(crate) mod postcode;
 pub(crate) mod scn;
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use regex::Regex;
 
@@ -92,32 +93,25 @@ impl Group {
     }
 }
 
-/// The built-in scanners, compiled once.
+/// The built-in scanners, each compiled the first time the prefilter needs it: a short
+/// statement pays only for the scanners its text triggers (compiling all of them costs
+/// several milliseconds, most of a `psdoc check`).
+#[derive(Default)]
 pub(crate) struct Scanners {
-    numbers: numbers::TenDigits,
-    scn: scn::Scn,
-    ni: ni::NiNumber,
-    postcode: postcode::Postcode,
-    email: email::Email,
-    phone: phone::Phone,
-    dob: dob::DateOfBirth,
-    named_child: named_child::NamedChild,
-    address: address::Address,
+    numbers: OnceLock<numbers::TenDigits>,
+    scn: OnceLock<scn::Scn>,
+    ni: OnceLock<ni::NiNumber>,
+    postcode: OnceLock<postcode::Postcode>,
+    email: OnceLock<email::Email>,
+    phone: OnceLock<phone::Phone>,
+    dob: OnceLock<dob::DateOfBirth>,
+    named_child: OnceLock<named_child::NamedChild>,
+    address: OnceLock<address::Address>,
 }
 
 impl Scanners {
     pub(crate) fn new() -> Scanners {
-        Scanners {
-            numbers: numbers::TenDigits::new(),
-            scn: scn::Scn::new(),
-            ni: ni::NiNumber::new(),
-            postcode: postcode::Postcode::new(),
-            email: email::Email::new(),
-            phone: phone::Phone::new(),
-            dob: dob::DateOfBirth::new(),
-            named_child: named_child::NamedChild::new(),
-            address: address::Address::new(),
-        }
+        Scanners::default()
     }
 
     /// The prefilter: group `i` of [`Group::ALL`] is capture group `i + 1`. Every part is
@@ -138,19 +132,42 @@ impl Scanners {
         window: Range<usize>,
         out: &mut Vec<Candidate>,
     ) {
+        let scn = || self.scn.get_or_init(scn::Scn::new);
         match group {
             Group::Numeric => {
-                self.numbers.scan(text, &window, out);
-                self.phone.scan(text, &window, out);
-                self.scn.scan(text, &window, out);
+                self.numbers
+                    .get_or_init(numbers::TenDigits::new)
+                    .scan(text, &window, out);
+                self.phone
+                    .get_or_init(phone::Phone::new)
+                    .scan(text, &window, out);
+                scn().scan(text, &window, out);
             }
-            Group::Scn => self.scn.scan(text, &window, out),
-            Group::Ni => self.ni.scan(text, &window, out),
-            Group::Postcode => self.postcode.scan(text, &window, out),
-            Group::Email => self.email.scan(text, &window, out),
-            Group::DateOfBirth => self.dob.scan(text, &window, out),
-            Group::NamedChild => self.named_child.scan(text, &window, out),
-            Group::Address => self.address.scan(text, &window, out),
+            Group::Scn => scn().scan(text, &window, out),
+            Group::Ni => self
+                .ni
+                .get_or_init(ni::NiNumber::new)
+                .scan(text, &window, out),
+            Group::Postcode => self
+                .postcode
+                .get_or_init(postcode::Postcode::new)
+                .scan(text, &window, out),
+            Group::Email => self
+                .email
+                .get_or_init(email::Email::new)
+                .scan(text, &window, out),
+            Group::DateOfBirth => self
+                .dob
+                .get_or_init(dob::DateOfBirth::new)
+                .scan(text, &window, out),
+            Group::NamedChild => self
+                .named_child
+                .get_or_init(named_child::NamedChild::new)
+                .scan(text, &window, out),
+            Group::Address => self
+                .address
+                .get_or_init(address::Address::new)
+                .scan(text, &window, out),
         }
     }
 }

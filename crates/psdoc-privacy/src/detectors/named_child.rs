@@ -146,7 +146,9 @@ enum Strength {
 
 pub(crate) struct NamedChild {
     names: HashSet<&'static str>,
-    contexts: Vec<(Regex, Strength)>,
+    /// Compiled when a text first mentions a given name: most never do, and these
+    /// patterns are the costliest of all detectors to build.
+    contexts: std::sync::OnceLock<Vec<(Regex, Strength)>>,
     range_after_age: Regex,
     service_after_noun: Regex,
     changed: Regex,
@@ -159,7 +161,23 @@ impl NamedChild {
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
-        let contexts = vec![
+        NamedChild {
+            names,
+            contexts: std::sync::OnceLock::new(),
+            range_after_age: regex(r"^\s*(?:(?:-|–|—|to|and|or)\s*[0-9]|\+|%|\.[0-9])"),
+            service_after_noun: regex(
+                r"^\s+(?:support|services?|teams?|centres?|centers?|hubs?|approach|model|policy|strategy|network|group|partnership|forum|programme|project|workers?|officers?)(?-u:\b)",
+            ),
+            changed: regex(
+                r"(?i)(?-u:\b)not\s+(?:his|her|their|its|the\s+(?:child|young\s+person)(?:'|’)s|my|our)\s+(?:real|actual|true|own)\s+names?(?-u:\b)|(?-u:\b)names?\s+(?:changed|altered)(?-u:\b)|(?-u:\b)names?(?-u:\b)[^.!?\n]{0,40}?(?-u:\b)(?:been|were|was|are|is)\s+(?:changed|altered|anonymi[sz]ed)(?-u:\b)|(?-u:\b)changed\s+(?:names?|for\s+anonymity)(?-u:\b)|(?-u:\b)pseudonyms?(?-u:\b)|(?-u:\b)(?:real|actual)\s+names?\s+(?:(?:has|have)\s+(?:not\s+)?been|(?:is|are)\s+not)\s+(?:used|given|changed)(?-u:\b)|(?-u:\b)names?\s+(?:used\s+)?(?:are|is)\s+(?:not\s+real|fictional|made\s+up|invented)(?-u:\b)|(?-u:\b)we(?:'ll|’ll|\s+will|\s+shall)?\s+call\s+(?:him|her|them)(?-u:\b)",
+            ),
+        }
+    }
+
+    /// The context patterns, compiled on first use.
+    fn contexts(&self) -> &[(Regex, Strength)] {
+        self.contexts.get_or_init(|| {
+            let contexts = vec![
             (
                 format!(
                     r"{NAME}\s*(?:,\s*|\(\s*|\s)(?:who(?:\s+is|\s+was|'s|’s)\s+)?(?:(?:now|then|currently|only|just)\s+)?(?i:aged|age)\s+{AGE}(?-u:\b)"
@@ -214,18 +232,9 @@ impl NamedChild {
                 format!(r"{NAME},\s*{AGE}\s*(?:,|;|\.(?:\s|$))"),
                 Strength::Weak,
             ),
-        ];
-        NamedChild {
-            names,
-            contexts: contexts.into_iter().map(|(p, s)| (regex(&p), s)).collect(),
-            range_after_age: regex(r"^\s*(?:(?:-|–|—|to|and|or)\s*[0-9]|\+|%|\.[0-9])"),
-            service_after_noun: regex(
-                r"^\s+(?:support|services?|teams?|centres?|centers?|hubs?|approach|model|policy|strategy|network|group|partnership|forum|programme|project|workers?|officers?)(?-u:\b)",
-            ),
-            changed: regex(
-                r"(?i)(?-u:\b)not\s+(?:his|her|their|its|the\s+(?:child|young\s+person)(?:'|’)s|my|our)\s+(?:real|actual|true|own)\s+names?(?-u:\b)|(?-u:\b)names?\s+(?:changed|altered)(?-u:\b)|(?-u:\b)names?(?-u:\b)[^.!?\n]{0,40}?(?-u:\b)(?:been|were|was|are|is)\s+(?:changed|altered|anonymi[sz]ed)(?-u:\b)|(?-u:\b)changed\s+(?:names?|for\s+anonymity)(?-u:\b)|(?-u:\b)pseudonyms?(?-u:\b)|(?-u:\b)(?:real|actual)\s+names?\s+(?:(?:has|have)\s+(?:not\s+)?been|(?:is|are)\s+not)\s+(?:used|given|changed)(?-u:\b)|(?-u:\b)names?\s+(?:used\s+)?(?:are|is)\s+(?:not\s+real|fictional|made\s+up|invented)(?-u:\b)|(?-u:\b)we(?:'ll|’ll|\s+will|\s+shall)?\s+call\s+(?:him|her|them)(?-u:\b)",
-            ),
-        }
+            ];
+            contexts.into_iter().map(|(p, s)| (regex(&p), s)).collect()
+        })
     }
 
     pub(crate) fn scan(&self, text: &str, window: &Range<usize>, out: &mut Vec<Candidate>) {
@@ -235,7 +244,7 @@ impl NamedChild {
         if !self.mentions_a_name(hay) {
             return;
         }
-        for (re, strength) in &self.contexts {
+        for (re, strength) in self.contexts() {
             for caps in re.captures_iter(hay) {
                 if let Some(range) = self.validate(text, window.start, &caps, *strength) {
                     out.push(Candidate {
