@@ -64,7 +64,14 @@ pub fn files(name: &str) -> Vec<ScaffoldFile> {
         ScaffoldFile {
             path: "book/book.toml".into(),
             contents: format!(
-                "[book]\ntitle = \"{}: position statement\"\nlanguage = \"en\"\nsrc = \"src\"\n",
+                "[book]\ntitle = \"{}: position statement\"\nlanguage = \"en\"\nsrc = \"src\"\n\n\
+# psdoc's preprocessor: `psdoc build` runs it in-process; a plain `mdbook build`\n\
+# needs `mdbook-psdoc` on PATH. It checks the statement, links each [E12] to the\n\
+# document log, shows word counts on screen and keeps drafting notes out.\n\
+[preprocessor.psdoc]\n\
+after = [\"links\"]\n\
+fail-on = \"error\"     # or \"warning\", or \"never\" for a draft\n\
+word-counts = true\n",
                 escape(name)
             ),
         },
