@@ -13,8 +13,11 @@ use psdoc_core::model::FileSource;
 use psdoc_core::model::files::ReadError;
 use psdoc_extract::Limits;
 
+/// A target's body: one input, a panic on anything wrong.
+pub type Target = fn(&[u8]);
+
 /// Every target by name, as `fuzz/corpus/NAME` and `fuzz/regressions/NAME` are named.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("chapter", chapter),
     ("references", references),
     ("config", config),
@@ -153,7 +156,6 @@ pub fn references(data: &[u8]) {
                 for item in items {
                     assert!(1 <= item.first() && item.first() <= item.last(), "{item:?}");
                     assert!(item.contains(item.first()) && item.contains(item.last()));
-                    assert!(item.len() >= 1);
                 }
             }
         }

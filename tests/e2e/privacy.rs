@@ -320,3 +320,13 @@ fn the_readme_fixture_shows_every_kind_masked() {
         assert!(!text.contains(raw), "{raw} shown in full");
     }
 }
+
+#[test]
+fn the_log_export_masks_a_title_that_names_a_child() {
+    let repo = Repo::passing().edit("evidence/log.toml", "title = \"Data set report\"", "title = \"Report on Isla, aged 11\"");
+    for format in ["markdown", "csv", "json"] {
+        let out = repo.run(&["log", "--format", format]).expect_code(0).stdout();
+        assert!(out.contains("I•••, aged 11"), "{format}: {out}");
+        assert!(!out.contains("Isla"), "{format}: {out}");
+    }
+}

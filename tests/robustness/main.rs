@@ -4,6 +4,11 @@
 //! finding; it never panics, hangs, dies of a signal or runs away with memory,
 //! never reads outside the statement root, writes only what it is asked to,
 //! and gives the same bytes run after run.
+//!
+//! Unix only: the cases plant symbolic links. Peak memory is read from /proc
+//! (Linux; elsewhere the bound is not checked).
+
+#![cfg(unix)]
 
 #[path = "../e2e/harness.rs"]
 #[allow(dead_code)]

@@ -38,7 +38,7 @@ fn a_50_megabyte_chapter() {
         let mut written = 0;
         while written < 50 << 20 {
             // One reference in every hundred paragraphs.
-            let line = if paragraphs % 100 == 0 {
+            let line = if paragraphs.is_multiple_of(100) {
                 format!("{PARAGRAPH} [E1]\n\n")
             } else {
                 format!("{PARAGRAPH}\n\n")

@@ -108,6 +108,19 @@ impl Project {
         })
     }
 
+    /// The document log as it may be shown: titles and links with any
+    /// personal identifier masked (a title can name a child).
+    pub fn redacted_log(&self) -> DocumentLog {
+        let mut log = self.log.clone();
+        for doc in &mut log.documents {
+            doc.title = self.redactor.redact(&doc.title).into_owned();
+            if let Some(url) = &doc.url {
+                doc.url = Some(self.redactor.redact(url).into_owned());
+            }
+        }
+        log
+    }
+
     /// The submission date of the configuration, else today.
     pub fn submission(&self) -> Date {
         self.config

@@ -40,6 +40,7 @@ pub type BundleFile = (String, Vec<u8>, Option<u64>);
 /// The files of the bundle, sorted by path, before zipping.
 pub fn contents(project: &Project, files: &dyn FileSource) -> Result<Vec<BundleFile>> {
     let submission = project.submission();
+    let shown_log = project.redacted_log();
     let name = &project.config.partnership.name;
     let mut out: Vec<BundleFile> = vec![
         (
@@ -52,10 +53,10 @@ pub fn contents(project: &Project, files: &dyn FileSource) -> Result<Vec<BundleF
             statement::to_markdown(project).into_bytes(),
             None,
         ),
-        ("document-log.csv".into(), log::to_csv(&project.log)?, None),
+        ("document-log.csv".into(), log::to_csv(&shown_log)?, None),
         (
             "document-log.xlsx".into(),
-            log::to_xlsx(&project.log, &format!("{name}: document log"), submission)?,
+            log::to_xlsx(&shown_log, &format!("{name}: document log"), submission)?,
             None,
         ),
     ];
@@ -65,13 +66,12 @@ pub fn contents(project: &Project, files: &dyn FileSource) -> Result<Vec<BundleF
         .iter()
         .map(|d| d.id.to_string().len())
         .max()
-        .unwrap_or(1)
-        .max(2);
+        .unwrap_or(1);
     for (i, state) in &project.evidence_files {
         let EvidenceFile::Present(path) = state else {
             continue;
         };
-        let doc = &project.log.documents[*i];
+        let doc = &shown_log.documents[*i];
         let bytes = files
             .read(path)
             .map_err(|_| Error::file(path, "cannot be read for the package"))?;

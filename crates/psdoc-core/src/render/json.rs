@@ -1,5 +1,7 @@
 //! `--format json` (CONTRACT section 8).
 
+use std::io::Write as _;
+
 use serde::Serialize;
 
 use crate::check::Tally;
@@ -35,8 +37,16 @@ fn as_map<S: serde::Serializer>(pairs: &&[(String, Vec<String>)], s: S) -> Resul
 
 /// The report as pretty-printed JSON, with a final newline.
 pub fn render(report: &Report) -> String {
+    let mut bytes = Vec::new();
+    write(report, &mut bytes).expect("writing to memory");
+    String::from_utf8(bytes).expect("JSON is UTF-8")
+}
+
+/// The same JSON written straight to `out`: a scan with a hundred thousand
+/// findings never holds its whole output in memory.
+pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let tally = Tally::of(&report.diagnostics);
-    let out = Output {
+    let output = Output {
         version: 1,
         summary: Summary {
             errors: tally.errors,
@@ -47,7 +57,8 @@ pub fn render(report: &Report) -> String {
         },
         diagnostics: &report.diagnostics,
     };
-    let mut s = serde_json::to_string_pretty(&out).expect("serialisable");
-    s.push('\n');
-    s
+    let mut buffered = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut buffered, &output).map_err(std::io::Error::other)?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()
 }

@@ -62,7 +62,11 @@ pub fn print_report(
                 quiet: global.quiet,
             },
         ),
-        FindingsFormat::Json => json::render(report),
+        FindingsFormat::Json => {
+            // Straight to stdout: no copy of a large report in memory.
+            json::write(report, &mut std::io::stdout().lock())?;
+            return Ok(());
+        }
         FindingsFormat::Sarif => sarif::render(
             report,
             &sarif::SarifOptions {

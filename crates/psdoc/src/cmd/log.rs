@@ -13,12 +13,13 @@ use crate::output::print;
 pub fn run(global: &Global, args: &LogArgs) -> Result<Outcome> {
     let root = statement_root(global)?;
     let project = Project::open(&root)?;
+    let redacted = project.redacted_log();
     let bytes = match args.format {
         LogFormat::Markdown => {
-            log::to_markdown(&project.log, &project.config.evidence.prefix).into_bytes()
+            log::to_markdown(&redacted, &project.config.evidence.prefix).into_bytes()
         }
-        LogFormat::Csv => log::to_csv(&project.log)?,
-        LogFormat::Json => log::to_json(&project.log).into_bytes(),
+        LogFormat::Csv => log::to_csv(&redacted)?,
+        LogFormat::Json => log::to_json(&redacted).into_bytes(),
         LogFormat::Xlsx => {
             if args.output.is_none() && std::io::stdout().is_terminal() {
                 bail!(
@@ -26,7 +27,7 @@ pub fn run(global: &Global, args: &LogArgs) -> Result<Outcome> {
                 );
             }
             let title = format!("{}: document log", project.config.partnership.name);
-            log::to_xlsx(&project.log, &title, project.submission())?
+            log::to_xlsx(&redacted, &title, project.submission())?
         }
     };
     write_output(args.output.as_deref(), &bytes)?;
