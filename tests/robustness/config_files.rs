@@ -170,6 +170,24 @@ fn book_toml_src_of_the_wrong_type() {
 }
 
 #[test]
+fn book_toml_unknown_key_in_book() {
+    // mdBook 0.5 refuses it, so `psdoc build` would fail: check says so first.
+    let repo = Repo::passing().file("book/book.toml", "[book]\ntitle = \"Test\"\ntitel = \"Test\"\n");
+    fails(
+        repo.path(),
+        &["check"],
+        "book/book.toml:3:1",
+        "unknown field `titel`",
+    );
+    // Other tables are mdBook's and its plugins' business.
+    let repo = Repo::passing().file(
+        "book/book.toml",
+        "[book]\ntitle = \"Test\"\nlanguage = \"en\"\ntext-direction = \"ltr\"\n\n[output.html]\nno-such-key = 1\n\n[preprocessor.other]\nx = 1\n",
+    );
+    assert_eq!(psdoc(repo.path(), &["check"]).code, 0);
+}
+
+#[test]
 fn book_toml_src_leaving_the_book() {
     let repo = Repo::passing().file("book/book.toml", "[book]\nsrc = \"../../elsewhere\"\n");
     fails(

@@ -263,11 +263,14 @@ fn read_src_dir(files: &dyn FileSource, book_dir: &str, sources: &mut Sources) -
             };
             let value: toml::Table = toml::from_str(&source.text)
                 .map_err(|e| at(&e, e.message().trim().replace('\n', " ")))?;
-            // mdBook refuses a `src` that is not a string: so does psdoc,
-            // rather than read another folder than the book's.
+            // mdBook 0.5 refuses a `src` that is not a string and a key of
+            // [book] it does not know: so does psdoc, so that a statement
+            // that passes `check` also builds.
             let book: BookToml = toml::from_str(&source.text).map_err(|e| {
                 let key = if value.get("book").is_some_and(|b| !b.is_table()) {
                     "`book` must be a table, written [book]"
+                } else if e.message().contains("unknown field") {
+                    "a key of [book] that mdBook does not know"
                 } else {
                     "`book.src` must be a folder name in quotes, like src = \"src\""
                 };
@@ -310,9 +313,17 @@ struct BookToml {
     book: Option<BookTable>,
 }
 
+/// mdBook 0.5's [book] keys; only `src` matters to psdoc.
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[allow(dead_code)]
 struct BookTable {
     src: Option<toml::Spanned<String>>,
+    title: Option<toml::Value>,
+    authors: Option<toml::Value>,
+    description: Option<toml::Value>,
+    language: Option<toml::Value>,
+    text_direction: Option<toml::Value>,
 }
 
 fn join(dir: &str, name: &str) -> String {
