@@ -323,9 +323,16 @@ fn the_readme_fixture_shows_every_kind_masked() {
 
 #[test]
 fn the_log_export_masks_a_title_that_names_a_child() {
-    let repo = Repo::passing().edit("evidence/log.toml", "title = \"Data set report\"", "title = \"Report on Isla, aged 11\"");
+    let repo = Repo::passing().edit(
+        "evidence/log.toml",
+        "title = \"Data set report\"",
+        "title = \"Report on Isla, aged 11\"",
+    );
     for format in ["markdown", "csv", "json"] {
-        let out = repo.run(&["log", "--format", format]).expect_code(0).stdout();
+        let out = repo
+            .run(&["log", "--format", format])
+            .expect_code(0)
+            .stdout();
         assert!(out.contains("I•••, aged 11"), "{format}: {out}");
         assert!(!out.contains("Isla"), "{format}: {out}");
     }

@@ -172,7 +172,10 @@ fn book_toml_src_of_the_wrong_type() {
 #[test]
 fn book_toml_unknown_key_in_book() {
     // mdBook 0.5 refuses it, so `psdoc build` would fail: check says so first.
-    let repo = Repo::passing().file("book/book.toml", "[book]\ntitle = \"Test\"\ntitel = \"Test\"\n");
+    let repo = Repo::passing().file(
+        "book/book.toml",
+        "[book]\ntitle = \"Test\"\ntitel = \"Test\"\n",
+    );
     fails(
         repo.path(),
         &["check"],

@@ -29,9 +29,15 @@ impl PrivacyFindings {
     /// All of `parts` in one, allocated once (a scan of a large folder holds
     /// many findings: no doubling of vectors on the way).
     fn concat(mut first: PrivacyFindings, parts: Vec<PrivacyFindings>) -> PrivacyFindings {
-        first.identifiers.reserve_exact(parts.iter().map(|p| p.identifiers.len()).sum());
-        first.small_numbers.reserve_exact(parts.iter().map(|p| p.small_numbers.len()).sum());
-        first.not_scanned.reserve_exact(parts.iter().map(|p| p.not_scanned.len()).sum());
+        first
+            .identifiers
+            .reserve_exact(parts.iter().map(|p| p.identifiers.len()).sum());
+        first
+            .small_numbers
+            .reserve_exact(parts.iter().map(|p| p.small_numbers.len()).sum());
+        first
+            .not_scanned
+            .reserve_exact(parts.iter().map(|p| p.not_scanned.len()).sum());
         for p in parts {
             first.extend(p);
         }
