@@ -19,6 +19,7 @@ pub type Target = fn(&[u8]);
 /// Every target by name, as `fuzz/corpus/NAME` and `fuzz/regressions/NAME` are named.
 pub const TARGETS: &[(&str, Target)] = &[
     ("chapter", chapter),
+    ("statement", statement),
     ("references", references),
     ("config", config),
     ("log_toml", log_toml),
@@ -71,8 +72,7 @@ impl FileSource for Memory {
     }
 }
 
-/// Chapter parsing and word counting: the chapter alone, then as part of a whole
-/// statement checked and rendered in every format.
+/// Chapter parsing and word counting: units, their words and their places.
 pub fn chapter(data: &[u8]) {
     use psdoc_core::model::markdown::parse_chapter;
     use psdoc_core::words::{count_words, word_spans};
@@ -93,7 +93,11 @@ pub fn chapter(data: &[u8]) {
             assert!(allow.range.start <= allow.range.end && allow.range.end <= text.len());
         }
     }
+}
 
+/// A chapter as part of a whole statement (includes, nesting, sections, every
+/// rule, the count), checked and rendered in every format.
+pub fn statement(data: &[u8]) {
     let mut config = psdoc_core::Config::default();
     config.partnership.submission = psdoc_evidence::Date::new(2026, 3, 20);
     config.statement.word_limit = 50;

@@ -132,7 +132,10 @@ fn expand_into(
             Error::at_line(
                 &source.path,
                 line,
-                format!("`{{{{#include {arg}}}}}`: {path} has no such lines or anchor"),
+                format!(
+                    "`{{{{#include {}}}}}`: {path} has no such lines or anchor",
+                    shown(arg)
+                ),
             )
         })?;
         expand_into(
@@ -157,6 +160,24 @@ fn outside(file: &str, line: usize, target: &str, book_dir: &str) -> Error {
             "`{{{{#include {target}}}}}` leaves the book's folder ({book_dir}/): psdoc and mdBook only include files inside the book, so copy the text into the book"
         ),
     )
+}
+
+/// A directive's argument as a one-line message shows it: its first line,
+/// control characters blanked, at most 80 characters.
+fn shown(arg: &str) -> String {
+    let line: String = arg
+        .trim()
+        .lines()
+        .next()
+        .unwrap_or("")
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if line.chars().count() > 80 {
+        format!("{}…", line.chars().take(80).collect::<String>())
+    } else {
+        line
+    }
 }
 
 fn push(out: &mut Expanded, file: FileId, file_start: usize, s: &str) {
@@ -225,6 +246,12 @@ fn select(text: &str, selector: Option<&str>) -> Option<std::ops::Range<usize>> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_directive_spanning_lines_is_shown_on_one() {
+        assert_eq!(shown(" inc.md:part\0\n\n- item\n"), "inc.md:part ");
+        assert_eq!(shown(&"x".repeat(100)).chars().count(), 81);
+    }
 
     #[test]
     fn selectors() {

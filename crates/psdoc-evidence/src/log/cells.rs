@@ -87,7 +87,7 @@ impl HeaderSearch {
                     names
                         .iter()
                         .filter(|(_, n)| !n.trim().is_empty())
-                        .map(|(_, n)| format!("`{}`", n.trim()))
+                        .map(|(_, n)| format!("`{}`", shown(n)))
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
@@ -142,7 +142,7 @@ impl Header {
                     c,
                     format!(
                         "unknown column `{}` in the header row: {}the columns are {}",
-                        name.trim(),
+                        shown(name),
                         suggestion(name),
                         FIELDS.join(", ")
                     ),
@@ -160,7 +160,7 @@ impl Header {
                         if names.iter().all(|(_, n)| n.trim().is_empty()) {
                             "an empty row".to_string()
                         } else {
-                            names.iter().map(|(_, n)| format!("`{}`", n.trim())).collect::<Vec<_>>().join(", ")
+                            names.iter().map(|(_, n)| format!("`{}`", shown(n))).collect::<Vec<_>>().join(", ")
                         }
                     ),
                 ));
@@ -252,6 +252,21 @@ fn set(draft: &mut Draft, field: &'static str, cell: &Cell<'_>) -> Result<(), St
         _ => unreachable!("every field is handled"),
     }
     Ok(())
+}
+
+/// A header cell as a message quotes it: one line (a quoted cell may hold
+/// line breaks), control characters blanked, at most 40 characters.
+fn shown(name: &str) -> String {
+    let line: String = name
+        .trim()
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if line.chars().count() > 40 {
+        format!("{}…", line.chars().take(40).collect::<String>())
+    } else {
+        line
+    }
 }
 
 fn found(cell: &Cell<'_>) -> String {

@@ -182,6 +182,14 @@ mod tests {
     use crate::date::Date;
 
     #[test]
+    fn header_errors_quote_cells_on_one_line() {
+        let e = err(b"\"Title\nof the log\",\"x\ty\"\n1,2\n");
+        assert!(!e.to_string().contains(['\n', '\t']), "{e}");
+        let e = err(b"id,title,\"col\nour\"\n1,x,y\n");
+        assert!(!e.to_string().contains('\n'), "{e}");
+    }
+
+    #[test]
     fn rows_keep_their_lines_with_any_line_ending() {
         for ending in ["\n", "\r\n", "\r"] {
             let csv = ["id,title", "1,A", "", "2,B"].join(ending) + ending;
