@@ -350,3 +350,68 @@ fn log_csv_with_mac_line_endings_keeps_its_rows() {
     let json = check_json(repo.path());
     one_finding(&json, "invalid-evidence-link", "evidence/log.csv", 4);
 }
+
+/// An `.xlsx` workbook whose one sheet has `rows` (sheetData XML).
+fn log_workbook(rows: &str) -> Vec<u8> {
+    let part = |xml: &str| format!(r#"<?xml version="1.0" encoding="UTF-8"?>{xml}"#).into_bytes();
+    crate::evidence::zip_of(&[
+        (
+            "[Content_Types].xml",
+            part(
+                r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+            ),
+        ),
+        (
+            "_rels/.rels",
+            part(
+                r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+            ),
+        ),
+        (
+            "xl/workbook.xml",
+            part(
+                r#"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Log" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+            ),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            part(
+                r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+            ),
+        ),
+        (
+            "xl/worksheets/sheet1.xml",
+            part(&format!(
+                r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>"#
+            )),
+        ),
+    ])
+}
+
+#[test]
+fn log_xlsx_with_a_value_in_excels_last_cell() {
+    // A grid from A1 to XFD1048576 would be 17 billion cells: the stray value
+    // is reported at its row, within the memory bound.
+    let rows = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>title</t></is></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>Data set report</t></is></c></row>"#;
+    let stray = r#"<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#;
+    let repo = Repo::passing()
+        .remove("evidence/log.toml")
+        .bytes(
+            "evidence/log.xlsx",
+            &log_workbook(&format!("{rows}{stray}")),
+        )
+        .edit(
+            "partnership.toml",
+            "submission = 2026-03-20\n",
+            "submission = 2026-03-20\n[evidence]\nlog = \"evidence/log.xlsx\"\n",
+        );
+    fails(
+        repo.path(),
+        &["check"],
+        "evidence/log.xlsx:1048576:16384",
+        "",
+    );
+    // Without it, the same workbook is read.
+    let repo = repo.bytes("evidence/log.xlsx", &log_workbook(rows));
+    assert_eq!(psdoc(repo.path(), &["check"]).code, 0);
+}

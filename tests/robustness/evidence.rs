@@ -26,7 +26,7 @@ pub fn docx(paragraphs: &[&str]) -> Vec<u8> {
     ])
 }
 
-fn zip_of(members: &[(&str, Vec<u8>)]) -> Vec<u8> {
+pub fn zip_of(members: &[(&str, Vec<u8>)]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);

@@ -50,7 +50,18 @@ impl Grid for XlsxGrid<'_> {
 /// text. A document's `line` is its row number in the sheet; errors give the row and
 /// the column number, and name the cell (`C5`).
 pub fn parse_xlsx_log(path_for_messages: &str, bytes: &[u8]) -> Result<DocumentLog, LogError> {
-    let (log, errors) = read(path_for_messages, bytes);
+    // The workbook reader is a third party's parser of untrusted input: its
+    // panics (an overflow on a cell reference of many letters, in a debug
+    // build) are a damaged workbook, not a crash.
+    let read = std::panic::catch_unwind(|| read(path_for_messages, bytes));
+    let (log, errors) = read.unwrap_or_else(|_| {
+        let message = "cannot read the workbook (it is damaged): save the log from Excel as an .xlsx workbook, or as CSV";
+        let log = DocumentLog {
+            path: path_for_messages.to_string(),
+            documents: Vec::new(),
+        };
+        (log, vec![LogError::new(path_for_messages, None, None, message.into())])
+    });
     match LogError::collect(errors) {
         Some(error) => Err(error),
         None => Ok(log),
@@ -100,22 +111,24 @@ pub(crate) fn read(file: &str, bytes: &[u8]) -> (DocumentLog, Vec<LogError>) {
             );
         }
     };
-    let range = match workbook.worksheet_range_at(0) {
-        Some(Ok(range)) => range,
-        Some(Err(e)) => {
+    let Some(sheet) = workbook.sheet_names().first().cloned() else {
+        return (
+            log,
+            fail("the workbook has no sheet: put the log on its first sheet".into()),
+        );
+    };
+    let sheet = match sheet_cells(&mut workbook, &sheet) {
+        Ok(cells) => cells,
+        Err(e) => {
             return (
                 log,
                 fail(format!("cannot read the first sheet of the workbook: {e}")),
             );
         }
-        None => {
-            return (
-                log,
-                fail("the workbook has no sheet: put the log on its first sheet".into()),
-            );
-        }
     };
-    let Some((first_row, first_column)) = range.start() else {
+    let first_row = sheet.first().map(|((row, _), _)| *row);
+    let first_column = sheet.iter().map(|((_, column), _)| *column).min();
+    let (Some(_), Some(first_column)) = (first_row, first_column) else {
         return (
             log,
             fail("the first sheet is empty: its first row names the columns (id, title, url, file, date, until, core, series, body, public), then one row per document".into()),
@@ -143,12 +156,13 @@ pub(crate) fn read(file: &str, bytes: &[u8]) -> (DocumentLog, Vec<LogError>) {
     };
     let mut header: Option<Header> = None;
     let mut search = HeaderSearch::default();
-    for (index, row) in range.rows().enumerate() {
-        let row_number = first_row as usize + index + 1;
+    for row in sheet.chunk_by(|((a, _), _), ((b, _), _)| a == b) {
+        let row_number = row[0].0.0 as usize + 1;
         let cells: Vec<(usize, Cell<'_>)> = row
             .iter()
-            .enumerate()
-            .filter_map(|(i, data)| cell(data).map(|c| (i, c)))
+            .filter_map(|((_, column), data)| {
+                cell(data).map(|c| ((column - first_column) as usize, c))
+            })
             .collect();
         if cells.is_empty() {
             continue;
@@ -215,6 +229,40 @@ pub(crate) fn read(file: &str, bytes: &[u8]) -> (DocumentLog, Vec<LogError>) {
     (log, errors)
 }
 
+/// A cell of a sheet: its (row, column), 0-based, and its value.
+type SheetCell = ((u32, u32), Data);
+
+/// The non-empty cells of a sheet, by row then column, read one by one: a
+/// grid from the first to the last would be 17 billion cells for a sheet
+/// with a stray value in Excel's last cell, XFD1048576.
+fn sheet_cells(
+    workbook: &mut Xlsx<Cursor<&[u8]>>,
+    sheet: &str,
+) -> Result<Vec<SheetCell>, calamine::XlsxError> {
+    let mut reader = match workbook.worksheet_cells_reader(sheet) {
+        Ok(reader) => reader,
+        // A chart sheet first: no cells.
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut cells = Vec::new();
+    while let Some(cell) = reader.next_cell()? {
+        if !matches!(cell.get_value(), calamine::DataRef::Empty) {
+            cells.push((cell.get_position(), Data::from(cell.get_value().clone())));
+        }
+    }
+    cells.sort_by_key(|(position, _)| *position);
+    // A cell written twice: the later value, as a grid would keep it.
+    cells.dedup_by(|later, earlier| {
+        let same = later.0 == earlier.0;
+        if same {
+            std::mem::swap(later, earlier);
+        }
+        same
+    });
+    Ok(cells)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,6 +282,31 @@ mod tests {
         let sheet = wb.add_worksheet();
         build(sheet);
         wb.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn a_stray_value_in_the_last_cell_is_read_without_a_grid() {
+        // B2 to XFD1048576 as a grid would be 17 billion cells.
+        let bytes = workbook(|s| {
+            s.write_string(1, 1, "id").unwrap();
+            s.write_string(1, 2, "title").unwrap();
+            s.write_number(2, 1, 7).unwrap();
+            s.write_string(2, 2, "Audit").unwrap();
+            s.write_string(1_048_575, 16_383, "stray").unwrap();
+        });
+        let e = parse_xlsx_log("evidence/log.xlsx", &bytes).unwrap_err();
+        assert!(
+            e.to_string().starts_with("evidence/log.xlsx:1048576:"),
+            "{e}"
+        );
+        let bytes = workbook(|s| {
+            s.write_string(1, 1, "id").unwrap();
+            s.write_string(1, 2, "title").unwrap();
+            s.write_number(2, 1, 7).unwrap();
+            s.write_string(2, 2, "Audit").unwrap();
+        });
+        let log = parse_xlsx_log("evidence/log.xlsx", &bytes).unwrap();
+        assert_eq!((log.documents[0].id, log.documents[0].line), (7, 3));
     }
 
     #[test]
