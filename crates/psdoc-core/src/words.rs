@@ -17,24 +17,45 @@ pub fn count_words(text: &str) -> usize {
 
 /// The byte ranges of the words in `text`, in order.
 pub fn word_spans(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let start = loop {
-            let (i, c) = chars.next()?;
-            if is_word_char(c) {
-                break i;
-            }
-        };
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if !is_word_char(c) {
-                end = i;
+        while at < text.len() {
+            let (word, width) = char_at(text, at);
+            if word {
                 break;
             }
-            chars.next();
+            at += width;
         }
-        Some(start..end)
+        if at >= text.len() {
+            return None;
+        }
+        let start = at;
+        while at < text.len() {
+            let (word, width) = char_at(text, at);
+            if !word {
+                break;
+            }
+            at += width;
+        }
+        Some(start..at)
     })
+}
+
+/// Whether the character starting at byte `at` of `text` can be part of a
+/// word, and its width in bytes. ASCII, nearly all of a statement, is
+/// decided without decoding.
+#[inline]
+fn char_at(text: &str, at: usize) -> (bool, usize) {
+    let byte = text.as_bytes()[at];
+    if byte.is_ascii() {
+        // The ASCII characters of Unicode White_Space: tab to carriage return, and space.
+        return (!matches!(byte, b'\t'..=b'\r' | b' '), 1);
+    }
+    let c = text[at..]
+        .chars()
+        .next()
+        .expect("at is a character boundary");
+    (is_word_char(c), c.len_utf8())
 }
 
 #[cfg(test)]
@@ -61,6 +82,26 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn spans_are_the_runs_of_word_characters(text in "[a \t\r\n\x0b\x0c\u{85}\u{a0}\u{2013}\u{2014}\u{2003}é\u{1F600}\x1c-]{0,40}") {
+            let mut expected = Vec::new();
+            let mut start = None;
+            for (i, c) in text.char_indices() {
+                match (is_word_char(c), start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s)) => {
+                        expected.push(s..i);
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(s) = start {
+                expected.push(s..text.len());
+            }
+            prop_assert_eq!(word_spans(&text).collect::<Vec<_>>(), expected);
+        }
+
         #[test]
         fn joining_with_a_space_adds_counts(a in "\\PC{0,40}", b in "\\PC{0,40}") {
             prop_assert_eq!(count_words(&format!("{a} {b}")), count_words(&a) + count_words(&b));

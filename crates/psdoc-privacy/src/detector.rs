@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use regex::Regex;
 
@@ -59,26 +60,46 @@ pub enum PatternError {
 }
 
 /// Finds personal identifiers. Compile it once and share it: it is `Send + Sync`.
+///
+/// The built-in patterns are compiled once per process, the first time any
+/// detector needs them, and shared by every detector: a second detector (another
+/// revision's settings) costs only its own `[[privacy.pattern]]`s.
 pub struct Detector {
-    trigger: Regex,
-    scanners: Scanners,
     custom: Vec<(Kind, Regex)>,
     allow: Vec<String>,
+}
+
+/// The built-in scanners, shared by every detector; each compiled when first needed.
+static SCANNERS: Scanners = Scanners::new();
+
+/// The prefilter regex, compiled on first use (about a millisecond: most of a
+/// short `psdoc check`).
+fn prefilter() -> &'static Regex {
+    static PREFILTER: OnceLock<Regex> = OnceLock::new();
+    PREFILTER.get_or_init(|| crate::detectors::regex(&Scanners::trigger()))
+}
+
+/// Compiles the prefilter that every [`Detector::find`] runs, if no call has yet.
+///
+/// It is otherwise compiled by the first search. A program that will search soon
+/// can call this on another thread first, so that the compile overlaps its other
+/// work (reading files, parsing). Calls made meanwhile wait for it.
+pub fn prepare() {
+    prefilter();
 }
 
 /// How much further than its reach a window may grow to end at whitespace.
 const SNAP: usize = 64;
 
 impl Detector {
-    /// Compiles the built-in detectors and the configured patterns.
+    /// Compiles the configured patterns; the built-in ones are compiled on first use,
+    /// once per process (see [`prepare`]).
     pub fn new(settings: &Settings) -> Result<Detector, PatternError> {
         let mut custom = Vec::with_capacity(settings.patterns.len());
         for p in &settings.patterns {
             custom.push((Kind::Custom(p.name.clone()), compile_custom(p)?));
         }
         Ok(Detector {
-            trigger: crate::detectors::regex(&Scanners::trigger()),
-            scanners: Scanners::new(),
             custom,
             allow: settings
                 .allow
@@ -97,7 +118,8 @@ impl Detector {
         // Hits may overlap ("He was born on ..." is a care context and a birth): the search
         // resumes one character after each hit's start, not after its end.
         let mut at = 0;
-        while let Some(caps) = self.trigger.captures_at(text, at) {
+        let trigger = prefilter();
+        while let Some(caps) = trigger.captures_at(text, at) {
             let hit_start = caps.get(0).expect("match").start();
             at = hit_start + text[hit_start..].chars().next().map_or(1, char::len_utf8);
             let Some(i) = (0..Group::ALL.len()).find(|i| caps.get(i + 1).is_some()) else {
@@ -110,14 +132,14 @@ impl Detector {
                 Some(p) if w.start <= p.end => p.end = p.end.max(w.end),
                 slot => {
                     if let Some(done) = slot.replace(w) {
-                        self.scanners.scan(group, text, done, &mut candidates);
+                        SCANNERS.scan(group, text, done, &mut candidates);
                     }
                 }
             }
         }
         for (i, p) in pending.into_iter().enumerate() {
             if let Some(p) = p {
-                self.scanners.scan(Group::ALL[i], text, p, &mut candidates);
+                SCANNERS.scan(Group::ALL[i], text, p, &mut candidates);
             }
         }
         for (kind, re) in &self.custom {

@@ -11,7 +11,10 @@
 //! equation holds for each), and in both sections' `moved_words`. The
 //! statement-wide figures count every move only as moved.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
@@ -302,9 +305,15 @@ impl Side {
                 UnitKind::Code => BlockKind::Code,
                 UnitKind::Other => BlockKind::Other,
             };
-            let text = redact(unit.text.trim());
-            let norm = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            let words = crate::words::count_words(&text);
+            let trimmed = unit.text.trim();
+            let masked = project.redactor.redact(trimmed);
+            // Masks keep every separator, so the count is the unit's own.
+            let words = match masked {
+                Cow::Borrowed(_) if trimmed.len() == unit.text.len() => unit.words,
+                _ => crate::words::count_words(&masked),
+            };
+            let text = masked.into_owned();
+            let norm = normalized(&text);
             if !slots.contains_key(&slot) {
                 order.push(slot);
             }
@@ -497,15 +506,15 @@ pub fn diff_versions(
     }
 
     // 2. Paragraphs that moved unchanged: equal text, once on each side.
-    let mut count_a: HashMap<&str, usize> = HashMap::new();
-    let mut count_b: HashMap<&str, usize> = HashMap::new();
+    let mut count_a: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut count_b: FxHashMap<&str, usize> = FxHashMap::default();
     for u in &a.units {
         *count_a.entry(u.norm.as_str()).or_default() += 1;
     }
     for u in &b.units {
         *count_b.entry(u.norm.as_str()).or_default() += 1;
     }
-    let free_b: HashMap<&str, usize> = b
+    let free_b: FxHashMap<&str, usize> = b
         .units
         .iter()
         .enumerate()
@@ -548,9 +557,15 @@ pub fn diff_versions(
                     if !compatible(a.units[i].kind, b.units[j].kind) {
                         continue;
                     }
-                    let s = bags.similarity(&a.units, i, &b.units, j);
                     let cells = matches!(a.units[i].kind, BlockKind::TableCell { .. })
                         && matches!(b.units[j].kind, BlockKind::TableCell { .. });
+                    // A table cell takes its neighbour whatever the score.
+                    let floor = if cells && k == from {
+                        0.0
+                    } else {
+                        EDIT_SIMILARITY
+                    };
+                    let s = bags.similarity(&a.units, i, &b.units, j, floor);
                     if (s >= EDIT_SIMILARITY || (cells && k == from))
                         && best.is_none_or(|(bs, _)| s > bs)
                     {
@@ -586,7 +601,7 @@ pub fn diff_versions(
                 {
                     continue;
                 }
-                let s = bags.similarity(&a.units, i, &b.units, j);
+                let s = bags.similarity(&a.units, i, &b.units, j, MOVED_EDIT_SIMILARITY);
                 if s >= MOVED_EDIT_SIMILARITY {
                     pairs.push((s, i, j));
                 }
@@ -769,51 +784,69 @@ fn compatible(a: BlockKind, b: BlockKind) -> bool {
     matches!(a, BlockKind::Heading(_)) == matches!(b, BlockKind::Heading(_))
 }
 
-/// Each unit's words, lower-cased, as sorted numbers (computed when first
-/// needed), for comparing paragraphs quickly.
-struct Bags {
-    ids: HashMap<String, u32>,
-    a: Vec<Option<Vec<u32>>>,
-    b: Vec<Option<Vec<u32>>>,
+/// Each unit's words, lower-cased, as a bag: each distinct word as a
+/// number with how often it occurs (computed when first needed), for
+/// comparing paragraphs quickly.
+struct Bags<'t> {
+    ids: FxHashMap<Cow<'t, str>, u32>,
+    a: Vec<Option<Bag>>,
+    b: Vec<Option<Bag>>,
 }
 
-impl Bags {
+/// Distinct words sorted by number, with their counts, and the count of all.
+#[derive(Clone, Default)]
+struct Bag {
+    words: Vec<(u32, u32)>,
+    total: u32,
+}
+
+impl<'t> Bags<'t> {
     fn new(a: usize, b: usize) -> Self {
         Bags {
-            ids: HashMap::new(),
+            ids: FxHashMap::default(),
             a: vec![None; a],
             b: vec![None; b],
         }
     }
 
-    fn bag(ids: &mut HashMap<String, u32>, text: &str) -> Vec<u32> {
-        let mut word = String::new();
-        let mut out: Vec<u32> = word_spans(text)
+    fn bag(ids: &mut FxHashMap<Cow<'t, str>, u32>, text: &'t str) -> Bag {
+        let mut all: Vec<u32> = word_spans(text)
             .map(|r| {
-                word.clear();
-                word.push_str(&text[r]);
-                if word.is_ascii() {
-                    word.make_ascii_lowercase();
+                let word = &text[r];
+                let folded = if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Borrowed(word)
                 } else {
-                    word = word.to_lowercase();
-                }
+                    Cow::Owned(word.to_lowercase())
+                };
                 let next = ids.len() as u32;
-                match ids.get(word.as_str()) {
-                    Some(&id) => id,
-                    None => {
-                        ids.insert(word.clone(), next);
-                        next
-                    }
-                }
+                *ids.entry(folded).or_insert(next)
             })
             .collect();
-        out.sort_unstable();
-        out
+        all.sort_unstable();
+        let mut words: Vec<(u32, u32)> = Vec::new();
+        for id in &all {
+            match words.last_mut() {
+                Some((last, n)) if last == id => *n += 1,
+                _ => words.push((*id, 1)),
+            }
+        }
+        Bag {
+            words,
+            total: all.len() as u32,
+        }
     }
 
     /// The share of words units `i` (older) and `j` (newer) have in
-    /// common: the Dice coefficient over lower-cased words, 0 to 1.
-    fn similarity(&mut self, ua: &[Unit], i: usize, ub: &[Unit], j: usize) -> f64 {
+    /// common: the Dice coefficient over lower-cased words, 0 to 1. When
+    /// it is below `floor`, it may stop early and say 0.
+    fn similarity(
+        &mut self,
+        ua: &'t [Unit],
+        i: usize,
+        ub: &'t [Unit],
+        j: usize,
+        floor: f64,
+    ) -> f64 {
         if self.a[i].is_none() {
             self.a[i] = Some(Self::bag(&mut self.ids, &ua[i].text));
         }
@@ -823,22 +856,40 @@ impl Bags {
         let (Some(x), Some(y)) = (&self.a[i], &self.b[j]) else {
             return 0.0;
         };
-        if x.is_empty() && y.is_empty() {
+        let size = f64::from(x.total + y.total);
+        if size == 0.0 {
             return 1.0;
         }
+        let dice = |common: u32| 2.0 * f64::from(common) / size;
+        // Words of each side not yet passed: `common` can grow by at most
+        // the fewer of them.
+        let (mut left_x, mut left_y) = (x.total, y.total);
         let (mut p, mut q, mut common) = (0, 0, 0);
-        while p < x.len() && q < y.len() {
-            match x[p].cmp(&y[q]) {
-                std::cmp::Ordering::Less => p += 1,
-                std::cmp::Ordering::Greater => q += 1,
-                std::cmp::Ordering::Equal => {
-                    common += 1;
+        while p < x.words.len() && q < y.words.len() {
+            let ((wx, nx), (wy, ny)) = (x.words[p], y.words[q]);
+            match wx.cmp(&wy) {
+                std::cmp::Ordering::Less => {
+                    left_x -= nx;
                     p += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    left_y -= ny;
                     q += 1;
                 }
+                std::cmp::Ordering::Equal => {
+                    common += nx.min(ny);
+                    left_x -= nx;
+                    left_y -= ny;
+                    p += 1;
+                    q += 1;
+                    continue;
+                }
+            }
+            if dice(common + left_x.min(left_y)) < floor {
+                return 0.0;
             }
         }
-        2.0 * common as f64 / (x.len() + y.len()) as f64
+        dice(common)
     }
 }
 
@@ -852,10 +903,28 @@ struct WordDiff {
 
 impl WordDiff {
     fn of(old: &str, new: &str) -> WordDiff {
+        if old == new {
+            // A paragraph that moved unchanged.
+            return WordDiff {
+                spans: vec![Span {
+                    op: Op::Equal,
+                    text: new.to_owned(),
+                }],
+                inserted: 0,
+                deleted: 0,
+                equal: crate::words::count_words(new),
+            };
+        }
         let ot = tokens(old);
         let nt = tokens(new);
-        let ow: Vec<&str> = ot.iter().map(|t| t.1).collect();
-        let nw: Vec<&str> = nt.iter().map(|t| t.1).collect();
+        // Words as numbers: the diff compares numbers, not strings.
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut id = |word| {
+            let next = ids.len() as u32;
+            *ids.entry(word).or_insert(next)
+        };
+        let ow: Vec<u32> = ot.iter().map(|t| id(t.1)).collect();
+        let nw: Vec<u32> = nt.iter().map(|t| id(t.1)).collect();
         let mut out = WordDiff {
             spans: Vec::new(),
             inserted: 0,
@@ -925,6 +994,22 @@ impl WordDiff {
             }
         }
         out
+    }
+}
+
+/// `text` with each run of whitespace as one space, without copying it
+/// twice when it has none (most paragraphs).
+fn normalized(text: &str) -> String {
+    let mut space = false;
+    let plain = text.chars().all(|c| {
+        let ok = if c == ' ' { !space } else { !c.is_whitespace() };
+        space = c == ' ';
+        ok
+    });
+    if plain {
+        text.to_owned()
+    } else {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 }
 

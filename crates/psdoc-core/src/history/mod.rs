@@ -44,42 +44,57 @@ pub fn diff_revisions(root: &Path, from: &str, to: Option<&str>) -> Result<State
         return diff_revisions(root, a, Some(if b.is_empty() { "HEAD" } else { b }));
     }
     let repo = StatementRepo::open(root)?;
-    let before = repo.revision(from)?;
-    match to {
-        Some(to) if to != WORKTREE => {
-            let after = repo.revision(to)?;
-            let redactor = after.redactor()?;
-            let own;
-            let old = if git::same_privacy(&before.config, &after.config) {
-                &redactor
-            } else {
-                own = before.redactor()?;
-                &own
-            };
-            Ok(diff::diff_versions(
-                from,
-                before.version(old),
-                to,
-                after.version(&redactor),
-            ))
+    // Three things at once on a multi-core machine: the privacy detector's
+    // compile and the two versions' reading and parsing.
+    std::thread::scope(|scope| {
+        scope.spawn(psdoc_privacy::prepare);
+        match to {
+            Some(to) if to != WORKTREE => {
+                let later = scope.spawn(|| repo.revision(to));
+                let before = repo.revision(from)?;
+                let after = joined(later)?;
+                let redactor = after.redactor()?;
+                let own;
+                let old = if git::same_privacy(&before.config, &after.config) {
+                    &redactor
+                } else {
+                    own = before.redactor()?;
+                    &own
+                };
+                Ok(diff::diff_versions(
+                    from,
+                    before.version(old),
+                    to,
+                    after.version(&redactor),
+                ))
+            }
+            _ => {
+                let later = scope.spawn(|| Project::open(root));
+                let before = repo.revision(from)?;
+                let after = joined(later)?;
+                let own;
+                let old = if git::same_privacy(&before.config, &after.config) {
+                    &after.redactor
+                } else {
+                    own = before.redactor()?;
+                    &own
+                };
+                Ok(diff::diff_versions(
+                    from,
+                    before.version(old),
+                    WORKTREE,
+                    diff::Version::of(&after),
+                ))
+            }
         }
-        _ => {
-            let after = Project::open(root)?;
-            let own;
-            let old = if git::same_privacy(&before.config, &after.config) {
-                &after.redactor
-            } else {
-                own = before.redactor()?;
-                &own
-            };
-            Ok(diff::diff_versions(
-                from,
-                before.version(old),
-                WORKTREE,
-                diff::Version::of(&after),
-            ))
-        }
-    }
+    })
+}
+
+/// The result of a scoped thread, its panic passed on as a panic.
+fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// The diff as CONTRACT section 8's JSON, pretty-printed, with a final

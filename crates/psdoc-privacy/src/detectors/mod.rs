@@ -96,7 +96,6 @@ impl Group {
 /// The built-in scanners, each compiled the first time the prefilter needs it: a short
 /// statement pays only for the scanners its text triggers (compiling all of them costs
 /// several milliseconds, most of a `psdoc check`).
-#[derive(Default)]
 pub(crate) struct Scanners {
     numbers: OnceLock<numbers::TenDigits>,
     scn: OnceLock<scn::Scn>,
@@ -110,8 +109,18 @@ pub(crate) struct Scanners {
 }
 
 impl Scanners {
-    pub(crate) fn new() -> Scanners {
-        Scanners::default()
+    pub(crate) const fn new() -> Scanners {
+        Scanners {
+            numbers: OnceLock::new(),
+            scn: OnceLock::new(),
+            ni: OnceLock::new(),
+            postcode: OnceLock::new(),
+            email: OnceLock::new(),
+            phone: OnceLock::new(),
+            dob: OnceLock::new(),
+            named_child: OnceLock::new(),
+            address: OnceLock::new(),
+        }
     }
 
     /// The prefilter: group `i` of [`Group::ALL`] is capture group `i + 1`. Every part is
