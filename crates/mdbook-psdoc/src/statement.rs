@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use psdoc_core::config::Config;
 use psdoc_core::model::Statement;
 use psdoc_core::redact::Redactor;
-use psdoc_core::render::thousands;
 use psdoc_core::{Diagnostic, Project, Report, Severity, Tally};
 use psdoc_evidence::DocumentLog;
 
@@ -200,30 +199,9 @@ pub fn failure(diagnostics: &[Diagnostic], fail_on: FailOn) -> Error {
     }
 }
 
-/// "psdoc: 1 error, 2 warnings; 4,870 of 5,000 words".
+/// "psdoc: 1 error, 2 warnings; 4,870 of 5,000 words", as `psdoc check` ends.
 pub fn summary(report: &Report) -> String {
-    let t = Tally::of(&report.diagnostics);
-    let plural = |n: usize, one: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {one}s")
-        }
-    };
-    let findings = if t.errors + t.warnings == 0 {
-        "no problems found".to_owned()
-    } else {
-        format!(
-            "{}, {}",
-            plural(t.errors, "error"),
-            plural(t.warnings, "warning")
-        )
-    };
-    format!(
-        "psdoc: {findings}; {} of {} words",
-        thousands(report.words),
-        thousands(report.word_limit as usize)
-    )
+    psdoc_core::render::human::summary_line(report)
 }
 
 /// mdBook's log levels, as its tracing output prints them.

@@ -15,7 +15,7 @@ use super::diff::{
 };
 use super::svg::{BarRow, Series, before_after, esc, over_time};
 use super::timeline::History;
-use super::{delta, ids, signed};
+use super::{CitationChanges, delta, ids, signed};
 use crate::heading::SectionKey;
 use crate::render::thousands;
 
@@ -209,23 +209,11 @@ fn summary_table(diff: &StatementDiff) -> String {
         "<table>\n<caption>Words and evidence by section</caption>\n<thead><tr><th scope=\"col\">Section</th><th scope=\"col\">Status</th><th scope=\"col\" class=\"n\">Before</th><th scope=\"col\" class=\"n\">After</th><th scope=\"col\" class=\"n\">Change</th><th scope=\"col\" class=\"n\">Inserted</th><th scope=\"col\" class=\"n\">Deleted</th><th scope=\"col\" class=\"n\">Moved</th><th scope=\"col\">Evidence</th><th scope=\"col\">Quality indicators</th></tr></thead>\n<tbody>\n",
     );
     for s in &diff.sections {
-        let mut evidence = Vec::new();
-        if !s.evidence_added.is_empty() {
-            evidence.push(format!("cited: {}", ids(&diff.prefix, &s.evidence_added)));
-        }
-        if !s.evidence_removed.is_empty() {
-            evidence.push(format!(
-                "no longer cited: {}",
-                ids(&diff.prefix, &s.evidence_removed)
-            ));
-        }
-        let mut qis = Vec::new();
-        if !s.qi_added.is_empty() {
-            qis.push(format!("added: {}", s.qi_added.join(", ")));
-        }
-        if !s.qi_removed.is_empty() {
-            qis.push(format!("removed: {}", s.qi_removed.join(", ")));
-        }
+        let CitationChanges { evidence, qis } = CitationChanges::of(
+            &diff.prefix,
+            s,
+            ["cited: ", "no longer cited: ", "added: ", "removed: "],
+        );
         t.push_str(&format!(
             "<tr><th scope=\"row\"><a href=\"#{}\">{}</a></th><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>\n",
             anchor(Slot::Section(s.key)),

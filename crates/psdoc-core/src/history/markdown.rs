@@ -6,7 +6,7 @@
 use super::diff::{
     Block, BlockChange, BlockKind, MoveEnd, Op, SectionDiff, StatementDiff, Status, move_end,
 };
-use super::{delta, ids, signed};
+use super::{CitationChanges, delta, ids, signed};
 use crate::render::thousands;
 
 /// How much of each section's diff to show.
@@ -131,23 +131,8 @@ fn header(diff: &StatementDiff) -> String {
     );
     out.push_str("|---|---|--:|--:|--:|--:|--:|---|---|\n");
     for s in &diff.sections {
-        let mut evidence = Vec::new();
-        if !s.evidence_added.is_empty() {
-            evidence.push(format!("+{}", ids(&diff.prefix, &s.evidence_added)));
-        }
-        if !s.evidence_removed.is_empty() {
-            evidence.push(format!(
-                "\u{2212}{}",
-                ids(&diff.prefix, &s.evidence_removed)
-            ));
-        }
-        let mut qis = Vec::new();
-        if !s.qi_added.is_empty() {
-            qis.push(format!("+{}", s.qi_added.join(", ")));
-        }
-        if !s.qi_removed.is_empty() {
-            qis.push(format!("\u{2212}{}", s.qi_removed.join(", ")));
-        }
+        let CitationChanges { evidence, qis } =
+            CitationChanges::of(&diff.prefix, s, ["+", "\u{2212}", "+", "\u{2212}"]);
         out.push_str(&format!(
             "| {} | {} | {} \u{2192} {} | {} | {} | {} | {} | {} | {} |\n",
             escape(&s.title),

@@ -126,6 +126,37 @@ pub(crate) fn delta(before: usize, after: usize) -> i64 {
     after as i64 - before as i64
 }
 
+/// A section's evidence and quality-indicator changes, as the renderers list
+/// them: each added or removed list behind its mark (`+`, or `cited: `).
+pub(crate) struct CitationChanges {
+    pub evidence: Vec<String>,
+    pub qis: Vec<String>,
+}
+
+/// The marks before each list: evidence added, evidence removed, QIs added,
+/// QIs removed.
+pub(crate) type ChangeMarks = [&'static str; 4];
+
+impl CitationChanges {
+    pub(crate) fn of(prefix: &str, s: &SectionDiff, marks: ChangeMarks) -> Self {
+        let mut evidence = Vec::new();
+        if !s.evidence_added.is_empty() {
+            evidence.push(format!("{}{}", marks[0], ids(prefix, &s.evidence_added)));
+        }
+        if !s.evidence_removed.is_empty() {
+            evidence.push(format!("{}{}", marks[1], ids(prefix, &s.evidence_removed)));
+        }
+        let mut qis = Vec::new();
+        if !s.qi_added.is_empty() {
+            qis.push(format!("{}{}", marks[2], s.qi_added.join(", ")));
+        }
+        if !s.qi_removed.is_empty() {
+            qis.push(format!("{}{}", marks[3], s.qi_removed.join(", ")));
+        }
+        CitationChanges { evidence, qis }
+    }
+}
+
 /// `[E3, E12]`-style list of document numbers.
 pub(crate) fn ids(prefix: &str, ids: &[u64]) -> String {
     ids.iter()
