@@ -276,6 +276,43 @@ fn achievement_count_subheadings_then_list_items() {
 }
 
 #[test]
+fn achievement_count_under_a_key_achievements_subheading_of_a_combined_section() {
+    // The guidance's combined heading, then its two parts as sub-headings:
+    // the achievements are the items under "Key achievements".
+    let combined = |items: &str| {
+        format!(
+            "# 3-5 key achievements and areas for improvement\n\n## Key achievements\n\n{items}\n## Areas for improvement\n\nOur capacity for improvement is good [E1].\n\n- Chronologies\n- Neglect\n"
+        )
+    };
+    let repo = |text: &str| {
+        Repo::passing()
+            .remove("book/src/improvement.md")
+            .chapters(&[
+                ("context.md", CONTEXT),
+                ("covid.md", COVID),
+                ("data.md", DATA),
+                ("involvement.md", INVOLVEMENT),
+                ("qa.md", QA),
+                ("leadership.md", LEADERSHIP),
+                ("achievements.md", text),
+            ])
+    };
+    let three = repo(&combined(
+        "- Earlier help [E1]\n- Better chronologies\n- A Bairns' Hoose\n",
+    ));
+    assert!(three.findings("missing-section").is_empty());
+    assert!(three.findings("achievement-count").is_empty());
+    let subheadings = repo(&combined(
+        "### Earlier help\n\nText [E1].\n\n### Chronologies\n\nText.\n\n### Bairns' Hoose\n\nText.\n",
+    ));
+    assert!(subheadings.findings("achievement-count").is_empty());
+    let two = repo(&combined("- Earlier help [E1]\n- Better chronologies\n"));
+    let f = two.findings("achievement-count");
+    assert_eq!(f.len(), 1);
+    assert!(f[0]["message"].as_str().unwrap().contains("2 achievements"));
+}
+
+#[test]
 fn capacity_for_improvement_phrase_or_qi_10() {
     let none = "# Areas for improvement\n\nWe will improve chronologies [E1].\n";
     let f = Repo::passing()
