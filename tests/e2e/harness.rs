@@ -24,6 +24,26 @@ pub const IMPROVEMENT: &str = "# Areas for improvement\n\nWe will improve chrono
 pub const PARTNERSHIP: &str =
     "[partnership]\nname = \"Test Partnership\"\nsubmission = 2026-03-20\n";
 
+/// The six chapters before the achievements, as [`Repo::passing`] writes them.
+pub const FIRST_SIX: [(&str, &str); 6] = [
+    ("context.md", CONTEXT),
+    ("covid.md", COVID),
+    ("data.md", DATA),
+    ("involvement.md", INVOLVEMENT),
+    ("qa.md", QA),
+    ("leadership.md", LEADERSHIP),
+];
+
+/// The eight chapters of [`Repo::passing`], one per required section.
+pub fn all_chapters() -> Vec<(&'static str, &'static str)> {
+    let mut chapters = FIRST_SIX.to_vec();
+    chapters.extend([
+        ("achievements.md", ACHIEVEMENTS),
+        ("improvement.md", IMPROVEMENT),
+    ]);
+    chapters
+}
+
 impl Repo {
     /// An empty folder.
     pub fn empty() -> Self {
@@ -42,16 +62,17 @@ impl Repo {
                 "evidence/log.toml",
                 "[[document]]\nid = 1\ntitle = \"Data set report\"\nurl = \"https://example.org/a.pdf\"\ndate = 2025-12-01\n",
             );
-        repo.chapters(&[
-            ("context.md", CONTEXT),
-            ("covid.md", COVID),
-            ("data.md", DATA),
-            ("involvement.md", INVOLVEMENT),
-            ("qa.md", QA),
-            ("leadership.md", LEADERSHIP),
-            ("achievements.md", ACHIEVEMENTS),
-            ("improvement.md", IMPROVEMENT),
-        ])
+        repo.chapters(&all_chapters())
+    }
+
+    /// A passing statement whose last chapter is `achievements`, holding
+    /// both the achievements and the improvement part (no improvement.md).
+    pub fn passing_combined(achievements: &str) -> Self {
+        let mut chapters = FIRST_SIX.to_vec();
+        chapters.push(("achievements.md", achievements));
+        Repo::passing()
+            .remove("book/src/improvement.md")
+            .chapters(&chapters)
     }
 
     /// Writes `book/src/SUMMARY.md` listing `chapters` and writes each.

@@ -225,32 +225,10 @@ fn a_combined_heading_split_in_two_moves_the_improvement_text() {
         ACHIEVEMENTS.trim_start_matches("# Key achievements\n\n"),
         IMPROVEMENT.trim_start_matches("# Areas for improvement\n\n")
     );
-    let repo = Repo::passing()
-        .remove("book/src/improvement.md")
-        .chapters(&[
-            ("context.md", CONTEXT),
-            ("covid.md", COVID),
-            ("data.md", DATA),
-            ("involvement.md", INVOLVEMENT),
-            ("qa.md", QA),
-            ("leadership.md", LEADERSHIP),
-            ("achievements.md", &combined),
-        ]);
+    let repo = Repo::passing_combined(&combined);
     let id = commit(&repo, "combined", 2024);
     tag(&repo, "combined", id);
-    let repo = repo
-        .file("book/src/achievements.md", ACHIEVEMENTS)
-        .file("book/src/improvement.md", IMPROVEMENT)
-        .chapters(&[
-            ("context.md", CONTEXT),
-            ("covid.md", COVID),
-            ("data.md", DATA),
-            ("involvement.md", INVOLVEMENT),
-            ("qa.md", QA),
-            ("leadership.md", LEADERSHIP),
-            ("achievements.md", ACHIEVEMENTS),
-            ("improvement.md", IMPROVEMENT),
-        ]);
+    let repo = repo.chapters(&all_chapters());
     let id = commit(&repo, "split", 2025);
     tag(&repo, "split", id);
 

@@ -284,19 +284,7 @@ fn achievement_count_under_a_key_achievements_subheading_of_a_combined_section()
             "# 3-5 key achievements and areas for improvement\n\n## Key achievements\n\n{items}\n## Areas for improvement\n\nOur capacity for improvement is good [E1].\n\n- Chronologies\n- Neglect\n"
         )
     };
-    let repo = |text: &str| {
-        Repo::passing()
-            .remove("book/src/improvement.md")
-            .chapters(&[
-                ("context.md", CONTEXT),
-                ("covid.md", COVID),
-                ("data.md", DATA),
-                ("involvement.md", INVOLVEMENT),
-                ("qa.md", QA),
-                ("leadership.md", LEADERSHIP),
-                ("achievements.md", text),
-            ])
-    };
+    let repo = Repo::passing_combined;
     let three = repo(&combined(
         "- Earlier help [E1]\n- Better chronologies\n- A Bairns' Hoose\n",
     ));

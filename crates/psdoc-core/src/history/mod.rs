@@ -54,40 +54,39 @@ pub fn diff_revisions(root: &Path, from: &str, to: Option<&str>) -> Result<State
                 let before = repo.revision(from)?;
                 let after = joined(later)?;
                 let redactor = after.redactor()?;
-                let own;
-                let old = if git::same_privacy(&before.config, &after.config) {
-                    &redactor
-                } else {
-                    own = before.redactor()?;
-                    &own
-                };
-                Ok(diff::diff_versions(
-                    from,
-                    before.version(old),
-                    to,
-                    after.version(&redactor),
-                ))
+                diff_against(from, &before, to, after.version(&redactor))
             }
             _ => {
                 let later = scope.spawn(|| Project::open(root));
                 let before = repo.revision(from)?;
                 let after = joined(later)?;
-                let own;
-                let old = if git::same_privacy(&before.config, &after.config) {
-                    &after.redactor
-                } else {
-                    own = before.redactor()?;
-                    &own
-                };
-                Ok(diff::diff_versions(
-                    from,
-                    before.version(old),
-                    WORKTREE,
-                    diff::Version::of(&after),
-                ))
+                diff_against(from, &before, WORKTREE, diff::Version::of(&after))
             }
         }
     })
+}
+
+/// Compares revision `before` with `after`, masking both with the newer
+/// version's redactor unless the older one's privacy settings differ.
+fn diff_against(
+    from: &str,
+    before: &git::Revision,
+    to: &str,
+    after: diff::Version<'_>,
+) -> Result<StatementDiff> {
+    let own;
+    let redactor = if git::same_privacy(&before.config, after.config) {
+        after.redactor
+    } else {
+        own = before.redactor()?;
+        &own
+    };
+    Ok(diff::diff_versions(
+        from,
+        before.version(redactor),
+        to,
+        after,
+    ))
 }
 
 /// The result of a scoped thread, its panic passed on as a panic.
