@@ -116,3 +116,21 @@ stale-evidence = "off"
     );
     repo.run(&["check"]).expect_code(0);
 }
+
+#[test]
+fn a_submission_date_written_another_way_says_how_to_write_it() {
+    for written in ["\"2026-03-20\"", "20/03/2026", "2026-3-20", "March 2026"] {
+        let repo = Repo::passing().edit(
+            "partnership.toml",
+            "submission = 2026-03-20\n",
+            &format!("submission = {written}\n"),
+        );
+        let err = error_of(&repo);
+        assert_eq!(
+            err.trim_end(),
+            format!(
+                "psdoc: error: partnership.toml:3:14: `partnership.submission` must be a date written like 2026-03-20 (year, month, day; no quotes): `{written}` is not one"
+            ),
+        );
+    }
+}

@@ -418,6 +418,15 @@ impl<'a> Locator<'a> {
         let span = e.span().unwrap_or(0..0);
         let key = self.key_at(span.start);
         let message = e.message().trim_end_matches('\n').replace('\n', " ");
+        if key.as_deref() == Some("partnership.submission")
+            && let Some((_, written)) =
+                psdoc_evidence::date::toml_assignment_at(self.text, span.start)
+        {
+            return self.error(
+                span,
+                format!("`partnership.submission` must be a date written like 2026-03-20 (year, month, day; no quotes): `{written}` is not one"),
+            );
+        }
         let message = match key {
             Some(key) if !message.contains(&format!("`{key}`")) => format!("`{key}`: {message}"),
             _ => message,

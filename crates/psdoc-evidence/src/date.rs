@@ -168,6 +168,20 @@ fn number(s: &str) -> Option<u32> {
     s.parse().ok()
 }
 
+/// The key and the value as written on the TOML line holding byte `offset` of
+/// `text`, when that line is `key = value` (a trailing comment left out, the
+/// value cut at 24 characters): what a message about a badly written date
+/// quotes back.
+pub fn toml_assignment_at(text: &str, offset: usize) -> Option<(&str, String)> {
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let (key, value) = text.get(start..end)?.split_once('=')?;
+    let value = value.split(" #").next().unwrap_or_default().trim();
+    let value: String = value.chars().take(24).collect();
+    Some((key.trim().trim_matches('"'), value))
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -213,6 +227,21 @@ impl<'de> Deserialize<'de> for Date {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_value_written_on_a_toml_line() {
+        let text = "[partnership]\nsubmission = 20/03/2026   # the date\nname = \"x\"\n";
+        let at = text.find("20/").unwrap() + 3;
+        assert_eq!(
+            super::toml_assignment_at(text, at),
+            Some(("submission", "20/03/2026".to_owned()))
+        );
+        assert_eq!(super::toml_assignment_at(text, 2), None);
+        assert_eq!(
+            super::toml_assignment_at("a = 1", 99),
+            Some(("a", "1".to_owned()))
+        );
+    }
+
     use super::*;
 
     fn d(s: &str) -> Date {

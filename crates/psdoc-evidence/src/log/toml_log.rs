@@ -86,13 +86,16 @@ pub(crate) fn read(file: &str, text: &str) -> (DocumentLog, Vec<LogError>) {
         Ok(root) => root,
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
-            reader.error(
-                span,
-                format!(
+            let message = match crate::date::toml_assignment_at(text, span.start) {
+                Some((key @ ("date" | "until"), written)) => format!(
+                    "`{key}` must be a date written like 2025-09-30 (year, month, day), or in quotes like \"30/09/2025\": `{written}` is not one"
+                ),
+                _ => format!(
                     "the log is not valid TOML: {}: see the example entries in the psdoc README",
                     e.message().trim_end()
                 ),
-            );
+            };
+            reader.error(span, message);
             return (log, reader.errors);
         }
     };
@@ -472,10 +475,20 @@ body = "CPC"
         assert!(e.message.contains("`until` must be a date"), "{e}");
         let e = err("[[document]]\nid = 12\ntitle = \"a\"\ndate = 2024\n");
         assert!(e.message.contains("found the number 2024"), "{e}");
-        // An impossible date is a TOML error already.
-        let e = err("[[document]]\nid = 12\ntitle = \"a\"\ndate = 2023-02-29\n");
-        assert!(e.message.contains("not valid TOML"), "{e}");
-        assert_eq!(e.line, Some(4));
+        // An impossible date, or one in another order, is a TOML error: the
+        // message says how to write it.
+        for written in ["2023-02-29", "30/09/2024", "2024-9-30"] {
+            let e = err(&format!(
+                "[[document]]\nid = 12\ntitle = \"a\"\ndate = {written}\n"
+            ));
+            assert_eq!(
+                e.message,
+                format!(
+                    "`date` must be a date written like 2025-09-30 (year, month, day), or in quotes like \"30/09/2025\": `{written}` is not one"
+                )
+            );
+            assert_eq!(e.line, Some(4));
+        }
         // Quoted dates in either form, and date-times, are accepted.
         let log = ok(
             "[[document]]\nid = 1\ntitle = \"a\"\ndate = \"30/09/2024\"\nuntil = 2026-03-31T00:00:00Z\n",
