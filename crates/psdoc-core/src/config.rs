@@ -313,7 +313,7 @@ pub fn parse(text: &str) -> Result<Config> {
             if pattern.name.trim().is_empty() {
                 return Err(at.error(span, "`privacy.pattern`: give each pattern a `name`"));
             }
-            if let Err(e) = regex::Regex::new(pattern.regex.get_ref()) {
+            if let Err(e) = psdoc_privacy::pattern_regex(pattern.regex.get_ref()) {
                 let first = e.to_string().lines().last().unwrap_or_default().to_owned();
                 return Err(at.error(
                     pattern.regex.span(),

@@ -117,20 +117,35 @@ pub fn near_miss(text: &str) -> Option<(SectionKey, f64)> {
     best.filter(|&(_, score)| score >= 0.75)
 }
 
+/// The required headings and the combined one, normalised once.
+struct Normalised {
+    sections: Vec<(SectionKey, String)>,
+    combined: String,
+}
+
+fn normalised() -> &'static Normalised {
+    static NORMALISED: std::sync::OnceLock<Normalised> = std::sync::OnceLock::new();
+    NORMALISED.get_or_init(|| Normalised {
+        sections: SectionKey::ALL
+            .into_iter()
+            .map(|k| (k, normalise(k.heading())))
+            .collect(),
+        combined: normalise(SectionKey::COMBINED_HEADING),
+    })
+}
+
 fn lookup(normal: &str) -> Option<HeadingMatch> {
-    if let Some(key) = SectionKey::ALL
-        .into_iter()
-        .find(|k| normalise(k.heading()) == normal)
-    {
-        return Some(HeadingMatch::Section(key));
+    let known = normalised();
+    if let Some((key, _)) = known.sections.iter().find(|(_, h)| h == normal) {
+        return Some(HeadingMatch::Section(*key));
     }
-    let combined = normalise(SectionKey::COMBINED_HEADING);
+    let combined = &known.combined;
     let rest = normal
         .strip_prefix("3-5 ")
         .or_else(|| normal.strip_prefix("3 to 5 "))
         .or_else(|| normal.strip_prefix("three to five "))
         .unwrap_or(normal);
-    (rest == combined).then_some(HeadingMatch::Combined)
+    (rest == combined.as_str()).then_some(HeadingMatch::Combined)
 }
 
 /// The heading itself, then the heading cut before each qualifier (after a

@@ -263,14 +263,40 @@ fn compile_custom(p: &CustomPattern) -> Result<Regex, PatternError> {
         message: e.to_string(),
     };
     // Validate the pattern as written, so errors point at what the user wrote.
-    let re = Regex::new(&p.regex).map_err(invalid)?;
+    let re = pattern_regex(&p.regex).map_err(invalid)?;
     if re.is_match("") {
         return Err(PatternError::MatchesEmpty {
             name: p.name.clone(),
             regex: p.regex.clone(),
         });
     }
-    Ok(Regex::new(&ascii_word_boundaries(&p.regex)).unwrap_or(re))
+    Ok(pattern_regex(&ascii_word_boundaries(&p.regex)).unwrap_or(re))
+}
+
+/// Compiles a regex a user wrote (a `[[privacy.pattern]]`), once per process.
+///
+/// `partnership.toml` is read again for every revision of a diff or a history, and
+/// a pattern such as `\bLA-CP-\d{6}\b` (Unicode classes) takes about a millisecond
+/// to compile. The first few dozen patterns are kept; any more are compiled each time.
+pub fn pattern_regex(pattern: &str) -> Result<Regex, regex::Error> {
+    const KEPT: usize = 64;
+    type Compiled = std::collections::HashMap<String, Result<Regex, regex::Error>>;
+    static COMPILED: OnceLock<std::sync::Mutex<Compiled>> = OnceLock::new();
+    let compiled = COMPILED.get_or_init(Default::default);
+    let lock = || {
+        compiled
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    };
+    if let Some(known) = lock().get(pattern) {
+        return known.clone();
+    }
+    let result = Regex::new(pattern);
+    let mut kept = lock();
+    if kept.len() < KEPT {
+        kept.insert(pattern.to_owned(), result.clone());
+    }
+    result
 }
 
 /// Rewrites `\b` and `\B` outside character classes as `(?-u:\b)` and `(?-u:\B)`.
@@ -327,6 +353,22 @@ fn window(text: &str, hit: Range<usize>, (before, after): (usize, usize)) -> Ran
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_pattern_compiled_again_gives_the_same_answer() {
+        for _ in 0..2 {
+            let re = pattern_regex(r"\bLA-CP-\d{6}\b").unwrap();
+            assert!(re.is_match("ref LA-CP-123456."));
+            assert!(!re.is_match("LA-CP-12345"));
+            assert!(pattern_regex(r"LA-(").is_err());
+        }
+        // Past the kept ones, patterns still compile, each time.
+        for n in 0..100 {
+            let re = pattern_regex(&format!("X{n}Y")).unwrap();
+            assert!(re.is_match(&format!("aX{n}Yb")));
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -52,7 +52,9 @@ mod kind;
 mod mask;
 mod tables;
 
-pub use detector::{CustomPattern, Detector, Identifier, PatternError, Settings, prepare};
+pub use detector::{
+    CustomPattern, Detector, Identifier, PatternError, Settings, pattern_regex, prepare,
+};
 pub use kind::Kind;
 pub use mask::mask;
 pub use tables::{counts_people, is_small_count};

@@ -149,9 +149,32 @@ pub(crate) struct NamedChild {
     /// Compiled when a text first mentions a given name: most never do, and these
     /// patterns are the costliest of all detectors to build.
     contexts: std::sync::OnceLock<Vec<(Regex, Strength)>>,
+    /// Compiled when a context first matches a name.
+    checks: std::sync::OnceLock<Checks>,
+}
+
+/// What rules out a name that a context matched.
+struct Checks {
+    /// "aged 5-15", "aged 12+": a range or a statistic, not one child's age.
     range_after_age: Regex,
+    /// A care noun that names a service ("Aberlour's family support service").
     service_after_noun: Regex,
+    /// "names have been changed", "not her real name".
     changed: Regex,
+}
+
+impl Checks {
+    fn new() -> Checks {
+        Checks {
+            range_after_age: regex(r"^\s*(?:(?:-|–|—|to|and|or)\s*[0-9]|\+|%|\.[0-9])"),
+            service_after_noun: regex(
+                r"^\s+(?:support|services?|teams?|centres?|centers?|hubs?|approach|model|policy|strategy|network|group|partnership|forum|programme|project|workers?|officers?)(?-u:\b)",
+            ),
+            changed: regex(
+                r"(?i)(?-u:\b)not\s+(?:his|her|their|its|the\s+(?:child|young\s+person)(?:'|’)s|my|our)\s+(?:real|actual|true|own)\s+names?(?-u:\b)|(?-u:\b)names?\s+(?:changed|altered)(?-u:\b)|(?-u:\b)names?(?-u:\b)[^.!?\n]{0,40}?(?-u:\b)(?:been|were|was|are|is)\s+(?:changed|altered|anonymi[sz]ed)(?-u:\b)|(?-u:\b)changed\s+(?:names?|for\s+anonymity)(?-u:\b)|(?-u:\b)pseudonyms?(?-u:\b)|(?-u:\b)(?:real|actual)\s+names?\s+(?:(?:has|have)\s+(?:not\s+)?been|(?:is|are)\s+not)\s+(?:used|given|changed)(?-u:\b)|(?-u:\b)names?\s+(?:used\s+)?(?:are|is)\s+(?:not\s+real|fictional|made\s+up|invented)(?-u:\b)|(?-u:\b)we(?:'ll|’ll|\s+will|\s+shall)?\s+call\s+(?:him|her|them)(?-u:\b)",
+            ),
+        }
+    }
 }
 
 impl NamedChild {
@@ -164,14 +187,12 @@ impl NamedChild {
         NamedChild {
             names,
             contexts: std::sync::OnceLock::new(),
-            range_after_age: regex(r"^\s*(?:(?:-|–|—|to|and|or)\s*[0-9]|\+|%|\.[0-9])"),
-            service_after_noun: regex(
-                r"^\s+(?:support|services?|teams?|centres?|centers?|hubs?|approach|model|policy|strategy|network|group|partnership|forum|programme|project|workers?|officers?)(?-u:\b)",
-            ),
-            changed: regex(
-                r"(?i)(?-u:\b)not\s+(?:his|her|their|its|the\s+(?:child|young\s+person)(?:'|’)s|my|our)\s+(?:real|actual|true|own)\s+names?(?-u:\b)|(?-u:\b)names?\s+(?:changed|altered)(?-u:\b)|(?-u:\b)names?(?-u:\b)[^.!?\n]{0,40}?(?-u:\b)(?:been|were|was|are|is)\s+(?:changed|altered|anonymi[sz]ed)(?-u:\b)|(?-u:\b)changed\s+(?:names?|for\s+anonymity)(?-u:\b)|(?-u:\b)pseudonyms?(?-u:\b)|(?-u:\b)(?:real|actual)\s+names?\s+(?:(?:has|have)\s+(?:not\s+)?been|(?:is|are)\s+not)\s+(?:used|given|changed)(?-u:\b)|(?-u:\b)names?\s+(?:used\s+)?(?:are|is)\s+(?:not\s+real|fictional|made\s+up|invented)(?-u:\b)|(?-u:\b)we(?:'ll|’ll|\s+will|\s+shall)?\s+call\s+(?:him|her|them)(?-u:\b)",
-            ),
+            checks: std::sync::OnceLock::new(),
         }
+    }
+
+    fn checks(&self) -> &Checks {
+        self.checks.get_or_init(Checks::new)
     }
 
     /// The context patterns, compiled on first use.
@@ -304,6 +325,7 @@ impl NamedChild {
             let max = if strength == Strength::Strong { 25 } else { 18 };
             if !(1..=max).contains(&value)
                 || self
+                    .checks()
                     .range_after_age
                     .is_match(after(text, offset + age.end(), 8))
             {
@@ -312,6 +334,7 @@ impl NamedChild {
         }
         if let Some(noun) = caps.name("noun")
             && self
+                .checks()
                 .service_after_noun
                 .is_match(after(text, offset + noun.end(), 24))
         {
@@ -343,7 +366,7 @@ impl NamedChild {
     fn marked_as_changed(&self, text: &str, range: &Range<usize>, name: &str) -> bool {
         let region = around(text, range, 4000);
         let hay = &text[region.clone()];
-        self.changed.find_iter(hay).any(|m| {
+        self.checks().changed.find_iter(hay).any(|m| {
             let marker = m.as_str().to_ascii_lowercase();
             let general = marker.contains("names") || marker.contains("pseudonyms");
             let start = region.start + m.start();
