@@ -289,20 +289,11 @@ fn unknown_quality_indicators_and_coverage() {
 #[test]
 fn csv_log_works_like_toml() {
     let csv = "id,title,url,date,core\r\n1,Data set report,https://example.org/a.pdf,01/12/2025,\r\n2,CSWO report,https://example.org/c.pdf,01/12/2025,11;12\r\n";
-    let repo = Repo::passing()
-        .remove(LOG)
-        .bytes("evidence/log.csv", csv.as_bytes())
-        .edit(
-            "partnership.toml",
-            "submission = 2026-03-20\n",
-            "submission = 2026-03-20\n[evidence]\nlog = \"evidence/log.csv\"\n",
-        );
+    let repo = Repo::passing().log_file("evidence/log.csv", csv.as_bytes());
     repo.run(&["check"]).expect_code(0);
     assert_eq!(repo.findings("missing-core-document").len(), 11);
     let dup = Repo::passing()
-        .remove(LOG)
-        .bytes("evidence/log.csv", b"id,title,url,date\n1,A,https://example.org/a.pdf,2025-12-01\n1,B,https://example.org/b.pdf,2025-12-01\n")
-        .edit("partnership.toml", "submission = 2026-03-20\n", "submission = 2026-03-20\n[evidence]\nlog = \"evidence/log.csv\"\n");
+        .log_file("evidence/log.csv", b"id,title,url,date\n1,A,https://example.org/a.pdf,2025-12-01\n1,B,https://example.org/b.pdf,2025-12-01\n");
     let f = dup.findings("duplicate-evidence-id");
     assert_eq!(
         (

@@ -105,6 +105,16 @@ impl Repo {
         self
     }
 
+    /// Replaces the TOML log by a log at `path` (`.csv` or `.xlsx`) holding
+    /// `contents`, named in `partnership.toml`.
+    pub fn log_file(self, path: &str, contents: &[u8]) -> Self {
+        self.remove("evidence/log.toml").bytes(path, contents).edit(
+            "partnership.toml",
+            "submission = 2026-03-20\n",
+            &format!("submission = 2026-03-20\n[evidence]\nlog = \"{path}\"\n"),
+        )
+    }
+
     pub fn remove(self, path: &str) -> Self {
         std::fs::remove_file(self.dir.path().join(path)).expect("remove");
         self

@@ -280,17 +280,10 @@ fn log_toml_not_utf8() {
 
 #[test]
 fn log_csv_with_an_unknown_column() {
-    let repo = Repo::passing()
-        .remove("evidence/log.toml")
-        .file(
-            "evidence/log.csv",
-            "id,title,url,colour\n1,Data set report,https://example.org/a.pdf,red\n",
-        )
-        .edit(
-            "partnership.toml",
-            "submission = 2026-03-20\n",
-            "submission = 2026-03-20\n[evidence]\nlog = \"evidence/log.csv\"\n",
-        );
+    let repo = Repo::passing().log_file(
+        "evidence/log.csv",
+        "id,title,url,colour\n1,Data set report,https://example.org/a.pdf,red\n".as_bytes(),
+    );
     fails(repo.path(), &["check"], "evidence/log.csv:1", "colour");
 }
 
@@ -298,33 +291,21 @@ fn log_csv_with_an_unknown_column() {
 fn log_csv_in_windows_1252_with_crlf_keeps_its_rows() {
     // Excel's "CSV" on a Windows machine: cp1252, CRLF, a bad link on row 3.
     let csv = b"id,title,url,date\r\n1,Data set report,https://example.org/a.pdf,01/12/2025\r\n2,Caf\xe9 audit \x96 2025,htps:/broken,01/12/2025\r\n";
-    let repo = Repo::passing()
-        .remove("evidence/log.toml")
-        .bytes("evidence/log.csv", csv)
-        .edit(
-            "partnership.toml",
-            "submission = 2026-03-20\n",
-            "submission = 2026-03-20\n[evidence]\nlog = \"evidence/log.csv\"\n",
-        )
-        .edit(
-            "book/src/data.md",
-            "re-registrations fell [E1]",
-            "re-registrations fell [E1, E2]",
-        );
+    let repo = Repo::passing().log_file("evidence/log.csv", csv).edit(
+        "book/src/data.md",
+        "re-registrations fell [E1]",
+        "re-registrations fell [E1, E2]",
+    );
     let json = check_json(repo.path());
     one_finding(&json, "invalid-evidence-link", "evidence/log.csv", 3);
 }
 
 #[test]
 fn log_xlsx_that_is_not_a_workbook() {
-    let repo = Repo::passing()
-        .remove("evidence/log.toml")
-        .file("evidence/log.xlsx", "id,title\n1,A text file named .xlsx\n")
-        .edit(
-            "partnership.toml",
-            "submission = 2026-03-20\n",
-            "submission = 2026-03-20\n[evidence]\nlog = \"evidence/log.xlsx\"\n",
-        );
+    let repo = Repo::passing().log_file(
+        "evidence/log.xlsx",
+        "id,title\n1,A text file named .xlsx\n".as_bytes(),
+    );
     fails(
         repo.path(),
         &["check"],
@@ -337,15 +318,10 @@ fn log_xlsx_that_is_not_a_workbook() {
 fn log_csv_with_mac_line_endings_keeps_its_rows() {
     // Excel for Mac's "CSV (Macintosh)": lone CRs end the lines.
     let repo = Repo::passing()
-        .remove("evidence/log.toml")
-        .file(
+        .log_file(
             "evidence/log.csv",
-            "id,title,url\r1,Data set report,https://example.org/a.pdf\r\r2,Audit,htps:/broken\r",
-        )
-        .edit(
-            "partnership.toml",
-            "submission = 2026-03-20\n",
-            "submission = 2026-03-20\n[evidence]\nlog = \"evidence/log.csv\"\n",
+            "id,title,url\r1,Data set report,https://example.org/a.pdf\r\r2,Audit,htps:/broken\r"
+                .as_bytes(),
         )
         .edit(
             "book/src/data.md",
@@ -399,17 +375,10 @@ fn log_xlsx_with_a_value_in_excels_last_cell() {
     // is reported at its row, within the memory bound.
     let rows = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>title</t></is></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>Data set report</t></is></c></row>"#;
     let stray = r#"<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#;
-    let repo = Repo::passing()
-        .remove("evidence/log.toml")
-        .bytes(
-            "evidence/log.xlsx",
-            &log_workbook(&format!("{rows}{stray}")),
-        )
-        .edit(
-            "partnership.toml",
-            "submission = 2026-03-20\n",
-            "submission = 2026-03-20\n[evidence]\nlog = \"evidence/log.xlsx\"\n",
-        );
+    let repo = Repo::passing().log_file(
+        "evidence/log.xlsx",
+        &log_workbook(&format!("{rows}{stray}")),
+    );
     fails(
         repo.path(),
         &["check"],

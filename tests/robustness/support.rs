@@ -199,38 +199,37 @@ pub fn check_json(dir: &Path) -> Value {
     json
 }
 
-/// The findings of `rule` as `(file, line, message)`.
-pub fn findings(json: &Value, rule: &str) -> Vec<(String, u64, String)> {
+/// The findings of `rule`, each as `(file, line, field)`.
+fn of_rule<'a, T>(
+    json: &'a Value,
+    rule: &'a str,
+    field: impl Fn(&'a Value) -> T + 'a,
+) -> impl Iterator<Item = (String, u64, T)> + 'a {
     json["diagnostics"]
         .as_array()
         .expect("diagnostics")
         .iter()
-        .filter(|d| d["rule"] == rule)
-        .map(|d| {
+        .filter(move |d| d["rule"] == rule)
+        .map(move |d| {
             (
                 d["file"].as_str().expect("file").to_owned(),
                 d["line"].as_u64().expect("line"),
-                d["message"].as_str().expect("message").to_owned(),
+                field(d),
             )
         })
-        .collect()
+}
+
+/// The findings of `rule` as `(file, line, message)`.
+pub fn findings(json: &Value, rule: &str) -> Vec<(String, u64, String)> {
+    of_rule(json, rule, |d| {
+        d["message"].as_str().expect("message").to_owned()
+    })
+    .collect()
 }
 
 /// The findings of `rule` as `(file, line, column)`.
 pub fn places(json: &Value, rule: &str) -> Vec<(String, u64, u64)> {
-    json["diagnostics"]
-        .as_array()
-        .expect("diagnostics")
-        .iter()
-        .filter(|d| d["rule"] == rule)
-        .map(|d| {
-            (
-                d["file"].as_str().expect("file").to_owned(),
-                d["line"].as_u64().expect("line"),
-                d["column"].as_u64().expect("column"),
-            )
-        })
-        .collect()
+    of_rule(json, rule, |d| d["column"].as_u64().expect("column")).collect()
 }
 
 /// The one finding of `rule`, asserted at `file:line`; returns its message.

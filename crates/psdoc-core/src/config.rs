@@ -310,27 +310,28 @@ pub fn parse(text: &str) -> Result<Config> {
         for pattern in p.pattern.unwrap_or_default() {
             let span = pattern.span();
             let pattern = pattern.into_inner();
-            if pattern.name.trim().is_empty() {
-                return Err(at.error(span, "`privacy.pattern`: give each pattern a `name`"));
-            }
-            if let Err(e) = psdoc_privacy::pattern_regex(pattern.regex.get_ref()) {
-                let first = e.to_string().lines().last().unwrap_or_default().to_owned();
-                return Err(at.error(
-                    pattern.regex.span(),
-                    format!(
-                        "`privacy.pattern` \"{}\": the regex does not compile ({first}); write it in single quotes, like '\\bSW-\\d{{6}}\\b'",
-                        pattern.name
-                    ),
-                ));
-            }
-            // What the detector refuses (a built-in kind's name, a regex
-            // matching empty text) is a bad value here, with its place.
+            // What the detector refuses is a bad value here, with its place.
             let custom = psdoc_privacy::CustomPattern {
                 name: pattern.name.clone(),
                 regex: pattern.regex.get_ref().clone(),
             };
             if let Err(e) = custom.check() {
-                return Err(at.error(pattern.regex.span(), format!("`privacy.pattern`: {e}")));
+                return Err(match e {
+                    psdoc_privacy::PatternError::EmptyName { .. } => {
+                        at.error(span, "`privacy.pattern`: give each pattern a `name`")
+                    }
+                    psdoc_privacy::PatternError::InvalidRegex { message, .. } => {
+                        let first = message.lines().last().unwrap_or_default();
+                        at.error(
+                            pattern.regex.span(),
+                            format!(
+                                "`privacy.pattern` \"{}\": the regex does not compile ({first}); write it in single quotes, like '\\bSW-\\d{{6}}\\b'",
+                                pattern.name
+                            ),
+                        )
+                    }
+                    e => at.error(pattern.regex.span(), format!("`privacy.pattern`: {e}")),
+                });
             }
             config.privacy.patterns.push(CustomPattern {
                 name: pattern.name,

@@ -305,15 +305,11 @@ impl Side {
                 UnitKind::Code => BlockKind::Code,
                 UnitKind::Other => BlockKind::Other,
             };
-            let trimmed = unit.text.trim();
-            let masked = project.redactor.redact(trimmed);
-            // Masks keep every separator, so the count is the unit's own.
-            let words = match masked {
-                Cow::Borrowed(_) if trimmed.len() == unit.text.len() => unit.words,
-                _ => crate::words::count_words(&masked),
-            };
-            let text = masked.into_owned();
+            let text = redact(unit.text.trim());
             let norm = normalized(&text);
+            // The unit's own count, as `psdoc count` gives it (masks keep
+            // every separator, so the masked text counts the same).
+            let words = unit.words;
             if !slots.contains_key(&slot) {
                 order.push(slot);
             }
@@ -566,9 +562,7 @@ pub fn diff_versions(
                         EDIT_SIMILARITY
                     };
                     let s = bags.similarity(&a.units, i, &b.units, j, floor);
-                    if (s >= EDIT_SIMILARITY || (cells && k == from))
-                        && best.is_none_or(|(bs, _)| s > bs)
-                    {
+                    if s >= floor && best.is_none_or(|(bs, _)| s > bs) {
                         best = Some((s, k));
                     }
                 }
@@ -794,7 +788,7 @@ struct Bags<'t> {
 }
 
 /// Distinct words sorted by number, with their counts, and the count of all.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 struct Bag {
     words: Vec<(u32, u32)>,
     total: u32,
@@ -945,9 +939,9 @@ impl WordDiff {
                         && !text.starts_with(char::is_whitespace)
                         && spans.len() == 1 =>
                 {
-                    std::borrow::Cow::Owned(format!(" {text}"))
+                    Cow::Owned(format!(" {text}"))
                 }
-                _ => std::borrow::Cow::Borrowed(text),
+                _ => Cow::Borrowed(text),
             };
             let text = text.as_ref();
             match spans.last_mut() {
