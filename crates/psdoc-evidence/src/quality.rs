@@ -7,7 +7,6 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
 use serde::Serialize;
 
 /// One quality indicator of the 2019 framework.
@@ -109,9 +108,47 @@ pub struct QiReference {
     pub resolved: Option<Vec<&'static QualityIndicator>>,
 }
 
-/// "QI", "QIs", "QI's", "quality indicator(s)": what makes a number a QI number.
-static CONTEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i-u)\b(?:qi|quality\s+indicator)").expect("valid regex"));
+/// Where the next "QI" or "quality indicator" (any case, at the start of a word, any
+/// spacing between the two words) starts at or after `at`, and where it ends: what makes
+/// a number a QI number. It finds what the regex `(?i-u)\b(?:qi|quality\s+indicator)`
+/// finds, without compiling one for every run of psdoc.
+fn find_context(text: &str, at: usize) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut from = at;
+    while let Some(i) = memchr::memchr2(b'q', b'Q', bytes.get(from..)?) {
+        let start = from + i;
+        from = start + 1;
+        if start > 0 && is_ascii_word(bytes[start - 1]) {
+            continue;
+        }
+        let rest = &bytes[start + 1..];
+        if rest.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'i')) {
+            return Some(start..start + 2);
+        }
+        let Some(after) = strip_ascii_prefix(rest, b"uality") else {
+            continue;
+        };
+        let spaces = after
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace() || **b == 0x0b)
+            .count();
+        if spaces > 0 && strip_ascii_prefix(&after[spaces..], b"indicator").is_some() {
+            return Some(start..start + 1 + b"uality".len() + spaces + b"indicator".len());
+        }
+    }
+    None
+}
+
+fn is_ascii_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// `bytes` after `prefix` (written in lower case), in any ASCII case.
+fn strip_ascii_prefix<'a>(bytes: &'a [u8], prefix: &[u8]) -> Option<&'a [u8]> {
+    let head = bytes.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &bytes[prefix.len()..])
+}
 
 /// Finds the quality indicators a text mentions, one entry per number or range, in text
 /// order. Numbers count only after "QI"/"quality indicator": `QI 2.1`, `QI2.1`,
@@ -123,9 +160,9 @@ static CONTEXT: LazyLock<Regex> =
 pub fn find_qi_references(text: &str) -> Vec<QiReference> {
     let mut out = Vec::new();
     let mut at = 0;
-    while let Some(m) = CONTEXT.find_at(text, at) {
-        at = m.end();
-        let Some(after) = after_context(text, m.end()) else {
+    while let Some(m) = find_context(text, at) {
+        at = m.end;
+        let Some(after) = after_context(text, m.end) else {
             continue;
         };
         at = parse_list(text, after, &mut out).max(at);
@@ -351,7 +388,38 @@ fn resolve_range(a: &Number, b: &Number) -> Option<Vec<&'static QualityIndicator
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    #[test]
+    fn the_context_takes_any_ascii_spacing_between_its_words() {
+        for space in ["\t", "\n", "\u{b}", "\u{c}", "\r", " ", " \r\n "] {
+            let text = format!("see quality{space}indicator 2.1");
+            assert_eq!(find_context(&text, 0), Some(4..text.len() - 4), "{text:?}");
+        }
+        assert_eq!(find_context("quality\u{a0}indicator 2.1", 0), None);
+        assert_eq!(find_context("qualityindicator 2.1", 0), None);
+        assert_eq!(find_context("the FAQI 2.1, Qi 2.1", 0), Some(14..16));
+    }
+
+    proptest! {
+        #[test]
+        fn the_context_is_found_where_the_regex_finds_it(
+            pieces in proptest::collection::vec(prop_oneof![
+                Just("qi"), Just("QI"), Just("Qi"), Just("q"), Just("Quality"), Just("quality"),
+                Just("QUALITY"), Just(" "), Just("\t"), Just("\n"), Just("\u{b}"), Just("\u{a0}"),
+                Just("indicator"), Just("Indicators"), Just("INDICATOR"), Just("x"), Just("_"),
+                Just("é"), Just("9"), Just("."), Just("-"),
+            ], 0..24),
+            start in 0usize..24,
+        ) {
+            let text = pieces.concat();
+            let at = pieces[..start.min(pieces.len())].concat().len();
+            let regex = regex::Regex::new(r"(?i-u)\b(?:qi|quality\s+indicator)").unwrap();
+            prop_assert_eq!(find_context(&text, at), regex.find_at(&text, at).map(|m| m.range()));
+        }
+    }
 
     /// (written, resolved numbers or "unknown") for each reference.
     fn found(text: &str) -> Vec<(String, String)> {

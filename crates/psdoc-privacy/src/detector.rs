@@ -8,6 +8,7 @@ use regex::Regex;
 
 use crate::context::{ceil_boundary, floor_boundary};
 use crate::detectors::{Candidate, Group, Scanners, priority};
+use crate::prefilter::{self, Hit};
 use crate::{Kind, mask};
 
 /// A local identifier pattern from `[[privacy.pattern]]` (a case-management reference).
@@ -72,20 +73,13 @@ pub struct Detector {
 /// The built-in scanners, shared by every detector; each compiled when first needed.
 static SCANNERS: Scanners = Scanners::new();
 
-/// The prefilter regex, compiled on first use (about a millisecond: most of a
-/// short `psdoc check`).
-fn prefilter() -> &'static Regex {
-    static PREFILTER: OnceLock<Regex> = OnceLock::new();
-    PREFILTER.get_or_init(|| crate::detectors::regex(&Scanners::trigger()))
-}
-
-/// Compiles the prefilter that every [`Detector::find`] runs, if no call has yet.
+/// Loads the prefilter that every [`Detector::find`] runs, if no call has yet.
 ///
-/// It is otherwise compiled by the first search. A program that will search soon
-/// can call this on another thread first, so that the compile overlaps its other
-/// work (reading files, parsing). Calls made meanwhile wait for it.
+/// It is otherwise loaded by the first search. A program that will search soon can call
+/// this on another thread first, so that loading overlaps its other work (reading files,
+/// parsing). Calls made meanwhile wait for it.
 pub fn prepare() {
-    prefilter();
+    crate::prefilter::load_now();
 }
 
 /// How much further than its reach a window may grow to end at whitespace.
@@ -118,15 +112,13 @@ impl Detector {
         // Hits may overlap ("He was born on ..." is a care context and a birth): the search
         // resumes one character after each hit's start, not after its end.
         let mut at = 0;
-        let trigger = prefilter();
-        while let Some(caps) = trigger.captures_at(text, at) {
-            let hit_start = caps.get(0).expect("match").start();
-            at = hit_start + text[hit_start..].chars().next().map_or(1, char::len_utf8);
-            let Some(i) = (0..Group::ALL.len()).find(|i| caps.get(i + 1).is_some()) else {
-                continue;
-            };
+        while let Some(Hit {
+            part: i,
+            range: hit,
+        }) = prefilter::find_at(text, at)
+        {
+            at = hit.start + text[hit.start..].chars().next().map_or(1, char::len_utf8);
             let group = Group::ALL[i];
-            let hit = caps.get(0).expect("match").range();
             let w = window(text, hit, group.reach());
             match &mut pending[i] {
                 Some(p) if w.start <= p.end => p.end = p.end.max(w.end),

@@ -10,18 +10,7 @@ use regex::{Captures, Regex};
 
 use super::{Candidate, regex};
 use crate::Kind;
-
-const STREET_TYPES: &str = "Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|Terrace|Terr|Close|Way|Wynd|Brae|Loan|Loaning|Row|Square|Sq|Park|Grove|View|Walk|Gate|Gait|Hill|Mews|Green|Parade|Quadrant|Circus|Vennel|Rise|Bank|Path|Causeway|Boulevard|Neuk|Croft|Steading|Glebe|Heights|Meadows|Meadow|Circle|Grange|Wharf|Quay|Yard|Brow|Lea|Dene|Glade|Knowe|Haugh|Cottages|Brig|Loch|Den|Holdings";
-
-/// One-word street names of Scottish towns: `Kirkgate`, `Quayside`, `Burnside`.
-const ONE_WORD_STREETS: &str = "gate|gait|side|wynd|brae|loan|vennel";
-
-/// The prefilter fragment: a number, capitalised words and a street type.
-pub(crate) fn trigger() -> String {
-    format!(
-        r"(?-u:\b)[0-9]{{1,3}}[A-Za-z]?,?[\t\n\r ]+(?:(?:[A-Z][A-Za-z'.\-\x{{2019}}]*[\t\n\r ]+){{1,3}}(?:{STREET_TYPES})|[A-Z][a-z]{{2,}}(?:{ONE_WORD_STREETS}))(?-u:\b)"
-    )
-}
+use crate::triggers::{ONE_WORD_STREETS, STREET_TYPES};
 
 /// Capitalised words that start headings and statistics, never street names.
 const NOT_STREET_WORDS: [&str; 100] = [

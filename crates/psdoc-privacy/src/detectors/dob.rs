@@ -13,8 +13,6 @@ use super::{Candidate, regex};
 use crate::Kind;
 use crate::context::{after, is_date};
 
-pub(crate) const TRIGGER: &str = r"(?i-u:(?-u:\b)(?:born|birth|d\.?o\.?b))";
-
 const MONTHS: &str = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 
 /// How far after the keyword the date may start.

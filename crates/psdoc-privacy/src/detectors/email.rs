@@ -8,8 +8,6 @@ use regex::Regex;
 use super::{Candidate, regex};
 use crate::Kind;
 
-pub(crate) const TRIGGER: &str = r"[A-Za-z0-9_%+\-]@[A-Za-z0-9]";
-
 /// File names such as `logo@2x.png` look like addresses.
 const NOT_DOMAINS: [&str; 6] = ["png", "jpg", "jpeg", "gif", "svg", "webp"];
 

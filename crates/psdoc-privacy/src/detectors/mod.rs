@@ -1,6 +1,5 @@
-//! One module per kind of identifier. Each has a cheap ASCII `TRIGGER` (a fragment of
-//! the one prefilter regex run over the whole text) and a scanner that finds and validates
-//! candidates inside a window around a trigger hit.
+//! One module per kind of identifier: a scanner that finds and validates candidates inside
+//! a window around a hit of the prefilter (whose parts are in [`crate::triggers`]).
 
 pub(crate) mod address;
 pub(crate) mod chi;
@@ -49,10 +48,8 @@ pub(crate) enum Group {
 }
 
 impl Group {
-    /// In the prefilter's order: where two parts match at the same place, the first wins,
-    /// so the named-child part (any capitalised word) comes last ("DOB is 4 May" is a
-    /// birth, not "DOB" aged 4). A hit inside another is found too: the search resumes
-    /// just after each hit's start.
+    /// In the order of the prefilter's parts ([`crate::triggers::parts`]). A hit inside
+    /// another is found too: the search resumes just after each hit's start.
     pub(crate) const ALL: [Group; 8] = [
         Group::Numeric,
         Group::Scn,
@@ -63,19 +60,6 @@ impl Group {
         Group::Address,
         Group::NamedChild,
     ];
-
-    fn trigger(self) -> String {
-        match self {
-            Group::Numeric => format!("{}|{}", numbers::TRIGGER, phone::TRIGGER),
-            Group::Scn => scn::TRIGGER.to_string(),
-            Group::Ni => ni::TRIGGER.to_string(),
-            Group::Postcode => postcode::TRIGGER.to_string(),
-            Group::Email => email::TRIGGER.to_string(),
-            Group::DateOfBirth => dob::TRIGGER.to_string(),
-            Group::NamedChild => named_child::trigger(),
-            Group::Address => address::trigger(),
-        }
-    }
 
     /// How many bytes before and after a hit an identifier (with the context its scanner
     /// matches) may reach.
@@ -121,16 +105,6 @@ impl Scanners {
             named_child: OnceLock::new(),
             address: OnceLock::new(),
         }
-    }
-
-    /// The prefilter: group `i` of [`Group::ALL`] is capture group `i + 1`. Every part is
-    /// ASCII-bounded, so the regex engine's DFA runs over curly quotes and dashes.
-    pub(crate) fn trigger() -> String {
-        Group::ALL
-            .iter()
-            .map(|g| format!("({})", g.trigger()))
-            .collect::<Vec<_>>()
-            .join("|")
     }
 
     /// The candidates of `group`'s scanners inside `window` of `text`.
@@ -195,21 +169,5 @@ pub(crate) fn priority(kind: &Kind) -> u8 {
         Kind::Address => 8,
         Kind::NamedChild => 9,
         Kind::Custom(_) => 10,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn trigger_compiles_with_ascii_boundaries_only() {
-        let trigger = Scanners::trigger();
-        let all = trigger.matches(r"\b").count();
-        let ascii = trigger.matches(r"(?-u:\b)").count();
-        assert_eq!(all, ascii, "a Unicode \\b in the prefilter: {trigger}");
-        let re = regex(&trigger);
-        assert_eq!(re.captures_len(), Group::ALL.len() + 1);
-        Scanners::new();
     }
 }

@@ -93,37 +93,6 @@ const ORGANISATION_WORDS: [&str; 24] = [
     "University",
 ];
 
-/// The prefilter: each context below in ASCII, a capitalised word standing for the name
-/// (whitespace may be a line break of a wrapped paragraph).
-pub(crate) fn trigger() -> String {
-    let ws = r"[\t\n\r ]";
-    let word = r"(?-u:\b)[A-Z][A-Za-z]+[*_]{0,2}";
-    [
-        format!(
-            r"{word},?{ws}*\(?{ws}*(?:who(?:{ws}+is|{ws}+was|'s|\x{{2019}}s){ws}+)?(?:(?:now|then|currently|only|just){ws}+)?(?i-u:aged?){ws}"
-        ),
-        format!(
-            r"{word},?{ws}+(?:(?:is|was|turned|now){ws}+)?[0-9A-Za-z]+{ws}*(?:years?|yrs?){ws}*-?{ws}*old(?-u:\b)"
-        ),
-        r"(?-u:\b)(?i-u:[0-9a-z]+[\t\n\r \-]+(?:year|yr)s?[\t\n\r \-]+old)(?-u:\b)".to_string(),
-        format!(
-            r"{word}(?:'|\x{{2019}}){{1}}s{ws}+(?i-u:foster|kinship|former|carer|family|support|social|key|youth|residential|lead|named|guidance|teacher|mum|mother|dad|father|parent|step|gran|grand|nana|papa|aunt|uncle|brother|sister|sibling|placement|child|care|pathway|safety|plan|hearing|compulsory|supervision|health|story|voice|views|wishes|journey|experience|birth|adoptive|case|school|nursery|class)"
-        ),
-        format!(
-            r"{word}{ws}+(?:was|is|has{ws}+been|had{ws}+been|became|were){ws}+(?:[a-z]+{ws}+)?(?:placed|accommodated|removed|taken|looked|registered|deregistered|de-registered|referred|adopted|fostered|subject|on{ws}+the|in{ws}+(?:foster|kinship|residential|secure)|excluded|reunified|returned)"
-        ),
-        format!(
-            r"{word}{ws}+(?:[a-z]+{ws}+)?(?:(?:moved|went){ws}+(?:in)?to|lives{ws}+with){ws}"
-        ),
-        format!(
-            r"{word},?{ws}+(?:who{ws}+)?(?:is|was|turned){ws}+(?:(?:now|only|just){ws}+)?(?:[0-9]|(?i-u:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)(?-u:\b))"
-        ),
-        format!(r"{word}{ws}*\({ws}*[0-9]{{1,2}}{ws}*[)yY]"),
-        format!(r"{word},{ws}*[0-9]{{1,2}}{ws}*[,.;]"),
-    ]
-    .join("|")
-}
-
 const AGE: &str = r"(?P<age>[0-9]{1,2}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))";
 
 /// A capitalised word, then an optional second one (a surname, or the name itself when

@@ -14,8 +14,6 @@ use crate::context::before;
 
 const SEP: &str = r"(?:[ ]|\x{a0})?";
 
-pub(crate) const TRIGGER: &str = r"(?-u:\b)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z](?:[ ]|\x{a0})?[0-9]{2}(?:[ ]|\x{a0})?[0-9]{2}(?:[ ]|\x{a0})?[0-9]{2}";
-
 const UNALLOCATED: [&str; 7] = ["BG", "GB", "KN", "NK", "NT", "TN", "ZZ"];
 
 /// Whether a prefix of two letters can begin a National Insurance number.

@@ -10,9 +10,6 @@ use super::{Candidate, nhs, regex};
 use crate::Kind;
 use crate::context::{after, before, digits};
 
-pub(crate) const TRIGGER: &str =
-    r"(?-u:\b)[0-9]{3}(?:[ \-]|\x{a0})?[0-9]{3}(?:[ \-]|\x{a0})?[0-9]{3,4}(?-u:\b)";
-
 const CANDIDATE: &str = r"(?-u:\b)(?:[0-9]{10}|[0-9]{6}[ \-\x{a0}][0-9]{4}|[0-9]{3}[ \-\x{a0}][0-9]{3}[ \-\x{a0}][0-9]{4})(?-u:\b)";
 
 /// Words that say a number is something else: an invoice, a book, a bank account...

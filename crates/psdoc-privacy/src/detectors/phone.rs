@@ -14,9 +14,6 @@ use super::{Candidate, regex};
 use crate::Kind;
 use crate::context::before;
 
-pub(crate) const TRIGGER: &str =
-    r"\+(?:[ ]|\x{a0})?44|\(0[0-9]|(?-u:\b)0[0-9]{2,5}(?:\)|[ \-]|\x{a0})?[0-9]{3}";
-
 const NATIONAL_DIGITS: usize = 10;
 const MAX_GROUPS: usize = 4;
 

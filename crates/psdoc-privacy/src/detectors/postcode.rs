@@ -14,8 +14,6 @@ use crate::Kind;
 const OUTWARD: &str = r"(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])";
 const INWARD: &str = r"[0-9][ABD-HJLNP-UW-Z]{2}";
 
-pub(crate) const TRIGGER: &str = r"(?i-u:(?-u:\b)(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])(?:[ ]|\x{a0})?[0-9][ABD-HJLNP-UW-Z]{2}(?-u:\b))";
-
 /// The postcode areas of the UK and the Crown dependencies.
 const AREAS: [&str; 126] = [
     "AB", "AL", "B", "BA", "BB", "BD", "BF", "BH", "BL", "BN", "BR", "BS", "BT", "BX", "CA", "CB",

@@ -15,8 +15,6 @@ use super::{Candidate, regex};
 use crate::Kind;
 use crate::context::digits;
 
-pub(crate) const TRIGGER: &str = r"(?-u:\b)(?:SCN|(?i-u:candidate\s+n))";
-
 /// Whether nine digits carry a valid SCN check digit.
 pub(crate) fn is_valid(digits: &[u32]) -> bool {
     if digits.len() != 9 {

@@ -1,0 +1,40 @@
+//! Compiles the identifier prefilter (`src/triggers.rs`) into a forward and a reverse DFA,
+//! serialised for the target's byte order, which `src/prefilter.rs` embeds and loads.
+//! Building them takes a few seconds once; it saves every run of psdoc compiling the
+//! prefilter (about a millisecond) and building DFA states while it searches.
+
+use std::path::Path;
+
+use regex_automata::dfa::{StartKind, dense, regex::Regex};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+
+#[path = "src/triggers.rs"]
+#[allow(dead_code)]
+mod triggers;
+
+fn main() {
+    println!("cargo::rerun-if-changed=src/triggers.rs");
+    println!("cargo::rerun-if-changed=build.rs");
+    let prefilter = Regex::builder()
+        .dense(dense::Config::new().start_kind(StartKind::Unanchored))
+        .thompson(thompson::Config::new().which_captures(WhichCaptures::None))
+        .build_many(&triggers::parts())
+        .unwrap_or_else(|e| {
+            panic!("the prefilter in src/triggers.rs does not compile to a DFA: {e}")
+        });
+    let big_endian = std::env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() == Ok("big");
+    let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
+    for (name, dfa) in [
+        ("forward", prefilter.forward()),
+        ("reverse", prefilter.reverse()),
+    ] {
+        let (bytes, padding) = if big_endian {
+            dfa.to_bytes_big_endian()
+        } else {
+            dfa.to_bytes_little_endian()
+        };
+        let path = Path::new(&out).join(format!("prefilter.{name}.dfa"));
+        std::fs::write(&path, &bytes[padding..])
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    }
+}

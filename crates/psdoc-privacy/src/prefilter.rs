@@ -1,0 +1,209 @@
+//! The prefilter: one pass over the text finds the places worth a scanner's look.
+//!
+//! Its parts ([`crate::triggers::parts`]) are compiled into a dense DFA by `build.rs` and
+//! embedded in the binary, so a run neither compiles a regex (more than a millisecond)
+//! nor builds DFA states while it searches.
+
+use std::sync::OnceLock;
+
+use regex_automata::dfa::{dense, regex::Regex};
+use regex_automata::{Input, Match};
+
+/// Bytes aligned for a DFA's `u32` transition table, as `include_bytes!` does not promise.
+#[repr(C)]
+struct Aligned<B: ?Sized> {
+    _align: [u32; 0],
+    bytes: B,
+}
+
+static FORWARD: &Aligned<[u8]> = &Aligned {
+    _align: [],
+    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/prefilter.forward.dfa")),
+};
+
+static REVERSE: &Aligned<[u8]> = &Aligned {
+    _align: [],
+    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/prefilter.reverse.dfa")),
+};
+
+type Dfa = dense::DFA<&'static [u32]>;
+
+/// Reads a DFA that build.rs serialised.
+///
+/// Checking a DFA's 3 MB of transitions takes close to a millisecond at every start, more
+/// than the rest of a `psdoc diff`'s set-up: a release build trusts the bytes, a debug
+/// build (every test run) checks them, and so does
+/// `tests::the_embedded_dfas_pass_the_full_check`.
+#[allow(unsafe_code)]
+fn load(bytes: &'static [u8]) -> Dfa {
+    let loaded = if cfg!(debug_assertions) {
+        dense::DFA::from_bytes(bytes)
+    } else {
+        // SAFETY: `from_bytes_unchecked` requires bytes that `from_bytes` would accept.
+        // These are `include_bytes!` of what build.rs wrote with `to_bytes_*_endian`, for
+        // this target's byte order, with this same version of regex-automata (one version
+        // in Cargo.lock serves both), and are aligned for `u32` by `Aligned`. `from_bytes`
+        // accepts them in every debug build and in the test below.
+        unsafe { dense::DFA::from_bytes_unchecked(bytes) }
+    };
+    loaded
+        .unwrap_or_else(|e| panic!("the prefilter DFA embedded at build time: {e}"))
+        .0
+}
+
+fn regex() -> &'static Regex<Dfa> {
+    static PREFILTER: OnceLock<Regex<Dfa>> = OnceLock::new();
+    PREFILTER.get_or_init(|| {
+        Regex::builder().build_from_dfas(load(&FORWARD.bytes), load(&REVERSE.bytes))
+    })
+}
+
+/// Loads the prefilter, if no call has yet. The first search otherwise does.
+pub(crate) fn load_now() {
+    regex();
+}
+
+/// A hit: which part of the prefilter matched (an index into [`crate::triggers::parts`]
+/// and `Group::ALL`), and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub(crate) part: usize,
+    pub(crate) range: std::ops::Range<usize>,
+}
+
+/// The leftmost hit starting at or after `at` (looking behind `at` for word boundaries);
+/// where parts match at the same start, the first part's.
+pub(crate) fn find_at(text: &str, at: usize) -> Option<Hit> {
+    let input = Input::new(text).range(at..);
+    let found: Option<Match> = regex()
+        .try_search(&input)
+        // The DFA has no quit bytes (no Unicode word boundary) and never gives up.
+        .unwrap_or_else(|e| panic!("the prefilter DFA stopped: {e}"));
+    found.map(|m| Hit {
+        part: m.pattern().as_usize(),
+        range: m.range(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use regex_automata::dfa::Automaton;
+
+    use super::*;
+    use crate::triggers::parts;
+
+    /// The parts as one regex with a capture group each, as compiled before build.rs did.
+    fn reference() -> &'static regex::Regex {
+        static REFERENCE: OnceLock<regex::Regex> = OnceLock::new();
+        REFERENCE.get_or_init(|| {
+            let joined = parts()
+                .iter()
+                .map(|p| format!("({p})"))
+                .collect::<Vec<_>>()
+                .join("|");
+            regex::Regex::new(&joined).unwrap()
+        })
+    }
+
+    fn reference_at(text: &str, at: usize) -> Option<Hit> {
+        let caps = reference().captures_at(text, at)?;
+        let part = (1..caps.len()).find(|&i| caps.get(i).is_some())? - 1;
+        Some(Hit {
+            part,
+            range: caps.get(0)?.range(),
+        })
+    }
+
+    /// Every hit, resuming one character after each hit's start (as the detector does).
+    fn all(text: &str, find: impl Fn(&str, usize) -> Option<Hit>) -> Vec<Hit> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(hit) = find(text, at) {
+            let start = hit.range.start;
+            at = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            out.push(hit);
+        }
+        out
+    }
+
+    fn same_hits(text: &str) {
+        assert_eq!(all(text, find_at), all(text, reference_at), "in {text:?}");
+    }
+
+    #[test]
+    fn the_embedded_dfas_pass_the_full_check() {
+        for bytes in [&FORWARD.bytes, &REVERSE.bytes] {
+            let (dfa, read) = dense::DFA::from_bytes(bytes).expect("a valid DFA");
+            assert_eq!(read, bytes.len());
+            assert_eq!(Automaton::pattern_len(&dfa), parts().len());
+        }
+    }
+
+    #[test]
+    fn every_part_has_ascii_word_boundaries_only() {
+        for part in parts() {
+            assert_eq!(
+                part.matches(r"\b").count(),
+                part.matches(r"(?-u:\b)").count(),
+                "a Unicode \\b in the prefilter: {part}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_embedded_dfa_finds_what_the_regex_finds() {
+        for text in [
+            "Her CHI 1904851231 was on the form; call 0131 496 0000 or +44 7700 900123.",
+            "SCN 123456782 and candidate number 987654321. NI AB 12 34 56 C. EH12 9DN, eh12 9dn.",
+            "Write to jo@example.org. Born 4 May 2015; DOB: 04/05/2015; d.o.b. 1.2.2010.",
+            "Amy, aged 7, moved to 14 Mill Lane. Tom (9) is 10 years old. Kyle’s foster carer.",
+            "Ellie was placed in foster care. 12 Kirkgate. Sam, 8, went into care. 3 Key Achievements.",
+            "DOB is 4 May. Ryan who is now eleven. A 5-year-old. “Curly” quotes – dashes — and é.",
+            "",
+            "no hits at all in this lower case prose",
+        ] {
+            same_hits(text);
+        }
+    }
+
+    #[test]
+    fn the_embedded_dfa_agrees_on_the_labelled_corpus_and_the_example_statement() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+        let corpus =
+            std::fs::read_to_string(format!("{root}/tests/corpus/identifiers.tsv")).unwrap();
+        for line in corpus.lines() {
+            same_hits(line);
+        }
+        same_hits(&corpus);
+        for chapter in std::fs::read_dir(format!("{root}/book/src")).unwrap() {
+            same_hits(&std::fs::read_to_string(chapter.unwrap().path()).unwrap());
+        }
+    }
+
+    #[test]
+    fn a_search_from_inside_a_word_sees_the_word_before() {
+        // "xAB 12 34 56 C" has no word boundary before "AB": no NI number there.
+        let text = "xAB 12 34 56 C";
+        assert_eq!(find_at(text, 1), reference_at(text, 1));
+        assert_eq!(find_at(text, 1), None);
+        assert_eq!(find_at(text, 0), None);
+        assert_eq!(find_at("AB 12 34 56 C", 0).map(|h| h.part), Some(2));
+    }
+
+    proptest! {
+        #[test]
+        fn the_embedded_dfa_agrees_on_any_mix_of_fragments(
+            pieces in proptest::collection::vec(prop_oneof![
+                Just("Amy"), Just(" "), Just(", "), Just("aged "), Just("7"), Just("19"),
+                Just("0131"), Just("-"), Just("\u{a0}"), Just("\u{2019}s "), Just("is "),
+                Just("was "), Just("placed"), Just("(0"), Just("+44"), Just("Mill "),
+                Just("Lane"), Just("EH12 "), Just("9DN"), Just("AB"), Just("@"), Just("x"),
+                Just("born "), Just("DOB"), Just("years old"), Just("\n"), Just("é"),
+                Just("SCN "), Just("Kirkgate"), Just("."), Just("Street"),
+            ], 0..40)
+        ) {
+            same_hits(&pieces.concat());
+        }
+    }
+}
