@@ -11,7 +11,6 @@
 //! equation holds for each), and in both sections' `moved_words`. The
 //! statement-wide figures count every move only as moved.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rustc_hash::FxHashMap;
@@ -26,14 +25,17 @@ use crate::model::Statement;
 use crate::model::UnitKind;
 use crate::model::evidence::Citations;
 use crate::redact::Redactor;
-use crate::words::word_spans;
 use psdoc_evidence::DocumentLog;
+
+use super::similarity::Bags;
+use super::word_diff::{WordDiff, word_diffs};
 
 /// Paragraphs shorter than this are not paired as moves: "Yes." moving is
 /// noise, not a move.
 const MIN_MOVE_WORDS: usize = 3;
 /// A moved paragraph that was also edited must keep this share of its
-/// words (Dice coefficient) and have at least `MIN_EDITED_MOVE_WORDS`.
+/// words (Dice coefficient, see [`super::similarity`]) and have at least
+/// `MIN_EDITED_MOVE_WORDS`.
 const MOVED_EDIT_SIMILARITY: f64 = 0.6;
 const MIN_EDITED_MOVE_WORDS: usize = 5;
 /// An edited paragraph in place keeps at least this share of its words.
@@ -548,7 +550,9 @@ pub fn diff_versions(
                 .collect();
             let mut from = 0;
             for &i in &ds {
-                let mut best: Option<(f64, usize)> = None;
+                // (words in common, position in `is`, whether the pair
+                // must also be alike)
+                let mut candidates: Vec<(f64, usize, bool)> = Vec::new();
                 for (k, &j) in is.iter().enumerate().skip(from) {
                     if !compatible(a.units[i].kind, b.units[j].kind) {
                         continue;
@@ -561,12 +565,20 @@ pub fn diff_versions(
                     } else {
                         EDIT_SIMILARITY
                     };
-                    let s = bags.similarity(&a.units, i, &b.units, j, floor);
-                    if s >= floor && best.is_none_or(|(bs, _)| s > bs) {
-                        best = Some((s, k));
+                    if dice_bound(a.units[i].words, b.units[j].words) < floor {
+                        continue;
+                    }
+                    let s = bags.words(i, &a.units[i].text, j, &b.units[j].text, floor);
+                    if s >= floor {
+                        candidates.push((s, k, floor > 0.0));
                     }
                 }
-                if let Some((_, k)) = best {
+                // The most similar, the first of equals, that is alike.
+                candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+                let best = candidates
+                    .into_iter()
+                    .find(|&(_, k, check)| !check || bags.alike(i, is[k]));
+                if let Some((_, k, _)) = best {
                     let j = is[k];
                     fa[i] = Fate::Edited(j);
                     fb[j] = Fate::Edited(i);
@@ -588,14 +600,18 @@ pub fn diff_versions(
         let mut pairs = Vec::new();
         for &i in &rest_a {
             for &j in &rest_b {
-                let (x, y) = (a.units[i].words, b.units[j].words);
-                // The Dice coefficient is at most 2 min / (x + y).
                 if !compatible(a.units[i].kind, b.units[j].kind)
-                    || (2 * x.min(y)) as f64 / ((x + y) as f64) < MOVED_EDIT_SIMILARITY
+                    || dice_bound(a.units[i].words, b.units[j].words) < MOVED_EDIT_SIMILARITY
                 {
                     continue;
                 }
-                let s = bags.similarity(&a.units, i, &b.units, j, MOVED_EDIT_SIMILARITY);
+                let s = bags.words(
+                    i,
+                    &a.units[i].text,
+                    j,
+                    &b.units[j].text,
+                    MOVED_EDIT_SIMILARITY,
+                );
                 if s >= MOVED_EDIT_SIMILARITY {
                     pairs.push((s, i, j));
                 }
@@ -603,7 +619,7 @@ pub fn diff_versions(
         }
         pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
         for (_, i, j) in pairs {
-            if fa[i] == Fate::Free && fb[j] == Fate::Free {
+            if fa[i] == Fate::Free && fb[j] == Fate::Free && bags.alike(i, j) {
                 fa[i] = Fate::Moved(j);
                 fb[j] = Fate::Moved(i);
             }
@@ -614,7 +630,23 @@ pub fn diff_versions(
     let mut tallies: BTreeMap<Slot, Tally> = BTreeMap::new();
     let mut total = Tally::default();
     // The word diff of each paired paragraph, by its older unit.
-    let mut word_diffs: HashMap<usize, WordDiff> = HashMap::new();
+    let paired: Vec<(usize, usize)> = fa
+        .iter()
+        .enumerate()
+        .filter_map(|(i, fate)| match *fate {
+            Fate::Edited(j) | Fate::Moved(j) => Some((i, j)),
+            Fate::Free | Fate::Kept(_) => None,
+        })
+        .collect();
+    let texts: Vec<(&str, &str)> = paired
+        .iter()
+        .map(|&(i, j)| (a.units[i].text.as_str(), b.units[j].text.as_str()))
+        .collect();
+    let word_diffs: HashMap<usize, WordDiff> = paired
+        .iter()
+        .map(|&(i, _)| i)
+        .zip(word_diffs(&texts))
+        .collect();
     for (i, u) in a.units.iter().enumerate() {
         match fa[i] {
             Fate::Free => {
@@ -622,9 +654,7 @@ pub fn diff_versions(
                 total.deleted += u.words;
             }
             Fate::Edited(j) | Fate::Moved(j) => {
-                let w = word_diffs
-                    .entry(i)
-                    .or_insert_with(|| WordDiff::of(&u.text, &b.units[j].text));
+                let w = &word_diffs[&i];
                 let to = b.units[j].slot;
                 let moved = matches!(fa[i], Fate::Moved(_));
                 total.inserted += w.inserted;
@@ -773,222 +803,19 @@ struct Tally {
     moved: usize,
 }
 
+/// The most words paragraphs of `x` and `y` words can have in common, as a
+/// Dice coefficient: 2 min / (x + y).
+fn dice_bound(x: usize, y: usize) -> f64 {
+    if x + y == 0 {
+        1.0
+    } else {
+        (2 * x.min(y)) as f64 / (x + y) as f64
+    }
+}
+
 /// Headings pair only with headings.
 fn compatible(a: BlockKind, b: BlockKind) -> bool {
     matches!(a, BlockKind::Heading(_)) == matches!(b, BlockKind::Heading(_))
-}
-
-/// Each unit's words, lower-cased, as a bag: each distinct word as a
-/// number with how often it occurs (computed when first needed), for
-/// comparing paragraphs quickly.
-struct Bags<'t> {
-    ids: FxHashMap<Cow<'t, str>, u32>,
-    a: Vec<Option<Bag>>,
-    b: Vec<Option<Bag>>,
-}
-
-/// Distinct words sorted by number, with their counts, and the count of all.
-#[derive(Clone)]
-struct Bag {
-    words: Vec<(u32, u32)>,
-    total: u32,
-}
-
-impl<'t> Bags<'t> {
-    fn new(a: usize, b: usize) -> Self {
-        Bags {
-            ids: FxHashMap::default(),
-            a: vec![None; a],
-            b: vec![None; b],
-        }
-    }
-
-    fn bag(ids: &mut FxHashMap<Cow<'t, str>, u32>, text: &'t str) -> Bag {
-        let mut all: Vec<u32> = word_spans(text)
-            .map(|r| {
-                let word = &text[r];
-                let folded = if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
-                    Cow::Borrowed(word)
-                } else {
-                    Cow::Owned(word.to_lowercase())
-                };
-                let next = ids.len() as u32;
-                *ids.entry(folded).or_insert(next)
-            })
-            .collect();
-        all.sort_unstable();
-        let mut words: Vec<(u32, u32)> = Vec::new();
-        for id in &all {
-            match words.last_mut() {
-                Some((last, n)) if last == id => *n += 1,
-                _ => words.push((*id, 1)),
-            }
-        }
-        Bag {
-            words,
-            total: all.len() as u32,
-        }
-    }
-
-    /// The share of words units `i` (older) and `j` (newer) have in
-    /// common: the Dice coefficient over lower-cased words, 0 to 1. When
-    /// it is below `floor`, it may stop early and say 0.
-    fn similarity(
-        &mut self,
-        ua: &'t [Unit],
-        i: usize,
-        ub: &'t [Unit],
-        j: usize,
-        floor: f64,
-    ) -> f64 {
-        if self.a[i].is_none() {
-            self.a[i] = Some(Self::bag(&mut self.ids, &ua[i].text));
-        }
-        if self.b[j].is_none() {
-            self.b[j] = Some(Self::bag(&mut self.ids, &ub[j].text));
-        }
-        let (Some(x), Some(y)) = (&self.a[i], &self.b[j]) else {
-            return 0.0;
-        };
-        let size = f64::from(x.total + y.total);
-        if size == 0.0 {
-            return 1.0;
-        }
-        let dice = |common: u32| 2.0 * f64::from(common) / size;
-        // Words of each side not yet passed: `common` can grow by at most
-        // the fewer of them.
-        let (mut left_x, mut left_y) = (x.total, y.total);
-        let (mut p, mut q, mut common) = (0, 0, 0);
-        while p < x.words.len() && q < y.words.len() {
-            let ((wx, nx), (wy, ny)) = (x.words[p], y.words[q]);
-            match wx.cmp(&wy) {
-                std::cmp::Ordering::Less => {
-                    left_x -= nx;
-                    p += 1;
-                }
-                std::cmp::Ordering::Greater => {
-                    left_y -= ny;
-                    q += 1;
-                }
-                std::cmp::Ordering::Equal => {
-                    common += nx.min(ny);
-                    left_x -= nx;
-                    left_y -= ny;
-                    p += 1;
-                    q += 1;
-                    continue;
-                }
-            }
-            if dice(common + left_x.min(left_y)) < floor {
-                return 0.0;
-            }
-        }
-        dice(common)
-    }
-}
-
-/// A word diff of one paragraph's two versions.
-struct WordDiff {
-    spans: Vec<Span>,
-    inserted: usize,
-    deleted: usize,
-    equal: usize,
-}
-
-impl WordDiff {
-    fn of(old: &str, new: &str) -> WordDiff {
-        if old == new {
-            // A paragraph that moved unchanged.
-            return WordDiff {
-                spans: vec![Span {
-                    op: Op::Equal,
-                    text: new.to_owned(),
-                }],
-                inserted: 0,
-                deleted: 0,
-                equal: crate::words::count_words(new),
-            };
-        }
-        let ot = tokens(old);
-        let nt = tokens(new);
-        // Words as numbers: the diff compares numbers, not strings.
-        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut id = |word| {
-            let next = ids.len() as u32;
-            *ids.entry(word).or_insert(next)
-        };
-        let ow: Vec<u32> = ot.iter().map(|t| id(t.1)).collect();
-        let nw: Vec<u32> = nt.iter().map(|t| id(t.1)).collect();
-        let mut out = WordDiff {
-            spans: Vec::new(),
-            inserted: 0,
-            deleted: 0,
-            equal: 0,
-        };
-        let push = |spans: &mut Vec<Span>, op: Op, text: &str| {
-            if text.is_empty() {
-                return;
-            }
-            // Deleted words at the start of a paragraph have no space after
-            // them in the new text: keep them apart for the reader.
-            let text = match spans.last() {
-                Some(last)
-                    if last.op == Op::Delete
-                        && op == Op::Equal
-                        && !last.text.ends_with(char::is_whitespace)
-                        && !text.starts_with(char::is_whitespace)
-                        && spans.len() == 1 =>
-                {
-                    Cow::Owned(format!(" {text}"))
-                }
-                _ => Cow::Borrowed(text),
-            };
-            let text = text.as_ref();
-            match spans.last_mut() {
-                Some(last) if last.op == op => last.text.push_str(text),
-                _ => spans.push(Span {
-                    op,
-                    text: text.to_owned(),
-                }),
-            }
-        };
-        let join = |toks: &[(&str, &str)], skip_first_sep: bool| {
-            let mut s = String::new();
-            for (k, (sep, word)) in toks.iter().enumerate() {
-                if !(k == 0 && skip_first_sep) {
-                    s.push_str(sep);
-                }
-                s.push_str(word);
-            }
-            s
-        };
-        for op in capture_diff_slices(Algorithm::Patience, &ow, &nw) {
-            let (_, o, n) = op.as_tag_tuple();
-            match op {
-                DiffOp::Equal { .. } => {
-                    out.equal += o.len();
-                    push(&mut out.spans, Op::Equal, &join(&nt[n], false));
-                }
-                DiffOp::Delete { .. } => {
-                    out.deleted += o.len();
-                    push(&mut out.spans, Op::Delete, &join(&ot[o], false));
-                }
-                DiffOp::Insert { .. } => {
-                    out.inserted += n.len();
-                    push(&mut out.spans, Op::Insert, &join(&nt[n], false));
-                }
-                DiffOp::Replace { .. } => {
-                    out.deleted += o.len();
-                    out.inserted += n.len();
-                    // The space before a replaced run stays outside both marks.
-                    push(&mut out.spans, Op::Equal, ot[o.start].0);
-                    push(&mut out.spans, Op::Delete, &join(&ot[o], true));
-                    push(&mut out.spans, Op::Insert, &join(&nt[n], true));
-                }
-            }
-        }
-        out
-    }
 }
 
 /// `text` with each run of whitespace as one space, without copying it
@@ -1005,17 +832,6 @@ fn normalized(text: &str) -> String {
     } else {
         text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
-}
-
-/// Each word of `text` with the separator before it.
-fn tokens(text: &str) -> Vec<(&str, &str)> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for r in word_spans(text) {
-        out.push((&text[at..r.start], &text[r.clone()]));
-        at = r.end;
-    }
-    out
 }
 
 /// Builds each slot's blocks in reading order of the newer version, with

@@ -12,9 +12,11 @@ pub mod diff;
 pub mod git;
 pub mod html;
 pub mod markdown;
+mod similarity;
 mod svg;
 pub mod term;
 pub mod timeline;
+mod word_diff;
 
 use std::path::Path;
 

@@ -93,6 +93,45 @@ fn an_edit_counts_words_in_the_contracts_sense() {
 }
 
 #[test]
+fn a_paragraph_rewritten_on_another_subject_is_replaced_not_patched() {
+    // The new paragraph shares half its words with the old one ("the", "and",
+    // "children", "services"...), but hardly a phrase: the reader sees the old
+    // paragraph deleted and the new one inserted, not a patchwork of both.
+    let old = "We audited the chronologies of children on the register and found that most were complete and up to date.";
+    let new = "Children and families told us that the services on the register were up to date but most were hard to find.";
+    let before = project(&[(
+        "data.md",
+        &format!("# What your data is telling you\n\n{old}\n"),
+    )]);
+    let after = project(&[(
+        "data.md",
+        &format!("# What your data is telling you\n\n{new}\n"),
+    )]);
+    let d = diff_projects("a", &before, "b", &after);
+    let s = section(&d, "data");
+    let changes: Vec<&BlockChange> = s.blocks.iter().map(|b| &b.change).collect();
+    assert!(changes.contains(&&BlockChange::Deleted), "{changes:?}");
+    assert!(changes.contains(&&BlockChange::Inserted), "{changes:?}");
+    assert!(!changes.contains(&&BlockChange::Edited), "{changes:?}");
+    assert_eq!((s.deleted_words, s.inserted_words), (19, 21));
+    assert_balanced(&d);
+
+    // The same paragraph with a phrase changed is still one edited paragraph.
+    let edited = old.replace(
+        "complete and up to date",
+        "complete, current and signed off",
+    );
+    let after = project(&[(
+        "data.md",
+        &format!("# What your data is telling you\n\n{edited}\n"),
+    )]);
+    let d = diff_projects("a", &before, "b", &after);
+    let s = section(&d, "data");
+    assert!(s.blocks.iter().any(|b| b.change == BlockChange::Edited));
+    assert_eq!((s.deleted_words, s.inserted_words), (4, 4));
+}
+
+#[test]
 fn a_paragraph_moved_within_a_section_is_moved_only() {
     let before = project(&[("data.md", DATA)]);
     let moved = "# What your data is telling you\n\nWe track outcomes after deregistration for a year.\n\nReferrals rose by 12% over two years [E1].\n\nRe-registrations fell, which we read with care.\n";
