@@ -78,6 +78,25 @@ impl StatementRepo {
         })
     }
 
+    /// A second handle on the same repository, for reading on another
+    /// thread: a handle serves one thread at a time, and two revisions read
+    /// in parallel through one waited on each other for a ninth of a diff.
+    pub fn another_handle(&self) -> Result<Self> {
+        let path = self.with(|repo| repo.path().to_path_buf());
+        let repo = Repository::open(&path).map_err(|e| {
+            other(format!(
+                "cannot open the git repository {} again: {}",
+                path.display(),
+                e.message()
+            ))
+        })?;
+        Ok(StatementRepo {
+            repo: Arc::new(Mutex::new(repo)),
+            prefix: self.prefix.clone(),
+            root: self.root.clone(),
+        })
+    }
+
     pub fn root(&self) -> &Path {
         &self.root
     }

@@ -52,7 +52,7 @@ pub fn diff_revisions(root: &Path, from: &str, to: Option<&str>) -> Result<State
         scope.spawn(psdoc_privacy::prepare);
         match to {
             Some(to) if to != WORKTREE => {
-                let later = scope.spawn(|| repo.revision(to));
+                let later = scope.spawn(|| repo.another_handle()?.revision(to));
                 let before = repo.revision(from)?;
                 let after = joined(later)?;
                 let redactor = after.redactor()?;

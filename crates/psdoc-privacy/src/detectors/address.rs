@@ -6,9 +6,8 @@
 
 use std::ops::Range;
 
-use regex::{Captures, Regex};
-
-use super::{Candidate, regex};
+use super::Candidate;
+use super::pattern::{Captures, Pattern, regex};
 use crate::Kind;
 use crate::triggers::{ONE_WORD_STREETS, STREET_TYPES};
 
@@ -117,7 +116,7 @@ const NOT_STREET_WORDS: [&str; 100] = [
 ];
 
 pub(crate) struct Address {
-    candidate: Regex,
+    candidate: Pattern,
 }
 
 impl Address {

@@ -7,9 +7,8 @@
 
 use std::ops::Range;
 
-use regex::{Captures, Regex};
-
-use super::{Candidate, regex};
+use super::Candidate;
+use super::pattern::{Captures, Pattern, regex};
 use crate::Kind;
 use crate::context::{after, is_date};
 
@@ -19,10 +18,10 @@ const MONTHS: &str = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june
 const MAX_GAP: usize = 40;
 
 pub(crate) struct DateOfBirth {
-    keyword: Regex,
-    date: Regex,
-    gap_breaks: Regex,
-    label_after: Regex,
+    keyword: Pattern,
+    date: Pattern,
+    gap_breaks: Pattern,
+    label_after: Pattern,
 }
 
 impl DateOfBirth {

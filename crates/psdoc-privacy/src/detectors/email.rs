@@ -3,16 +3,15 @@
 
 use std::ops::Range;
 
-use regex::Regex;
-
-use super::{Candidate, regex};
+use super::Candidate;
+use super::pattern::{Pattern, regex};
 use crate::Kind;
 
 /// File names such as `logo@2x.png` look like addresses.
 const NOT_DOMAINS: [&str; 6] = ["png", "jpg", "jpeg", "gif", "svg", "webp"];
 
 pub(crate) struct Email {
-    candidate: Regex,
+    candidate: Pattern,
 }
 
 impl Email {

@@ -9,14 +9,13 @@ pub(crate) mod named_child;
 pub(crate) mod nhs;
 pub(crate) mod ni;
 pub(crate) mod numbers;
+mod pattern;
 pub(crate) mod phone;
 pub(crate) mod postcode;
 pub(crate) mod scn;
 
 use std::ops::Range;
 use std::sync::OnceLock;
-
-use regex::Regex;
 
 use crate::Kind;
 
@@ -25,11 +24,6 @@ use crate::Kind;
 pub(crate) struct Candidate {
     pub(crate) kind: Kind,
     pub(crate) range: Range<usize>,
-}
-
-/// Compiles one of the crate's own patterns (a bug if it fails: unit tests compile them all).
-pub(crate) fn regex(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern {pattern:?}: {e}"))
 }
 
 /// The parts of the prefilter. A hit of one part runs only its scanners, and only on the

@@ -19,9 +19,8 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use regex::{Captures, Regex};
-
-use super::{Candidate, regex};
+use super::Candidate;
+use super::pattern::{Captures, Pattern, regex};
 use crate::Kind;
 use crate::context::{after, around, before};
 
@@ -117,7 +116,7 @@ pub(crate) struct NamedChild {
     names: HashSet<&'static str>,
     /// Compiled when a text first mentions a given name: most never do, and these
     /// patterns are the costliest of all detectors to build.
-    contexts: std::sync::OnceLock<Vec<(Regex, Strength)>>,
+    contexts: std::sync::OnceLock<Vec<(Pattern, Strength)>>,
     /// Compiled when a context first matches a name.
     checks: std::sync::OnceLock<Checks>,
 }
@@ -125,11 +124,11 @@ pub(crate) struct NamedChild {
 /// What rules out a name that a context matched.
 struct Checks {
     /// "aged 5-15", "aged 12+": a range or a statistic, not one child's age.
-    range_after_age: Regex,
+    range_after_age: Pattern,
     /// A care noun that names a service ("Aberlour's family support service").
-    service_after_noun: Regex,
+    service_after_noun: Pattern,
     /// "names have been changed", "not her real name".
-    changed: Regex,
+    changed: Pattern,
 }
 
 impl Checks {
@@ -165,7 +164,7 @@ impl NamedChild {
     }
 
     /// The context patterns, compiled on first use.
-    fn contexts(&self) -> &[(Regex, Strength)] {
+    fn contexts(&self) -> &[(Pattern, Strength)] {
         self.contexts.get_or_init(|| {
             let contexts = vec![
             (

@@ -6,9 +6,8 @@
 
 use std::ops::Range;
 
-use regex::Regex;
-
-use super::{Candidate, regex};
+use super::Candidate;
+use super::pattern::{Pattern, regex};
 use crate::Kind;
 use crate::context::before;
 
@@ -27,8 +26,8 @@ pub(crate) fn is_allocated_prefix(prefix: &str) -> bool {
 }
 
 pub(crate) struct NiNumber {
-    candidate: Regex,
-    context: Regex,
+    candidate: Pattern,
+    context: Pattern,
 }
 
 impl NiNumber {

@@ -3,10 +3,9 @@
 
 use std::ops::Range;
 
-use regex::Regex;
-
 use super::chi::{self, ChiCheck};
-use super::{Candidate, nhs, regex};
+use super::pattern::{Pattern, regex};
+use super::{Candidate, nhs};
 use crate::Kind;
 use crate::context::{after, before, digits};
 
@@ -17,10 +16,10 @@ pub(crate) const NOT_PERSONAL: &str = r"(?i)(?:(?-u:\b)(?:invoice|inv|order|purc
 
 /// Scans for CHI and NHS numbers.
 pub(crate) struct TenDigits {
-    candidate: Regex,
-    chi_context: Regex,
-    nhs_context: Regex,
-    not_personal: Regex,
+    candidate: Pattern,
+    chi_context: Pattern,
+    nhs_context: Pattern,
+    not_personal: Pattern,
 }
 
 impl TenDigits {
@@ -42,7 +41,7 @@ impl TenDigits {
                 continue;
             }
             let d = digits(m.as_str());
-            let near = |re: &Regex| {
+            let near = |re: &Pattern| {
                 re.is_match(before(text, range.start, 60))
                     || re.is_match(after(text, range.end, 24))
             };

@@ -7,10 +7,9 @@
 
 use std::ops::Range;
 
-use regex::Regex;
-
+use super::Candidate;
 use super::numbers::{NOT_PERSONAL, is_part_of_larger_number};
-use super::{Candidate, regex};
+use super::pattern::{Pattern, regex};
 use crate::Kind;
 use crate::context::before;
 
@@ -18,8 +17,8 @@ const NATIONAL_DIGITS: usize = 10;
 const MAX_GROUPS: usize = 4;
 
 pub(crate) struct Phone {
-    candidate: Regex,
-    not_personal: Regex,
+    candidate: Pattern,
+    not_personal: Pattern,
 }
 
 impl Phone {

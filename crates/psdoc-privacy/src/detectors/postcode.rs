@@ -6,9 +6,8 @@
 
 use std::ops::Range;
 
-use regex::Regex;
-
-use super::{Candidate, regex};
+use super::Candidate;
+use super::pattern::{Pattern, regex};
 use crate::Kind;
 
 const OUTWARD: &str = r"(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])";
@@ -33,7 +32,7 @@ pub(crate) fn is_valid(code: &str) -> bool {
 }
 
 pub(crate) struct Postcode {
-    candidate: Regex,
+    candidate: Pattern,
 }
 
 impl Postcode {

@@ -8,10 +8,9 @@
 
 use std::ops::Range;
 
-use regex::Regex;
-
+use super::Candidate;
 use super::numbers::is_part_of_larger_number;
-use super::{Candidate, regex};
+use super::pattern::{Pattern, regex};
 use crate::Kind;
 use crate::context::digits;
 
@@ -33,8 +32,8 @@ pub(crate) fn is_valid(digits: &[u32]) -> bool {
 }
 
 pub(crate) struct Scn {
-    before: Regex,
-    after: Regex,
+    before: Pattern,
+    after: Pattern,
 }
 
 const NUMBER: &str = r"(?P<n>[0-9]{9}|[0-9]{3}[ \x{a0}][0-9]{3}[ \x{a0}][0-9]{3})";
