@@ -2,9 +2,10 @@
 //! which words of the older version were kept, deleted and inserted.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use rustc_hash::FxHashMap;
-use similar::{Algorithm, DiffOp, capture_diff_slices};
+use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use super::diff::{Op, Span};
 use crate::words::word_spans;
@@ -120,22 +121,21 @@ impl WordDiff {
             }
             s
         };
-        for op in capture_diff_slices(Algorithm::Patience, &ow, &nw) {
-            let (_, o, n) = op.as_tag_tuple();
-            match op {
-                DiffOp::Equal { .. } => {
+        for (tag, o, n) in aligned(&ow, &nw) {
+            match tag {
+                DiffTag::Equal => {
                     out.equal += o.len();
                     push(&mut out.spans, Op::Equal, &join(&nt[n], false));
                 }
-                DiffOp::Delete { .. } => {
+                DiffTag::Delete => {
                     out.deleted += o.len();
                     push(&mut out.spans, Op::Delete, &join(&ot[o], false));
                 }
-                DiffOp::Insert { .. } => {
+                DiffTag::Insert => {
                     out.inserted += n.len();
                     push(&mut out.spans, Op::Insert, &join(&nt[n], false));
                 }
-                DiffOp::Replace { .. } => {
+                DiffTag::Replace => {
                     out.deleted += o.len();
                     out.inserted += n.len();
                     // The space before a replaced run stays outside both marks.
@@ -149,6 +149,39 @@ impl WordDiff {
     }
 }
 
+/// The runs of equal, deleted, inserted and replaced words that turn `old`
+/// into `new`, as ranges of each. The words both share at the start and at
+/// the end are equal runs, as git's diff takes them; the patience diff runs
+/// only on what lies between (most edits change a few words of a paragraph,
+/// and the diff's cost grows with what it is given).
+fn aligned(old: &[u32], new: &[u32]) -> Vec<(DiffTag, Range<usize>, Range<usize>)> {
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let suffix = old[prefix..]
+        .iter()
+        .rev()
+        .zip(new[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (old_end, new_end) = (old.len() - suffix, new.len() - suffix);
+    let mut runs = Vec::new();
+    if prefix > 0 {
+        runs.push((DiffTag::Equal, 0..prefix, 0..prefix));
+    }
+    let shift = |r: Range<usize>| r.start + prefix..r.end + prefix;
+    for op in capture_diff_slices(
+        Algorithm::Patience,
+        &old[prefix..old_end],
+        &new[prefix..new_end],
+    ) {
+        let (tag, o, n) = op.as_tag_tuple();
+        runs.push((tag, shift(o), shift(n)));
+    }
+    if suffix > 0 {
+        runs.push((DiffTag::Equal, old_end..old.len(), new_end..new.len()));
+    }
+    runs
+}
+
 /// Each word of `text` with the separator before it.
 fn tokens(text: &str) -> Vec<(&str, &str)> {
     let mut out = Vec::new();
@@ -158,4 +191,48 @@ fn tokens(text: &str) -> Vec<(&str, &str)> {
         at = r.end;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shared_start_and_end_are_equal_runs() {
+        assert_eq!(
+            aligned(&[1, 2, 3, 4, 5], &[1, 2, 9, 9, 4, 5]),
+            vec![
+                (DiffTag::Equal, 0..2, 0..2),
+                (DiffTag::Replace, 2..3, 2..4),
+                (DiffTag::Equal, 3..5, 4..6),
+            ]
+        );
+        // A word repeated in the shared start and in the middle.
+        assert_eq!(
+            aligned(&[7, 1, 7], &[7, 7]),
+            vec![
+                (DiffTag::Equal, 0..1, 0..1),
+                (DiffTag::Delete, 1..2, 1..1),
+                (DiffTag::Equal, 2..3, 1..2)
+            ]
+        );
+        assert_eq!(aligned(&[], &[3]), vec![(DiffTag::Insert, 0..0, 0..1)]);
+        assert_eq!(aligned(&[3], &[3]), vec![(DiffTag::Equal, 0..1, 0..1)]);
+    }
+
+    #[test]
+    fn a_word_diff_counts_and_keeps_every_word() {
+        let w = WordDiff::of(
+            "Referrals rose by 12% over two years.",
+            "Referrals rose by 15% over the last two years.",
+        );
+        assert_eq!((w.equal, w.deleted, w.inserted), (6, 1, 3));
+        let new: String = w
+            .spans
+            .iter()
+            .filter(|s| s.op != Op::Delete)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(new, "Referrals rose by 15% over the last two years.");
+    }
 }
