@@ -43,7 +43,8 @@ fn load(bytes: &'static [u8]) -> Dfa {
         // These are `include_bytes!` of what build.rs wrote with `to_bytes_*_endian`, for
         // this target's byte order, with this same version of regex-automata (one version
         // in Cargo.lock serves both), and are aligned for `u32` by `Aligned`. `from_bytes`
-        // accepts them in every debug build and in the test below.
+        // accepts them in every debug build and in the test below. The unchecked
+        // reader still checks the header: label, byte order, format version, alignment.
         unsafe { dense::DFA::from_bytes_unchecked(bytes) }
     };
     loaded
