@@ -4,6 +4,9 @@
 # identifier as raw regexes, without validation. psdoc also validates.
 #
 #   benches/scan-vs-ripgrep.sh [SIZE_MB]     (default 1024: a 1 GB folder)
+#   PSDOC_BENCH_PLANTED=0 benches/scan-vs-ripgrep.sh 256
+#                                            (no identifiers: the share of
+#                                            paragraphs with one, default 0.05)
 #
 # Prints: psdoc's wall time and peak memory on the whole folder (all cores),
 # psdoc's one-core throughput, ripgrep's time on the same folder, the ratio.
@@ -17,10 +20,10 @@ corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
 
 # 1 MB files of statement-like prose with an identifier in about one
-# paragraph in twenty, as the divan benchmark of psdoc-privacy generates.
-python3 - "$corpus" "$size_mb" <<'PY'
+# paragraph in twenty (PSDOC_BENCH_PLANTED), as the divan benchmark of psdoc-privacy generates.
+python3 - "$corpus" "$size_mb" "${PSDOC_BENCH_PLANTED:-0.05}" <<'PY'
 import os, random, sys
-root, size_mb = sys.argv[1], int(sys.argv[2])
+root, size_mb, planted_share = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
 random.seed(7)
 sentences = [
     "The partnership\u2019s child protection committee reviewed {n} initial referral discussions in 2023\u201324, a rise of {p}% on the previous year.",
@@ -34,7 +37,7 @@ planted = ["Her CHI 1904851231 was on the form.", "Call 07700 900123.", "The fam
 def paragraph():
     s = " ".join(random.choice(sentences).format(n=random.randint(5, 900), p=random.randint(1, 99),
                  e=random.randint(1, 40), d=random.randint(1, 28), q=random.randint(1, 4)) for _ in range(5))
-    if random.random() < 0.05:
+    if random.random() < planted_share:
         s += " " + random.choice(planted)
     return s + "\n\n"
 block = "".join(paragraph() for _ in range(400)).encode()

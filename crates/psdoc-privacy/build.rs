@@ -33,8 +33,26 @@ fn main() {
         } else {
             dfa.to_bytes_little_endian()
         };
+        // What the binary embeds passes the full check here, so that a release
+        // build may load it unchecked (src/prefilter.rs). The check needs the
+        // target's byte order; a cross-build to the other order is checked by that
+        // target's debug builds and tests.
+        if big_endian == cfg!(target_endian = "big") {
+            check(&bytes[padding..])
+                .unwrap_or_else(|e| panic!("the {name} prefilter DFA fails its own check: {e}"));
+        }
         let path = Path::new(&out).join(format!("prefilter.{name}.dfa"));
         std::fs::write(&path, &bytes[padding..])
             .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
     }
+}
+
+/// Reads serialised DFA bytes with every check, from a copy aligned as the
+/// binary aligns them.
+fn check(bytes: &[u8]) -> Result<(), regex_automata::util::wire::DeserializeError> {
+    let mut buffer = vec![0u8; bytes.len() + 3];
+    let start = buffer.as_ptr().align_offset(4);
+    let copy = &mut buffer[start..start + bytes.len()];
+    copy.copy_from_slice(bytes);
+    dense::DFA::from_bytes(copy).map(|_| ())
 }

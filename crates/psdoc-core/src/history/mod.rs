@@ -46,26 +46,23 @@ pub fn diff_revisions(root: &Path, from: &str, to: Option<&str>) -> Result<State
         return diff_revisions(root, a, Some(if b.is_empty() { "HEAD" } else { b }));
     }
     let repo = StatementRepo::open(root)?;
-    // Three things at once on a multi-core machine: the privacy detector's
-    // compile and the two versions' reading and parsing.
-    std::thread::scope(|scope| {
-        scope.spawn(psdoc_privacy::prepare);
-        match to {
-            Some(to) if to != WORKTREE => {
-                let later = scope.spawn(|| repo.another_handle()?.revision(to));
-                let before = repo.revision(from)?;
-                let after = joined(later)?;
-                let redactor = after.redactor()?;
-                diff_against(from, &before, to, after.version(&redactor))
-            }
-            _ => {
-                let later = scope.spawn(|| Project::open(root));
-                let before = repo.revision(from)?;
-                let after = joined(later)?;
-                diff_against(from, &before, WORKTREE, diff::Version::of(&after))
-            }
+    // The two versions are read and parsed at once on a multi-core machine.
+    match to {
+        Some(to) if to != WORKTREE => {
+            let (after, before) = both(
+                || repo.another_handle()?.revision(to),
+                || repo.revision(from),
+            );
+            let (before, after) = (before?, after?);
+            let redactor = after.redactor()?;
+            diff_against(from, &before, to, after.version(&redactor))
         }
-    })
+        _ => {
+            let (after, before) = both(|| Project::open(root), || repo.revision(from));
+            let (before, after) = (before?, after?);
+            diff_against(from, &before, WORKTREE, diff::Version::of(&after))
+        }
+    }
 }
 
 /// Compares revision `before` with `after`, masking both with the newer
@@ -91,11 +88,26 @@ fn diff_against(
     ))
 }
 
-/// The result of a scoped thread, its panic passed on as a panic.
-fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
-    handle
-        .join()
-        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+/// Runs `a` on a second thread and `b` on this one, and returns both
+/// results; when the system will not start a thread (a process limit), runs
+/// `a` here after `b`. A panic in `a` is passed on as a panic.
+pub(crate) fn both<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
+    let slot = std::sync::Mutex::new(Some(a));
+    let take = || slot.lock().unwrap_or_else(|p| p.into_inner()).take();
+    std::thread::scope(|scope| {
+        let thread = std::thread::Builder::new().spawn_scoped(scope, || take().map(|a| a()));
+        let b = b();
+        let a = thread
+            .ok()
+            .and_then(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .or_else(|| take().map(|a| a()))
+            .expect("`a` ran on the thread or runs here");
+        (a, b)
+    })
 }
 
 /// The diff as CONTRACT section 8's JSON, pretty-printed, with a final

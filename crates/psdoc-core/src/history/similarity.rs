@@ -17,7 +17,8 @@ use rustc_hash::FxHashMap;
 
 use crate::words::word_spans;
 
-/// Paragraphs of at least this many words must share word pairs too.
+/// When both paragraphs have at least this many words, they must share
+/// word pairs too.
 const PAIRS_FROM_WORDS: u32 = 8;
 /// The share of adjacent word pairs (Dice coefficient) two such paragraphs
 /// must have in common to be versions of each other. Rewriting half of a
@@ -215,8 +216,8 @@ impl<'t> Bags<'t> {
     }
 
     /// Whether older paragraph `i` and newer paragraph `j`, compared by
-    /// [`Bags::words`] first, can be versions of each other: short ones
-    /// always, longer ones when they share [`MIN_SHARED_PAIRS`] of their
+    /// [`Bags::words`] first, can be versions of each other: always when
+    /// either is short, otherwise when they share [`MIN_SHARED_PAIRS`] of their
     /// pairs of adjacent words.
     pub(super) fn alike(&mut self, i: usize, j: usize) -> bool {
         let (Some(x), Some(y)) = (&mut self.old[i], &mut self.new[j]) else {

@@ -27,20 +27,12 @@ pub(super) fn word_diffs(pairs: &[(&str, &str)]) -> Vec<WordDiff> {
         half += 1;
     }
     let (first, second) = pairs.split_at(half);
-    std::thread::scope(|scope| {
-        let first = scope.spawn(|| {
-            first
-                .iter()
-                .map(|p| WordDiff::of(p.0, p.1))
-                .collect::<Vec<_>>()
-        });
-        let second: Vec<WordDiff> = second.iter().map(|p| WordDiff::of(p.0, p.1)).collect();
-        let mut all = first
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        all.extend(second);
-        all
-    })
+    let of_all = |pairs: &[(&str, &str)]| -> Vec<WordDiff> {
+        pairs.iter().map(|p| WordDiff::of(p.0, p.1)).collect()
+    };
+    let (mut all, rest) = super::both(|| of_all(first), || of_all(second));
+    all.extend(rest);
+    all
 }
 
 /// Below this much text, starting a thread costs more than it saves.
@@ -218,6 +210,32 @@ mod tests {
         );
         assert_eq!(aligned(&[], &[3]), vec![(DiffTag::Insert, 0..0, 0..1)]);
         assert_eq!(aligned(&[3], &[3]), vec![(DiffTag::Equal, 0..1, 0..1)]);
+    }
+
+    #[test]
+    fn a_large_batch_shared_between_threads_comes_back_in_order() {
+        let olds: Vec<String> = (0..400)
+            .map(|i| format!("Paragraph {i} says the same thing as before about children {i}."))
+            .collect();
+        let news: Vec<String> = (0..400)
+            .map(|i| format!("Paragraph {i} says a new thing about children and families {i}."))
+            .collect();
+        let pairs: Vec<(&str, &str)> = olds
+            .iter()
+            .zip(&news)
+            .map(|(o, n)| (o.as_str(), n.as_str()))
+            .collect();
+        assert!(pairs.iter().map(|p| p.0.len() + p.1.len()).sum::<usize>() > PARALLEL_FROM_BYTES);
+        let together = word_diffs(&pairs);
+        assert_eq!(together.len(), pairs.len());
+        for (w, p) in together.iter().zip(&pairs) {
+            let one = WordDiff::of(p.0, p.1);
+            assert_eq!(w.spans, one.spans);
+            assert_eq!(
+                (w.equal, w.deleted, w.inserted),
+                (one.equal, one.deleted, one.inserted)
+            );
+        }
     }
 
     #[test]

@@ -165,3 +165,29 @@ pub(crate) fn priority(kind: &Kind) -> u8 {
         Kind::Custom(_) => 10,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Group::ALL` and the prefilter's parts (`crate::triggers::parts`) are two lists in
+    /// two files; a hit's part must name its group.
+    #[test]
+    fn each_groups_sample_hits_that_groups_part() {
+        let samples = [
+            (Group::Numeric, "number 1904851231 here"),
+            (Group::Scn, "her SCN was"),
+            (Group::Ni, "number AB 12 34 56 C"),
+            (Group::Postcode, "moved to eh12 9dn"),
+            (Group::Email, "write to jo@example.org"),
+            (Group::DateOfBirth, "she was born then"),
+            (Group::Address, "lives at 14 Mill Lane"),
+            (Group::NamedChild, "when Ellie, aged 7, moved"),
+        ];
+        for (group, text) in samples {
+            let hit = crate::prefilter::find_at(text, 0).expect("a hit");
+            assert_eq!(Group::ALL[hit.part], group, "in {text:?}");
+        }
+        assert_eq!(samples.len(), Group::ALL.len());
+    }
+}
