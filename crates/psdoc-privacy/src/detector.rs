@@ -62,9 +62,10 @@ pub enum PatternError {
 
 /// Finds personal identifiers. Compile it once and share it: it is `Send + Sync`.
 ///
-/// The built-in patterns are compiled once per process, the first time any
-/// detector needs them, and shared by every detector: a second detector (another
-/// revision's settings) costs only its own `[[privacy.pattern]]`s.
+/// The built-in prefilter and scanners are shared by every detector: the prefilter is
+/// loaded once per process (see [`prepare`]), each scanner compiled the first time a
+/// text needs it. A second detector (another revision's settings) costs only its own
+/// `[[privacy.pattern]]`s.
 pub struct Detector {
     custom: Vec<(Kind, Regex)>,
     allow: Vec<String>,
@@ -86,8 +87,7 @@ pub fn prepare() {
 const SNAP: usize = 64;
 
 impl Detector {
-    /// Compiles the configured patterns; the built-in ones are compiled on first use,
-    /// once per process (see [`prepare`]).
+    /// Compiles the configured patterns; the built-in ones are shared (see [`Detector`]).
     pub fn new(settings: &Settings) -> Result<Detector, PatternError> {
         let mut custom = Vec::with_capacity(settings.patterns.len());
         for p in &settings.patterns {
@@ -345,6 +345,7 @@ fn window(text: &str, hit: Range<usize>, (before, after): (usize, usize)) -> Ran
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn a_pattern_compiled_again_gives_the_same_answer() {
@@ -360,8 +361,6 @@ mod tests {
             assert!(re.is_match(&format!("aX{n}Yb")));
         }
     }
-
-    use super::*;
 
     #[test]
     fn windows_end_at_whitespace() {

@@ -27,7 +27,7 @@ use crate::model::evidence::Citations;
 use crate::redact::Redactor;
 use psdoc_evidence::DocumentLog;
 
-use super::similarity::Bags;
+use super::similarity::{Bags, dice_bound};
 use super::word_diff::{WordDiff, word_diffs};
 
 /// Paragraphs shorter than this are not paired as moves: "Yes." moving is
@@ -801,16 +801,6 @@ struct Tally {
     inserted: usize,
     deleted: usize,
     moved: usize,
-}
-
-/// The most words paragraphs of `x` and `y` words can have in common, as a
-/// Dice coefficient: 2 min / (x + y).
-fn dice_bound(x: usize, y: usize) -> f64 {
-    if x + y == 0 {
-        1.0
-    } else {
-        (2 * x.min(y)) as f64 / (x + y) as f64
-    }
 }
 
 /// Headings pair only with headings.

@@ -139,6 +139,14 @@ fn dice(common: u32, size: u32) -> f64 {
     }
 }
 
+/// The highest share of words paragraphs of `x` and `y` words can have in
+/// common (all of the shorter one's), to rule a pair out before its words
+/// are counted.
+pub(super) fn dice_bound(x: usize, y: usize) -> f64 {
+    let (x, y) = (x as u32, y as u32);
+    dice(x.min(y), x + y)
+}
+
 /// How many items two counted lists have in common (a multiset
 /// intersection).
 fn common<T: Ord + Copy>(x: &[(T, u32)], y: &[(T, u32)]) -> u32 {
@@ -275,6 +283,14 @@ mod tests {
         assert_eq!(similarity("a a b", "a b b", 0.0), 2.0 * 2.0 / 6.0);
         assert_eq!(similarity("", "", 0.0), 1.0);
         assert_eq!(similarity("one", "", 0.0), 0.0);
+    }
+
+    #[test]
+    fn lengths_alone_bound_the_share() {
+        assert_eq!(dice_bound(10, 30), 0.5);
+        assert_eq!(dice_bound(7, 7), 1.0);
+        assert_eq!(dice_bound(0, 0), 1.0);
+        assert!(similarity("a b c", "a b c d e f g h i", 0.0) <= dice_bound(3, 9));
     }
 
     #[test]

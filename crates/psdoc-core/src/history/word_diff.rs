@@ -14,10 +14,13 @@ use crate::words::word_spans;
 /// Large batches are shared with a second thread: the diffs are independent,
 /// and by the time a diff gets here the machine's other cores are idle.
 pub(super) fn word_diffs(pairs: &[(&str, &str)]) -> Vec<WordDiff> {
+    let of_all = |pairs: &[(&str, &str)]| -> Vec<WordDiff> {
+        pairs.iter().map(|p| WordDiff::of(p.0, p.1)).collect()
+    };
     let cost = |p: &(&str, &str)| p.0.len() + p.1.len();
     let total: usize = pairs.iter().map(cost).sum();
     if total < PARALLEL_FROM_BYTES {
-        return pairs.iter().map(|p| WordDiff::of(p.0, p.1)).collect();
+        return of_all(pairs);
     }
     // The first pairs that make up half of the text go to the other thread.
     let mut half = 0;
@@ -27,9 +30,6 @@ pub(super) fn word_diffs(pairs: &[(&str, &str)]) -> Vec<WordDiff> {
         half += 1;
     }
     let (first, second) = pairs.split_at(half);
-    let of_all = |pairs: &[(&str, &str)]| -> Vec<WordDiff> {
-        pairs.iter().map(|p| WordDiff::of(p.0, p.1)).collect()
-    };
     let (mut all, rest) = super::both(|| of_all(first), || of_all(second));
     all.extend(rest);
     all
