@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # psdoc scan against ripgrep on the same generated corpus (issue 4's speed
-# targets). ripgrep runs ../shared/bench/identifiers.rgx: the same kinds of
+# targets). ripgrep runs benches/data/identifiers.rgx: the same kinds of
 # identifier as raw regexes, without validation. psdoc also validates.
 #
 #   benches/scan-vs-ripgrep.sh [SIZE_MB]     (default 1024: a 1 GB folder)
@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mb=${1:-1024}
-rgx=../shared/bench/identifiers.rgx
+rgx=benches/data/identifiers.rgx
 cargo build --release -q -p psdoc
 bin="$PWD/target/release/psdoc"
 corpus=$(mktemp -d)

@@ -232,7 +232,7 @@ mod tests {
 
     #[test]
     fn conformance_headings() {
-        let tsv = include_str!("../../../../shared/conformance/headings.tsv");
+        let tsv = include_str!("../../../tests/conformance/headings.tsv");
         for line in tsv.lines().skip(1) {
             let (heading, expected) = line.split_once('\t').unwrap();
             let got = key(heading);

@@ -284,10 +284,10 @@ mod tests {
         }
     }
 
-    /// Every line of the shared conformance table.
+    /// Every line of the conformance table (`tests/conformance/`).
     #[test]
     fn conformance_references_tsv() {
-        let table = include_str!("../tests/data/references.tsv");
+        let table = include_str!("../../../tests/conformance/references.tsv");
         let mut checked = 0;
         for line in table.lines().skip(1).filter(|l| !l.trim().is_empty()) {
             let (markdown, expected) = line.split_once('\t').expect("two columns");

@@ -131,20 +131,6 @@ proptest! {
 }
 
 #[test]
-fn the_conformance_copy_matches_the_shared_table() {
-    // The shared table lives beside the repository when it is there (CI lays a copy).
-    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/conformance/references.tsv");
-    if let Ok(table) = std::fs::read_to_string(shared) {
-        assert_eq!(
-            table,
-            include_str!("data/references.tsv"),
-            "shared/conformance/references.tsv changed: copy it to crates/psdoc-evidence/tests/data/"
-        );
-    }
-}
-
-#[test]
 fn a_large_statement_is_fast() {
     // 500 log entries and 1,000 references: well inside the 30 ms budget of a whole
     // `psdoc check`, even in a debug build.

@@ -1,5 +1,5 @@
 //! Quality over the labelled corpus (`tests/corpus/identifiers.tsv` at the repository root)
-//! and the shared conformance examples.
+//! and the conformance examples (`tests/conformance/`).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -86,18 +86,9 @@ fn precision_and_recall_on_the_labelled_corpus() {
 }
 
 #[test]
-fn the_shared_conformance_examples() {
-    // In the repository's CI the shared folder lies beside the clone.
-    let path = manifest().join("../../../shared/conformance/identifiers.tsv");
-    if !path.exists() {
-        eprintln!(
-            "{} not found: skipped (the corpus holds a copy of every line)",
-            path.display()
-        );
-        return;
-    }
+fn the_conformance_examples() {
     let detector = Detector::default();
-    for (text, expected) in cases(&path) {
+    for (text, expected) in cases(&manifest().join("../../tests/conformance/identifiers.tsv")) {
         let found = names(&detector, &text);
         let wanted: Vec<String> = if expected == "none" {
             vec![]
@@ -111,15 +102,11 @@ fn the_shared_conformance_examples() {
 #[test]
 fn the_corpus_holds_every_conformance_example() {
     let corpus = cases(&manifest().join("../../tests/corpus/identifiers.tsv"));
-    let path = manifest().join("../../../shared/conformance/identifiers.tsv");
-    if let Ok(content) = std::fs::read_to_string(&path) {
-        for line in content.lines().skip(1).filter(|l| !l.is_empty()) {
-            let text = line.split('\t').next().unwrap_or_default();
-            assert!(
-                corpus.iter().any(|(t, _)| t == text),
-                "missing from the corpus: {text}"
-            );
-        }
+    for (text, _) in cases(&manifest().join("../../tests/conformance/identifiers.tsv")) {
+        assert!(
+            corpus.iter().any(|(t, _)| *t == text),
+            "missing from the corpus: {text}"
+        );
     }
 }
 

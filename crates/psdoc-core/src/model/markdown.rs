@@ -332,7 +332,7 @@ mod tests {
 
     #[test]
     fn conformance_words() {
-        let tsv = include_str!("../../../../../shared/conformance/words.tsv");
+        let tsv = include_str!("../../../../tests/conformance/words.tsv");
         for line in tsv.lines().skip(1) {
             let (md, n) = line.rsplit_once('\t').unwrap();
             let md = md.replace("\\n", "\n").replace("\\u00a0", "\u{a0}");
