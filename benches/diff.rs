@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use psdoc_core::history::{self, HistoryRange};
+use psdoc_history::{self as history, HistoryRange};
 
 fn main() {
     divan::main();

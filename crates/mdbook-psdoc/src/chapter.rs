@@ -12,6 +12,7 @@ use psdoc_evidence::{ReferenceKind, find_qi_references, find_references};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::log_chapter::LogTargets;
+use psdoc_core::text::{escape_html_cell as escape_html, escape_markdown};
 
 /// Rewrites a chapter's Markdown. `chapter_path` is the chapter's path
 /// relative to the book's `src` folder (for the relative link to the log).
@@ -254,37 +255,6 @@ fn apply(text: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
     out
 }
 
-/// Backslash-escapes Markdown's ASCII punctuation (CommonMark allows it
-/// before any of them).
-pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii_punctuation()
-            && !matches!(
-                c,
-                ',' | '.'
-                    | ':'
-                    | ';'
-                    | '?'
-                    | '\''
-                    | '"'
-                    | '/'
-                    | '%'
-                    | '('
-                    | ')'
-                    | '-'
-                    | '+'
-                    | '='
-                    | '@'
-            )
-        {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// A link title between double quotes.
 fn escape_title(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -296,22 +266,6 @@ fn escape_title(text: &str) -> String {
                 out.push(c);
             }
             '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Text for an HTML attribute or element.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '|' => out.push_str("&#124;"),
             c => out.push(c),
         }
     }

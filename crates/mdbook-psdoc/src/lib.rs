@@ -40,7 +40,7 @@ use std::sync::Arc;
 use mdbook_preprocessor::book::{Book, BookItem, Chapter};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use psdoc_core::Project;
-use psdoc_core::render::thousands;
+use psdoc_core::text::thousands;
 
 pub use error::{Error, Result};
 pub use log_chapter::LogTargets;

@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 
 use psdoc_core::config::Config;
+use psdoc_core::text::{escape_html_cell as escape_html, escape_markdown};
 use psdoc_evidence::{Document, DocumentLog, core_document};
 
-use crate::chapter::{escape_html, escape_markdown};
 use crate::style;
 
 /// The chapter's title, in the table of contents and as its heading.

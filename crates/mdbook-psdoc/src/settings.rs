@@ -167,6 +167,51 @@ fn valid_chapter_path(path: &str) -> Option<String> {
     ok.then(|| path.to_owned())
 }
 
+impl Error {
+    /// An error about `[preprocessor.psdoc]`, at the line of `key` in
+    /// `book.toml` when it can be found.
+    pub fn settings(book_root: &Path, key: Option<&str>, message: String) -> Self {
+        let path = book_root.join("book.toml");
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        Error::Settings {
+            file: path.display().to_string(),
+            line: line_of(&text, key),
+            message,
+        }
+    }
+}
+
+/// The line of `key` in the `[preprocessor.psdoc]` table, else that of the
+/// table's header, else 1.
+fn line_of(text: &str, key: Option<&str>) -> usize {
+    let mut header = None;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if t.starts_with('[') {
+            let name: String = t
+                .trim_matches(['[', ']'])
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            if header.is_some() && name != TABLE {
+                break;
+            }
+            if name == TABLE {
+                header = Some(i + 1);
+            }
+            continue;
+        }
+        if header.is_some()
+            && let Some(key) = key
+            && let Some(rest) = t.strip_prefix(key)
+            && rest.trim_start().starts_with('=')
+        {
+            return i + 1;
+        }
+    }
+    header.unwrap_or(1)
+}
+
 #[cfg(test)]
 mod tests {
     use std::str::FromStr;
@@ -225,5 +270,13 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("true or false"), "{e}");
+    }
+
+    #[test]
+    fn line_of_key() {
+        let t = "[book]\ntitle = \"x\"\n\n[preprocessor.psdoc]\nafter = [\"links\"]\nfail-on = \"x\"\n[output.html]\nfail-on = 1\n";
+        assert_eq!(super::line_of(t, Some("fail-on")), 6);
+        assert_eq!(super::line_of(t, Some("missing")), 4);
+        assert_eq!(super::line_of("", None), 1);
     }
 }

@@ -7,12 +7,12 @@ use crate::diagnostic::{Diagnostic, Finding};
 use crate::error::{Error, Result};
 use crate::heading::SectionKey;
 use crate::model::evidence::{self, Citations, EvidenceFile};
-use crate::model::{FileSource, Location, Sources, Statement, WorkTree};
+use crate::model::{FileSource, Sources, Statement, WorkTree};
 use crate::online::{LinkStatus, OnlineOptions, check_links};
 use crate::redact::Redactor;
-use crate::rules::{RULES, Rule, Severity};
+use crate::rules::{Context, RULES, Rule, Severity};
 use crate::scan::{self, PrivacyFindings, Progress};
-use psdoc_evidence::{Date, Document, DocumentLog, FOCUS_QIS};
+use psdoc_evidence::{Date, DocumentLog, FOCUS_QIS};
 
 /// The statement root: the nearest folder at or above `start` holding
 /// `partnership.toml`, as cargo finds `Cargo.toml`.
@@ -25,36 +25,6 @@ pub fn find_root(start: &Path) -> Result<PathBuf> {
         .find(|dir| dir.join(CONFIG_FILE).is_file())
         .map(Path::to_path_buf)
         .ok_or(Error::NoStatement { dir: start })
-}
-
-/// Everything a rule may look at.
-pub struct Context<'a> {
-    pub config: &'a Config,
-    pub statement: &'a Statement,
-    pub sources: &'a Sources,
-    pub log: &'a DocumentLog,
-    pub citations: &'a Citations,
-    /// The state of each log entry's `file` (document index, state).
-    pub evidence_files: &'a [(usize, EvidenceFile)],
-    /// The submission date, or today.
-    pub submission: Date,
-    /// With `--online`: each linked document (index in the log) and what
-    /// its link answered.
-    pub links: Option<&'a [(usize, LinkStatus)]>,
-    /// Personal identifiers, small counts and unreadable evidence files.
-    pub privacy: &'a PrivacyFindings,
-}
-
-impl Context<'_> {
-    /// A place inside the document log: its line of `key` for entry `doc`.
-    pub fn log_location(&self, doc: &Document, key: &str) -> Location {
-        Location::new(&self.log.path, doc.line_of(key), 1)
-    }
-
-    /// Line 1 of the document log.
-    pub fn log_start(&self) -> Location {
-        Location::start_of(&self.log.path)
-    }
 }
 
 /// A loaded statement repository (one version of it).
@@ -153,7 +123,7 @@ impl Project {
         found
     }
 
-    fn context<'a>(&'a self, privacy: &'a PrivacyFindings) -> Context<'a> {
+    pub(crate) fn context<'a>(&'a self, privacy: &'a PrivacyFindings) -> Context<'a> {
         Context {
             privacy,
             config: &self.config,
@@ -177,7 +147,7 @@ impl Project {
             .enumerate()
             .filter_map(|(i, d)| {
                 let url = d.url.as_ref()?;
-                crate::rules::invalid_evidence_link::validate(url).ok()?;
+                psdoc_evidence::link::validate(url).ok()?;
                 Some((i, url.clone()))
             })
             .collect();

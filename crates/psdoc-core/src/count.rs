@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::check::Project;
 use crate::heading::SectionKey;
-use crate::render::thousands;
+use crate::text::thousands;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct WordCount {

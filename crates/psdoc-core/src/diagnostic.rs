@@ -1,10 +1,27 @@
 //! A finding: data, rendered by the reporters in `render`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::heading::SectionKey;
 use crate::model::Location;
-use crate::rules::Severity;
+
+/// How much a finding matters. Errors fail `psdoc check`; warnings fail it
+/// only under `--deny warnings`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
 
 /// One finding about the statement or its evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

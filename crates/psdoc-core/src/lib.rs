@@ -10,7 +10,6 @@ pub mod diagnostic;
 pub mod error;
 pub mod export;
 pub mod heading;
-pub mod history;
 pub mod model;
 pub mod online;
 pub mod position;
@@ -21,6 +20,9 @@ pub mod rules;
 pub mod scan;
 
 pub mod scaffold;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
+pub mod text;
 pub mod words;
 
 pub use check::{Project, Tally, find_root};

@@ -38,6 +38,7 @@
 
 pub mod core_documents;
 pub mod date;
+pub mod link;
 pub mod log;
 pub mod quality;
 pub mod reference;

@@ -1,7 +1,7 @@
 //! The pull request's one comment, rendered from a report.
 
 use psdoc_core::render::markdown::{cell, near_the_limit};
-use psdoc_core::render::thousands;
+use psdoc_core::text::thousands;
 
 use crate::report::{FindingsScope, Level, PullRequestReport, SectionStatus};
 

@@ -35,6 +35,28 @@ pub trait FileSource: Sync {
     }
 }
 
+/// A statement repository held in memory: root-relative paths and their
+/// bytes (fuzzing, tests, and any caller that has the files already).
+#[derive(Debug, Clone, Default)]
+pub struct MemoryFiles(pub std::collections::BTreeMap<String, Vec<u8>>);
+
+impl MemoryFiles {
+    /// Adds (or replaces) a file.
+    pub fn insert(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> &mut Self {
+        self.0.insert(path.into(), bytes.into());
+        self
+    }
+}
+
+impl FileSource for MemoryFiles {
+    fn read(&self, path: &str) -> Result<Vec<u8>, ReadError> {
+        self.0.get(path).cloned().ok_or(ReadError::NotFound)
+    }
+    fn describe(&self) -> String {
+        "memory".into()
+    }
+}
+
 /// The files on disk under a statement root.
 #[derive(Debug, Clone)]
 pub struct WorkTree {

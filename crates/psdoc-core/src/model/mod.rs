@@ -1,6 +1,7 @@
 //! The statement as psdoc reads it: files, chapters, units of text and
 //! sections.
 
+pub mod chapter;
 pub mod evidence;
 pub mod files;
 pub mod include;
@@ -10,7 +11,7 @@ pub mod sources;
 pub mod statement;
 pub mod summary;
 
-pub use files::{FileSource, WorkTree};
+pub use files::{FileSource, MemoryFiles, WorkTree};
 pub use markdown::{Unit, UnitKind};
 pub use sections::Section;
 pub use sources::{FileId, Location, SourceFile, Sources};

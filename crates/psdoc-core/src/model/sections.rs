@@ -1,8 +1,8 @@
 //! Sections: a required heading opens one, running to the next heading of
 //! the same or a higher level (CONTRACT section 3).
 
+use super::chapter::{Chapter, Place};
 use super::sources::{Location, Sources};
-use super::statement::{Chapter, Place};
 use crate::heading::{HeadingMatch, SectionKey, match_heading};
 
 /// A run of the statement under one heading.

@@ -1,42 +1,15 @@
 //! The statement: the book's chapters in `SUMMARY.md` order, parsed, with
 //! their sections (CONTRACT section 3).
 
+pub use super::chapter::{Chapter, Place};
 use super::files::{FileSource, ReadError, join_relative, to_relative};
-use super::include::{Expanded, expand};
-use super::markdown::{Allow, ParsedChapter, Unit, UnitKind, parse_chapter};
+use super::include::expand;
+use super::markdown::{Allow, Unit, UnitKind, parse_chapter};
 use super::sections::{Section, assemble_sections};
-use super::sources::{FileId, Location, SourceFile, Sources};
+use super::sources::{Location, SourceFile, Sources};
 use super::summary::{SummaryEntry, parse_summary};
 use crate::config::Config;
 use crate::error::{Error, Result};
-
-/// One chapter of the book.
-#[derive(Debug, Clone)]
-pub struct Chapter {
-    pub title: String,
-    pub file: FileId,
-    /// Root-relative path of the chapter file.
-    pub path: String,
-    pub depth: usize,
-    pub parent: Option<usize>,
-    pub expanded: Expanded,
-    pub parsed: ParsedChapter,
-    /// Added to the chapter's heading levels so that a nested chapter's
-    /// headings sit under its parent's first heading.
-    pub level_offset: i32,
-}
-
-impl Chapter {
-    /// A heading's level as the statement sees it.
-    pub fn effective_level(&self, unit: &Unit) -> Option<u8> {
-        match unit.kind {
-            UnitKind::Heading { level } => {
-                Some((i32::from(level) + self.level_offset).clamp(1, 12) as u8)
-            }
-            _ => None,
-        }
-    }
-}
 
 /// The whole statement, as one reader would read it.
 #[derive(Debug, Clone)]
@@ -46,14 +19,6 @@ pub struct Statement {
     pub summary_path: String,
     pub chapters: Vec<Chapter>,
     pub sections: Vec<Section>,
-}
-
-/// A place in the statement: chapter index and byte offset in its
-/// expanded text. Ordered as the statement reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Place {
-    pub chapter: usize,
-    pub offset: usize,
 }
 
 impl Statement {

@@ -7,7 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::report::Report;
 use crate::rules::Severity;
 
-use super::thousands;
+use crate::text::thousands;
 
 /// Options for human output.
 #[derive(Debug, Clone, Copy, Default)]

@@ -6,7 +6,7 @@ use crate::check::Tally;
 use crate::report::Report;
 use crate::rules::Severity;
 
-use super::thousands;
+use crate::text::thousands;
 
 /// GitHub's limit for one step's summary.
 pub const STEP_SUMMARY_LIMIT: usize = 1024 * 1024;

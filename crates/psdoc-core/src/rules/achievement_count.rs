@@ -1,7 +1,6 @@
 //! `achievement-count`: key achievements are not three to five.
 
-use super::{Rule, Severity};
-use crate::check::Context;
+use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
 use crate::heading::SectionKey;
 use crate::model::Place;

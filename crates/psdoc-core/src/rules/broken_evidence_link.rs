@@ -1,8 +1,7 @@
 //! `broken-evidence-link`: with `--online`, a `url` that does not answer
 //! with success.
 
-use super::{Rule, Severity};
-use crate::check::Context;
+use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
 use crate::online::LinkStatus;
 

@@ -3,8 +3,7 @@
 
 use psdoc_evidence::{CORE_DOCUMENTS, MINUTES_BODIES};
 
-use super::{Rule, Severity};
-use crate::check::Context;
+use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
 
 pub(super) static RULE: Rule = Rule {

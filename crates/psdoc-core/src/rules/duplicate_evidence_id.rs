@@ -2,8 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Rule, Severity};
-use crate::check::Context;
+use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
 
 pub(super) static RULE: Rule = Rule {

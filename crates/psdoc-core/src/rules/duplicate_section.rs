@@ -1,7 +1,6 @@
 //! `duplicate-section`: a required section appears twice.
 
-use super::{Rule, Severity};
-use crate::check::Context;
+use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
 use crate::heading::SectionKey;
 

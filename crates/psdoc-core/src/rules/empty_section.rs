@@ -1,7 +1,6 @@
 //! `empty-section`: a required heading with nothing under it.
 
-use super::{Rule, Severity};
-use crate::check::Context;
+use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
 
 pub(super) static RULE: Rule = Rule {

@@ -1,7 +1,6 @@
 //! `evidence-not-scanned`: an evidence file whose text could not be read.
 
-use super::{Rule, Severity};
-use crate::check::Context;
+use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
 
 pub(super) static RULE: Rule = Rule {

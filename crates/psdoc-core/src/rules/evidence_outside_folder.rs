@@ -1,8 +1,7 @@
 //! `evidence-outside-folder`: a log entry's `file` escapes the evidence
 //! folder.
 
-use super::{Rule, Severity};
-use crate::check::Context;
+use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
 use crate::model::evidence::EvidenceFile;
 

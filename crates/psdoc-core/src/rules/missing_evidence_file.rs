@@ -1,7 +1,6 @@
 //! `missing-evidence-file`: a log entry's `file` does not exist.
 
-use super::{Rule, Severity};
-use crate::check::Context;
+use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
 use crate::model::evidence::EvidenceFile;
 

@@ -1,7 +1,6 @@
 //! `missing-section`: a required heading of the guidance is absent.
 
-use super::{Rule, Severity};
-use crate::check::Context;
+use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
 use crate::heading::{SectionKey, near_miss};
 use crate::model::Location;

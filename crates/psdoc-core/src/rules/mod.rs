@@ -2,10 +2,11 @@
 //! one registry that drives `psdoc rules`, `psdoc explain`, SARIF's rule
 //! table and the README.
 
-use serde::{Deserialize, Serialize};
-
-use crate::check::Context;
 use crate::diagnostic::Finding;
+pub use crate::diagnostic::Severity;
+pub use context::Context;
+
+mod context;
 
 mod achievement_count;
 mod broken_evidence_link;
@@ -33,24 +34,6 @@ mod unknown_evidence;
 mod unknown_quality_indicator;
 mod unreferenced_evidence;
 mod word_limit;
-
-/// How much a finding matters. Errors fail `psdoc check`; warnings fail it
-/// only under `--deny warnings`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
-    }
-}
 
 /// A rule and its documentation.
 pub struct Rule {

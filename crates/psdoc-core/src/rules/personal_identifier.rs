@@ -1,7 +1,6 @@
 //! `personal-identifier`: personal or identifiable information.
 
-use super::{Rule, Severity};
-use crate::check::Context;
+use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
 
 pub(super) static RULE: Rule = Rule {

@@ -1,7 +1,6 @@
 //! `public-evidence-without-link`: a public document with no `url`.
 
-use super::{Rule, Severity};
-use crate::check::Context;
+use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
 
 pub(super) static RULE: Rule = Rule {

@@ -1,9 +1,8 @@
 //! `section-budget`: a section is over its budget in `[statement.budgets]`.
 
-use super::{Rule, Severity};
-use crate::check::Context;
+use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
-use crate::render::thousands;
+use crate::text::thousands;
 
 pub(super) static RULE: Rule = Rule {
     name: "section-budget",

@@ -1,7 +1,6 @@
 //! `section-order`: the sections follow neither of the guidance's orders.
 
-use super::{Rule, Severity};
-use crate::check::Context;
+use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
 use crate::heading::SectionKey;
 use crate::model::Location;

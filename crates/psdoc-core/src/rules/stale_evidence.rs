@@ -1,7 +1,6 @@
 //! `stale-evidence`: a document older than `max_age_months` at submission.
 
-use super::{Rule, Severity};
-use crate::check::Context;
+use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
 
 pub(super) static RULE: Rule = Rule {

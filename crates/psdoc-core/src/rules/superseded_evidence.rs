@@ -1,8 +1,7 @@
 //! `superseded-evidence`: an older version of a document whose newer
 //! version is also in the log.
 
-use super::{Rule, Severity};
-use crate::check::Context;
+use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
 
 pub(super) static RULE: Rule = Rule {

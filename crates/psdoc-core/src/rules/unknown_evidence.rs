@@ -2,8 +2,7 @@
 
 use psdoc_evidence::{Cited, ReferenceKind};
 
-use super::{Rule, Severity};
-use crate::check::Context;
+use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
 
 pub(super) static RULE: Rule = Rule {

@@ -1,8 +1,7 @@
 //! `unknown-quality-indicator`: a quality indicator the 2019 framework does
 //! not have.
 
-use super::{Rule, Severity};
-use crate::check::Context;
+use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
 
 pub(super) static RULE: Rule = Rule {

@@ -1,7 +1,6 @@
 //! `unreferenced-evidence`: a logged document the statement never cites.
 
-use super::{Rule, Severity};
-use crate::check::Context;
+use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
 
 pub(super) static RULE: Rule = Rule {

@@ -1,10 +1,9 @@
 //! `word-limit`: the statement is over `statement.word_limit`.
 
-use super::{Rule, Severity};
-use crate::check::Context;
+use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
 use crate::model::Location;
-use crate::render::thousands;
+use crate::text::thousands;
 
 pub(super) static RULE: Rule = Rule {
     name: "word-limit",

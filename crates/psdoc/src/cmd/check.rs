@@ -20,9 +20,7 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<Outcome> {
     }
     // `--base REV`: only what the change since the merge base brings.
     let changes = match &args.base {
-        Some(base) => Some(psdoc_core::history::ChangeFilter::new(
-            &root, base, &project,
-        )?),
+        Some(base) => Some(psdoc_history::ChangeFilter::new(&root, base, &project)?),
         None => None,
     };
     let mut report = Report::of(project);

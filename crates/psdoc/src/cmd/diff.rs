@@ -1,7 +1,7 @@
 //! `psdoc diff FROM [TO]`: two versions from git, section by section.
 
 use anyhow::Result;
-use psdoc_core::history::{self, GITHUB_COMMENT_LIMIT};
+use psdoc_history::{self as history, GITHUB_COMMENT_LIMIT};
 
 use super::{Outcome, statement_root};
 use crate::cli::{DiffArgs, DiffFormat, Global};

@@ -4,12 +4,13 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
-use psdoc_core::{Project, Report, history};
+use psdoc_core::{Project, Report};
 use psdoc_github::env::{self, ProcessEnv, Vars};
 use psdoc_github::report::{MAX_REPORT_BYTES, sections_from_diff};
 use psdoc_github::{
     BaseComparison, Client, Event, PullRequestRef, PullRequestReport, Upserted, body,
 };
+use psdoc_history as history;
 
 use super::{Outcome, statement_root};
 use crate::cli::{Deny, GithubCommand, GithubCommentArgs, GithubReportArgs, Global};

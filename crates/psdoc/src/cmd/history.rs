@@ -1,7 +1,7 @@
 //! `psdoc history [--tags | REV-RANGE]`: the statement's figures over time.
 
 use anyhow::Result;
-use psdoc_core::history::{self, HistoryRange, timeline};
+use psdoc_history::{self as history, HistoryRange, timeline};
 
 use super::{Outcome, statement_root};
 use crate::cli::{Global, HistoryArgs, HistoryFormat};

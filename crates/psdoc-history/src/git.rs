@@ -7,13 +7,13 @@ use std::sync::{Arc, Mutex};
 use git2::{ErrorCode, ObjectType, Oid, Repository};
 
 use super::diff::Version;
-use crate::check::Project;
-use crate::config::{self, CONFIG_FILE};
-use crate::error::{Error, Result};
-use crate::model::evidence::{self, Citations};
-use crate::model::files::{FileSource, ReadError, is_within};
-use crate::model::{SourceFile, Sources, Statement};
-use crate::redact::Redactor;
+use psdoc_core::check::Project;
+use psdoc_core::config::{self, CONFIG_FILE};
+use psdoc_core::error::{Error, Result};
+use psdoc_core::model::evidence::{self, Citations};
+use psdoc_core::model::files::{FileSource, ReadError, is_within};
+use psdoc_core::model::{SourceFile, Sources, Statement};
+use psdoc_core::redact::Redactor;
 use psdoc_evidence::DocumentLog;
 
 /// The name `psdoc diff` gives the working tree when TO is omitted.
@@ -69,7 +69,7 @@ impl StatementRepo {
         let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
         let prefix = canonical(root)
             .strip_prefix(canonical(workdir))
-            .map(crate::model::files::to_relative)
+            .map(psdoc_core::model::files::to_relative)
             .unwrap_or_default();
         Ok(StatementRepo {
             repo: Arc::new(Mutex::new(repo)),
@@ -222,7 +222,7 @@ fn describe_commit(commit: &git2::Commit<'_>) -> Commit {
 
 /// One revision's statement, as diffs and histories read it.
 pub struct Revision {
-    pub config: crate::Config,
+    pub config: psdoc_core::Config,
     pub sources: Sources,
     pub statement: Statement,
     pub log: DocumentLog,
@@ -250,7 +250,7 @@ impl Revision {
 
 /// Whether two configurations mask the same identifiers, so that one
 /// redactor serves both.
-pub fn same_privacy(a: &crate::Config, b: &crate::Config) -> bool {
+pub fn same_privacy(a: &psdoc_core::Config, b: &psdoc_core::Config) -> bool {
     format!("{:?}", a.privacy) == format!("{:?}", b.privacy)
 }
 
@@ -305,7 +305,7 @@ impl GitTree {
         load().map_err(|e| at_revision(&self.label, e))
     }
 
-    fn config(&self) -> Result<(crate::Config, String)> {
+    fn config(&self) -> Result<(psdoc_core::Config, String)> {
         let bytes = match self.read(CONFIG_FILE) {
             Ok(b) => b,
             Err(ReadError::NotFound) => return Err(no_statement(&self.label)),
@@ -325,7 +325,7 @@ impl GitTree {
                 Error::file(CONFIG_FILE, "is not UTF-8 text: save it as UTF-8"),
             )
         })?;
-        let text = crate::position::strip_bom(text);
+        let text = psdoc_core::position::strip_bom(text);
         let config = config::parse(&text).map_err(|e| at_revision(&self.label, e))?;
         Ok((config, text))
     }

@@ -7,8 +7,22 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-use super::diff::{Op, Span};
-use crate::words::word_spans;
+use psdoc_core::words::word_spans;
+
+/// A run of words a word diff kept, inserted or deleted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub op: Op,
+    pub text: String,
+}
+
+/// What a word diff did with a run of words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    Equal,
+    Insert,
+    Delete,
+}
 
 /// The word diffs of `pairs` (each an older and a newer text), in order.
 /// Large batches are shared with a second thread: the diffs are independent,
@@ -57,7 +71,7 @@ impl WordDiff {
                 }],
                 inserted: 0,
                 deleted: 0,
-                equal: crate::words::count_words(new),
+                equal: psdoc_core::words::count_words(new),
             };
         }
         let ot = tokens(old);

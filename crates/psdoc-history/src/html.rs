@@ -11,13 +11,15 @@
 //! chart has a title and a description, and its figures are in a table too.
 
 use super::diff::{
-    Block, BlockChange, BlockKind, MoveEnd, Op, SectionDiff, Slot, StatementDiff, Status, move_end,
+    Block, BlockChange, BlockKind, MoveEnd, SectionDiff, Slot, StatementDiff, Status, move_end,
 };
-use super::svg::{BarRow, Series, before_after, esc, over_time};
+use super::svg::{BarRow, Series, before_after, over_time};
 use super::timeline::History;
+use super::word_diff::Op;
 use super::{CitationChanges, delta, ids, signed};
-use crate::heading::SectionKey;
-use crate::render::thousands;
+use psdoc_core::heading::SectionKey;
+use psdoc_core::text::escape_html as esc;
+use psdoc_core::text::thousands;
 
 const STYLE: &str = r#"
 :root { color-scheme: light; }

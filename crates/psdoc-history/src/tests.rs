@@ -1,39 +1,18 @@
 //! The diff's alignment and accounting on statements held in memory (the
 //! git side is tested end to end in `tests/e2e/history.rs`).
 
-use std::collections::BTreeMap;
-
 use super::diff::{BlockChange, Status, diff_projects};
 use super::*;
-use crate::model::files::{FileSource, ReadError};
-
-/// A statement repository in memory.
-struct Files(BTreeMap<String, Vec<u8>>);
-
-impl FileSource for Files {
-    fn read(&self, path: &str) -> Result<Vec<u8>, ReadError> {
-        self.0.get(path).cloned().ok_or(ReadError::NotFound)
-    }
-    fn describe(&self) -> String {
-        "memory".into()
-    }
-}
-
-const CONFIG: &str = "[partnership]\nname = \"T\"\nsubmission = 2026-03-20\n";
-const LOG: &str = "[[document]]\nid = 1\ntitle = \"A\"\nurl = \"https://example.org/a\"\ndate = 2025-12-01\n\n[[document]]\nid = 2\ntitle = \"B\"\nurl = \"https://example.org/b\"\ndate = 2025-12-01\n";
+use psdoc_core::testing::TestStatement;
 
 /// A project from chapters (file, text), listed in SUMMARY.md in order.
 fn project(chapters: &[(&str, &str)]) -> Project {
-    let mut files = BTreeMap::new();
-    let mut summary = String::from("# Summary\n\n");
-    for (file, text) in chapters {
-        summary.push_str(&format!("- [{file}]({file})\n"));
-        files.insert(format!("book/src/{file}"), text.as_bytes().to_vec());
-    }
-    files.insert("book/src/SUMMARY.md".into(), summary.into_bytes());
-    files.insert("evidence/log.toml".into(), LOG.as_bytes().to_vec());
-    let files = Files(files);
-    Project::from_files(crate::config::parse(CONFIG).unwrap(), CONFIG.into(), &files).unwrap()
+    chapters
+        .iter()
+        .fold(TestStatement::new(), |st, (file, text)| {
+            st.chapter(file, text)
+        })
+        .project()
 }
 
 fn section<'a>(d: &'a StatementDiff, key: &str) -> &'a SectionDiff {

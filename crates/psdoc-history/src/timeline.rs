@@ -8,9 +8,10 @@ use git2::{Oid, Sort};
 use serde::{Serialize, Serializer};
 
 use super::git::{Commit, Revision, StatementRepo, other};
-use crate::error::Result;
-use crate::heading::SectionKey;
-use crate::redact::Redactor;
+use psdoc_core::error::Result;
+use psdoc_core::heading::SectionKey;
+use psdoc_core::redact::Redactor;
+use psdoc_core::text::{Table, short_commit, thousands};
 use psdoc_evidence::FOCUS_QIS;
 
 /// Which revisions `history` walks.
@@ -118,7 +119,7 @@ pub fn history(root: &Path, range: &HistoryRange) -> Result<History> {
                 let label = tags
                     .get(&c.id)
                     .and_then(|names| names.first().cloned())
-                    .unwrap_or_else(|| short(c.id));
+                    .unwrap_or_else(|| short_commit(&c.id.to_string()).to_owned());
                 (label, c)
             })
             .collect(),
@@ -135,7 +136,7 @@ pub fn history(root: &Path, range: &HistoryRange) -> Result<History> {
         let figures = match repo.root_tree(commit.id)? {
             None => Err(format!(
                 "no {} at this revision",
-                crate::config::CONFIG_FILE
+                psdoc_core::config::CONFIG_FILE
             )),
             Some(tree_id) => cache
                 .entry(tree_id)
@@ -180,7 +181,7 @@ struct Figures {
     evidence: EvidenceCount,
     qi_coverage: QiCoverage,
     /// The version's privacy settings, to mask commit messages with.
-    privacy: crate::config::PrivacySettings,
+    privacy: psdoc_core::config::PrivacySettings,
 }
 
 impl Figures {
@@ -240,7 +241,11 @@ impl Figures {
 struct Redactors(Vec<(String, Redactor)>);
 
 impl Redactors {
-    fn redact(&mut self, privacy: &crate::config::PrivacySettings, text: &str) -> Result<String> {
+    fn redact(
+        &mut self,
+        privacy: &psdoc_core::config::PrivacySettings,
+        text: &str,
+    ) -> Result<String> {
         let key = format!("{privacy:?}");
         let i = match self.0.iter().position(|(k, _)| *k == key) {
             Some(i) => i,
@@ -309,26 +314,11 @@ fn walk(repo: &StatementRepo, spec: &str) -> Result<Vec<Commit>> {
         .collect()
 }
 
-fn short(id: Oid) -> String {
-    id.to_string()[..7].to_owned()
-}
-
 /// `YYYY-MM-DD` (UTC) of a time in seconds since 1970.
 pub(crate) fn date_of(seconds: i64) -> String {
-    // Howard Hinnant's civil_from_days.
-    let z = seconds.div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    psdoc_evidence::Date::from_days_since_epoch(seconds.div_euclid(86_400)).to_string()
 }
 
-/// The history as JSON, pretty-printed, with a final newline.
 pub fn render_json(history: &History) -> String {
     let mut s = serde_json::to_string_pretty(history).expect("serialisable");
     s.push('\n');
@@ -337,7 +327,6 @@ pub fn render_json(history: &History) -> String {
 
 /// A table of words per section by revision, then evidence and QIs.
 pub fn render_term(history: &History) -> String {
-    use crate::render::thousands;
     let mut out = String::new();
     if history.revisions.is_empty() {
         out.push_str("No revision holds a statement.\n");
@@ -354,7 +343,7 @@ pub fn render_term(history: &History) -> String {
     let mut header: Vec<String> = vec!["Revision".into(), "Date".into()];
     header.extend(keys.iter().map(|k| short_key(*k).to_owned()));
     header.extend(["Other", "Total", "Limit", "Evidence", "Focus QIs"].map(String::from));
-    let mut rows = vec![header];
+    let mut table = Table::new(header, 2);
     for p in &history.revisions {
         let mut row = vec![p.revision.clone(), p.date.clone()];
         for k in &keys {
@@ -374,32 +363,10 @@ pub fn render_term(history: &History) -> String {
             p.qi_coverage.covered.len(),
             p.qi_coverage.focus
         ));
-        rows.push(row);
+        table.push(row);
     }
     if !history.revisions.is_empty() {
-        let widths: Vec<usize> = (0..rows[0].len())
-            .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
-            .collect();
-        for (i, row) in rows.iter().enumerate() {
-            let cells: Vec<String> = row
-                .iter()
-                .enumerate()
-                .map(|(c, cell)| {
-                    let pad = " ".repeat(widths[c] - cell.chars().count());
-                    if c < 2 {
-                        format!("{cell}{pad}")
-                    } else {
-                        format!("{pad}{cell}")
-                    }
-                })
-                .collect();
-            out.push_str(cells.join("  ").trim_end());
-            out.push('\n');
-            if i == 0 {
-                out.push_str(&"-".repeat(widths.iter().sum::<usize>() + 2 * (widths.len() - 1)));
-                out.push('\n');
-            }
-        }
+        out.push_str(&table.render());
         out.push_str("\nEvidence: documents cited / documents in the log. Focus QIs: the guidance's focus quality indicators referred to.\n");
         out.push_str(&format!(
             "Sections: {}.\n",

@@ -4,7 +4,7 @@
 //!
 //! Every revision is read straight from git's object database ([`GitTree`]);
 //! the working tree and the index are never touched. Everything shown passes
-//! through the statement's [`crate::redact::Redactor`], so no output shows
+//! through the statement's [`psdoc_core::redact::Redactor`], so no output shows
 //! a personal identifier in full.
 
 pub mod changes;
@@ -20,16 +20,17 @@ mod word_diff;
 
 use std::path::Path;
 
-use crate::check::Project;
-use crate::error::Result;
+use psdoc_core::check::Project;
+use psdoc_core::error::Result;
 
 pub use changes::{ChangeFilter, ChangedLines, FileChange, changed_lines, filter_to_changes};
 pub use diff::{
-    Block, BlockChange, BlockKind, MoveEnd, Op, OtherDiff, SectionDiff, Slot, Span, StatementDiff,
-    Status, diff_projects, move_end,
+    Block, BlockChange, BlockKind, MoveEnd, OtherDiff, SectionDiff, Slot, StatementDiff, Status,
+    diff_projects, move_end,
 };
 pub use git::{GitTree, Revision, StatementRepo, WORKTREE, same_privacy};
 pub use timeline::{History, HistoryRange, history};
+pub use word_diff::{Op, Span};
 
 /// GitHub's limit on a comment's length, in characters.
 pub const GITHUB_COMMENT_LIMIT: usize = 65_536;
@@ -132,10 +133,10 @@ pub use term::render as render_term;
 pub(crate) fn signed(n: i64) -> String {
     match n {
         0 => "0".to_owned(),
-        n if n > 0 => format!("+{}", crate::render::thousands(n as usize)),
+        n if n > 0 => format!("+{}", psdoc_core::text::thousands(n as usize)),
         n => format!(
             "\u{2212}{}",
-            crate::render::thousands(n.unsigned_abs() as usize)
+            psdoc_core::text::thousands(n.unsigned_abs() as usize)
         ),
     }
 }

@@ -3,7 +3,7 @@
 //! section, paragraphs that moved (within or between sections) paired as
 //! moves, and a word diff inside every edited or moved-and-edited paragraph.
 //!
-//! Words are the contract's words ([`crate::words`]), so for every section
+//! Words are the contract's words ([`psdoc_core::words`]), so for every section
 //! `words_after - words_before == inserted_words - deleted_words`. A
 //! paragraph moved within a section counts only in `moved_words`. A
 //! paragraph moved to another section changes both sections' sizes: it
@@ -18,17 +18,17 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use crate::check::Project;
-use crate::config::Config;
-use crate::heading::SectionKey;
-use crate::model::Statement;
-use crate::model::UnitKind;
-use crate::model::evidence::Citations;
-use crate::redact::Redactor;
+use psdoc_core::check::Project;
+use psdoc_core::config::Config;
+use psdoc_core::heading::SectionKey;
+use psdoc_core::model::Statement;
+use psdoc_core::model::UnitKind;
+use psdoc_core::model::evidence::Citations;
+use psdoc_core::redact::Redactor;
 use psdoc_evidence::DocumentLog;
 
 use super::similarity::{Bags, dice_bound};
-use super::word_diff::{WordDiff, word_diffs};
+use super::word_diff::{Op, Span, WordDiff, word_diffs};
 
 /// Paragraphs shorter than this are not paired as moves: "Yes." moving is
 /// noise, not a move.
@@ -209,19 +209,6 @@ pub fn move_end(blocks: &[Block], at: usize) -> Option<MoveEnd> {
     })
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Span {
-    pub op: Op,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Op {
-    Equal,
-    Insert,
-    Delete,
-}
-
 impl StatementDiff {
     /// The heading a slot goes by, for "moved from ..." notes.
     pub fn slot_title(&self, slot: Slot) -> String {
@@ -282,7 +269,7 @@ impl Side {
         let mut next = 0;
         let mut slot = Slot::Other;
         for (ci, unit) in st.units() {
-            let place = crate::model::Place {
+            let place = psdoc_core::model::Place {
                 chapter: ci,
                 offset: unit.start,
             };

@@ -16,12 +16,13 @@ use git2::{DiffFindOptions, DiffOptions};
 
 use super::diff::{Status, Version, diff_versions};
 use super::git::{StatementRepo, other};
-use crate::check::Project;
-use crate::config::CONFIG_FILE;
-use crate::diagnostic::Diagnostic;
-use crate::error::Result;
-use crate::heading::SectionKey;
-use crate::model::Sources;
+use psdoc_core::check::Project;
+use psdoc_core::config::CONFIG_FILE;
+use psdoc_core::diagnostic::Diagnostic;
+use psdoc_core::error::Result;
+use psdoc_core::heading::SectionKey;
+use psdoc_core::model::Sources;
+use psdoc_core::text::short_commit;
 
 /// What changed in each file since the merge base, by root-relative path.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -87,7 +88,7 @@ fn lines_since(repo: &StatementRepo, commit: git2::Oid) -> Result<ChangedLines> 
         ))
         .map_err(fail)?;
         let relative = |p: Option<&Path>| -> Option<String> {
-            let p = crate::model::files::to_relative(p?);
+            let p = psdoc_core::model::files::to_relative(p?);
             if prefix.is_empty() {
                 Some(p)
             } else {
@@ -161,7 +162,10 @@ impl ChangeFilter {
 
         // The statement as of the merge base; none (a statement new in this
         // change, or one that did not load then) means every section is new.
-        let label = format!("{base} (merge base {})", short(merge_base.id));
+        let label = format!(
+            "{base} (merge base {})",
+            short_commit(&merge_base.id.to_string())
+        );
         let before = repo
             .tree_at(&merge_base, &label)
             .and_then(|t| t.revision())
@@ -243,8 +247,4 @@ fn config_changed(before: &Sources, after: &Sources) -> bool {
             .and_then(|f| f.text.parse::<toml::Table>().ok())
     };
     parse(before) != parse(after)
-}
-
-fn short(id: git2::Oid) -> String {
-    id.to_string()[..7].to_owned()
 }

@@ -4,10 +4,11 @@
 //! `[-...-]` and `{+...+}` as `git diff --word-diff=plain` does.
 
 use super::diff::{
-    Block, BlockChange, BlockKind, MoveEnd, Op, SectionDiff, StatementDiff, Status, move_end,
+    Block, BlockChange, BlockKind, MoveEnd, SectionDiff, StatementDiff, Status, move_end,
 };
+use super::word_diff::Op;
 use super::{delta, ids, signed};
-use crate::render::thousands;
+use psdoc_core::text::{Table, thousands};
 
 const RESET: &str = "\x1b[0m";
 const BOLD: &str = "\x1b[1m";
@@ -114,89 +115,52 @@ pub fn render(diff: &StatementDiff, color: bool) -> String {
 }
 
 fn table(diff: &StatementDiff) -> String {
-    let mut rows: Vec<[String; 7]> = vec![[
-        "Section".into(),
-        "Status".into(),
-        "Before".into(),
-        "After".into(),
-        "Change".into(),
-        "Ins/Del".into(),
-        "Moved".into(),
-    ]];
+    let header = [
+        "Section", "Status", "Before", "After", "Change", "Ins/Del", "Moved",
+    ];
+    let mut table = Table::new(header.map(String::from).to_vec(), 2).with_total();
+    let figures = |before: usize, after: usize, inserted: usize, deleted: usize, moved: usize| {
+        [
+            thousands(before),
+            thousands(after),
+            signed(delta(before, after)),
+            format!("+{}/\u{2212}{}", thousands(inserted), thousands(deleted)),
+            thousands(moved),
+        ]
+    };
     for s in &diff.sections {
-        rows.push([
-            s.title.clone(),
-            s.status.as_str().into(),
-            thousands(s.words_before),
-            thousands(s.words_after),
-            signed(delta(s.words_before, s.words_after)),
-            format!(
-                "+{}/\u{2212}{}",
-                thousands(s.inserted_words),
-                thousands(s.deleted_words)
-            ),
-            thousands(s.moved_words),
-        ]);
+        let mut row = vec![s.title.clone(), s.status.as_str().into()];
+        row.extend(figures(
+            s.words_before,
+            s.words_after,
+            s.inserted_words,
+            s.deleted_words,
+            s.moved_words,
+        ));
+        table.push(row);
     }
     let o = &diff.other;
     if o.words_before + o.words_after > 0 {
-        rows.push([
-            "(other text)".into(),
-            String::new(),
-            thousands(o.words_before),
-            thousands(o.words_after),
-            signed(delta(o.words_before, o.words_after)),
-            format!(
-                "+{}/\u{2212}{}",
-                thousands(o.inserted_words),
-                thousands(o.deleted_words)
-            ),
-            thousands(o.moved_words),
-        ]);
+        let mut row = vec!["(other text)".into(), String::new()];
+        row.extend(figures(
+            o.words_before,
+            o.words_after,
+            o.inserted_words,
+            o.deleted_words,
+            o.moved_words,
+        ));
+        table.push(row);
     }
-    rows.push([
-        "Total".into(),
-        String::new(),
-        thousands(diff.total_before),
-        thousands(diff.total_after),
-        signed(delta(diff.total_before, diff.total_after)),
-        format!(
-            "+{}/\u{2212}{}",
-            thousands(diff.inserted_words),
-            thousands(diff.deleted_words)
-        ),
-        thousands(diff.moved_words),
-    ]);
-    let widths: Vec<usize> = (0..7)
-        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
-        .collect();
-    let mut out = String::new();
-    let last = rows.len() - 1;
-    for (i, row) in rows.iter().enumerate() {
-        if i == last {
-            out.push_str(&"-".repeat(widths.iter().sum::<usize>() + 12));
-            out.push('\n');
-        }
-        let cells: Vec<String> = row
-            .iter()
-            .enumerate()
-            .map(|(c, cell)| {
-                let pad = " ".repeat(widths[c] - cell.chars().count());
-                if c < 2 {
-                    format!("{cell}{pad}")
-                } else {
-                    format!("{pad}{cell}")
-                }
-            })
-            .collect();
-        out.push_str(cells.join("  ").trim_end());
-        out.push('\n');
-        if i == 0 {
-            out.push_str(&"-".repeat(widths.iter().sum::<usize>() + 12));
-            out.push('\n');
-        }
-    }
-    out
+    let mut total = vec!["Total".into(), String::new()];
+    total.extend(figures(
+        diff.total_before,
+        diff.total_after,
+        diff.inserted_words,
+        diff.deleted_words,
+        diff.moved_words,
+    ));
+    table.push(total);
+    table.render()
 }
 
 fn section(diff: &StatementDiff, s: &SectionDiff, st: &Style) -> String {
@@ -329,7 +293,7 @@ fn plain(b: &Block) -> String {
 
 /// The first `n` words of `text`, with an ellipsis when cut.
 pub(crate) fn excerpt(text: &str, n: usize) -> String {
-    let mut spans = crate::words::word_spans(text);
+    let mut spans = psdoc_core::words::word_spans(text);
     match spans.nth(n) {
         Some(r) => format!("{}\u{2026}", text[..r.start].trim_end()),
         None => text.to_owned(),

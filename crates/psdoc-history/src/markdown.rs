@@ -4,10 +4,11 @@
 //! shortening the diffs, and says so.
 
 use super::diff::{
-    Block, BlockChange, BlockKind, MoveEnd, Op, SectionDiff, StatementDiff, Status, move_end,
+    Block, BlockChange, BlockKind, MoveEnd, SectionDiff, StatementDiff, Status, move_end,
 };
+use super::word_diff::Op;
 use super::{CitationChanges, delta, ids, signed};
-use crate::render::thousands;
+use psdoc_core::text::thousands;
 
 /// How much of each section's diff to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -357,7 +358,7 @@ fn capital(s: &str) -> String {
 /// the changes.
 fn context(text: &str, first: bool, last: bool) -> String {
     const KEEP: usize = 8;
-    let spans: Vec<_> = crate::words::word_spans(text).collect();
+    let spans: Vec<_> = psdoc_core::words::word_spans(text).collect();
     if spans.len() <= KEEP * 2 + 2 {
         return text.to_owned();
     }

@@ -4,23 +4,7 @@
 //! by pattern and label as well as colour; the page beside it carries the
 //! same figures as a table.
 
-use crate::render::thousands;
-
-/// Escapes text for HTML and SVG.
-pub(crate) fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use psdoc_core::text::{escape_html as esc, thousands};
 
 /// A row of the before/after chart: label, words before, words after.
 pub(crate) struct BarRow {

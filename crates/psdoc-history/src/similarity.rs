@@ -15,7 +15,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
-use crate::words::word_spans;
+use psdoc_core::words::word_spans;
 
 /// When both paragraphs have at least this many words, they must share
 /// word pairs too.
