@@ -21,6 +21,7 @@ pub mod rules;
 pub mod scan;
 
 pub mod scaffold;
+pub mod text;
 pub mod words;
 
 pub use check::{Project, Tally, find_root};
