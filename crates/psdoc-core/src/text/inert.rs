@@ -19,12 +19,15 @@ use std::borrow::Cow;
 pub const BREAK: char = '\u{2060}';
 
 /// ASCII punctuation that Markdown (with GitHub's extensions: tables,
-/// strikethrough, math, footnotes) may read as syntax somewhere on a line.
+/// strikethrough, math, footnotes) may read as syntax anywhere on a line.
 /// CommonMark lets any ASCII punctuation be escaped with a backslash.
 const ACTIVE: &[char] = &[
-    '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '.', '!', '|', '~', '$', ':',
-    '=', '^', '"', '\'',
+    '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '!', '|', '~', '$', '=',
 ];
+
+/// Punctuation that is syntax only where a line starts: a list item (`-`,
+/// `+`, `1.`), escaped there.
+const AT_START: &[char] = &['-', '+', '.'];
 
 /// Untrusted text as inert Markdown inline text on one line: safe as a
 /// paragraph, a list item or a table cell. Line breaks and control
@@ -32,8 +35,18 @@ const ACTIVE: &[char] = &[
 pub fn markdown(text: &str) -> String {
     let chars: Vec<char> = one_line(text, false).chars().collect();
     let mut out = String::with_capacity(text.len() + text.len() / 4 + 8);
+    // Only spaces so far (only digits, for the `.` of `1.`).
+    let mut at_start = true;
+    let mut digits_only = true;
     for (i, &c) in chars.iter().enumerate() {
+        let starts_line = (at_start && c != '.') || (digits_only && c == '.' && i > 0);
+        at_start &= c == ' ';
+        digits_only &= c == ' ' || c.is_ascii_digit();
         match c {
+            c if starts_line && AT_START.contains(&c) => {
+                out.push('\\');
+                out.push(c);
+            }
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -253,14 +266,17 @@ mod tests {
         assert_eq!(markdown("Key achievements"), "Key achievements");
         assert_eq!(
             markdown("E99 is not in the log (evidence/log.toml)"),
-            "E99 is not in the log \\(evidence/log\\.toml\\)"
+            "E99 is not in the log \\(evidence/log.toml\\)"
         );
         assert_eq!(markdown("a|b"), "a\\|b");
         assert_eq!(markdown("ask @lead"), "ask @\u{2060}lead");
         assert_eq!(markdown("#12"), "\\#\u{2060}12");
-        assert_eq!(markdown("www.x.org"), "www\u{2060}\\.x\\.org");
-        assert_eq!(markdown("https://x"), "https\\:\u{2060}//x");
-        assert_eq!(markdown("GH-3"), "GH\\-\u{2060}3");
+        assert_eq!(markdown("www.x.org"), "www\u{2060}.x.org");
+        assert_eq!(markdown("https://x"), "https:\u{2060}//x");
+        assert_eq!(markdown("- a - b"), "\\- a - b");
+        assert_eq!(markdown("12. a. b"), "12\\. a. b");
+        assert_eq!(markdown("+1"), "\\+1");
+        assert_eq!(markdown("GH-3"), "GH-\u{2060}3");
         assert_eq!(markdown("a\r\nb"), "a  b");
     }
 
