@@ -1924,6 +1924,54 @@ fn the_build_cache_key_follows_the_sources() {
 // ---------------------------------------------------------------------------
 // The workflows.
 
+/// Every action a workflow or the Action uses is pinned to a full commit,
+/// with its release in a comment (Dependabot reads and updates both); the
+/// only exceptions are this repository's own Action (`./`) and psdoc's,
+/// which has no release commit yet.
+#[test]
+fn every_action_is_pinned_to_a_commit() {
+    let root = project_root();
+    let mut files = vec![root.join("action.yml")];
+    for entry in std::fs::read_dir(root.join(".github/workflows")).unwrap() {
+        files.push(entry.unwrap().path());
+    }
+    let mut pinned = 0;
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        for line in text.lines() {
+            let Some(rest) = line
+                .trim_start()
+                .trim_start_matches("- ")
+                .strip_prefix("uses: ")
+            else {
+                continue;
+            };
+            if rest.starts_with("./") || rest.starts_with("psdoc/psdoc@") {
+                continue;
+            }
+            let (target, comment) = rest.split_once(" # ").unwrap_or((rest, ""));
+            let (_, sha) = target.split_once('@').expect("an action with a ref");
+            assert!(
+                sha.len() == 40
+                    && sha
+                        .chars()
+                        .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()),
+                "{}: {line}: not pinned to a full commit",
+                path.display()
+            );
+            assert!(
+                comment.starts_with('v'),
+                "{}: {line}: no release in a comment",
+                path.display()
+            );
+            pinned += 1;
+        }
+    }
+    assert!(pinned >= 10, "{pinned}");
+    let dependabot = std::fs::read_to_string(root.join(".github/dependabot.yml")).unwrap();
+    assert!(dependabot.contains("package-ecosystem: github-actions"));
+}
+
 #[test]
 fn init_writes_the_partnership_workflows_as_they_are_here() {
     let dir = tempfile::tempdir().unwrap();
@@ -1956,6 +2004,15 @@ fn the_workflows_keep_to_least_privilege() {
         assert!(!text.contains("write-all"), "{name}");
     }
     let action = std::fs::read_to_string(project_root().join("action.yml")).unwrap();
+    // The comment workflow for forks reads the pull request as data only.
+    let comment = std::fs::read_to_string(dir.join("statement-comment.yml")).unwrap();
+    assert!(comment.contains("persist-credentials: false"));
+    assert!(comment.contains("ref: ${{ github.event.workflow_run.head_sha }}"));
+    assert!(
+        !comment.contains("download-artifact"),
+        "no report is trusted"
+    );
+    assert!(comment.contains("psdoc --root \"$STATEMENT\" github comment"));
     // Inputs reach scripts only through env:.
     let mut in_run = false;
     for line in action.lines() {
