@@ -1778,7 +1778,8 @@ fn the_action_installs_only_what_it_pins() {
     // Each case: where the Action's checksums say, what is downloaded,
     // the version asked, extra env, and what the step must say.
     let wrong: String = sum.chars().rev().collect();
-    let cases: Vec<(Option<String>, &Path, &str, Vec<(&str, String)>, &str)> = vec![
+    type Case<'a> = (Option<String>, &'a Path, &'a str, Vec<(&'a str, String)>, &'a str);
+    let cases: Vec<Case> = vec![
         (
             Some(checksums(&wrong)),
             &release,
