@@ -1152,6 +1152,43 @@ fn hostile_titles_render_inert() {
         "{:?}\n{summary}",
         live_markdown(&summary)
     );
+
+    // `psdoc diff --format markdown`, made for a pull-request comment,
+    // quotes the changed text itself.
+    let hostile_text = HOSTILE.join(" ");
+    let repo = repo.edit(
+        "book/src/data.md",
+        "fell [E1].",
+        &format!("fell [E1]. {hostile_text}"),
+    );
+    git(repo.path(), &["commit", "-q", "-am", "Hostile text"]);
+    let out = psdoc(
+        repo.path(),
+        &["diff", &base, "HEAD", "--format", "markdown"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
+    let diff = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(diff.contains("evil"), "{diff}");
+    let tags = [
+        "<ins>",
+        "</ins>",
+        "<del>",
+        "</del>",
+        "<br>",
+        "<details>",
+        "</details>",
+        "<summary>",
+        "</summary>",
+        "<b>",
+        "</b>",
+    ];
+    let ours = tags.iter().fold(diff.clone(), |d, tag| d.replace(tag, ""));
+    assert!(
+        live_markdown(&ours).is_empty(),
+        "{:?}\n{diff}",
+        live_markdown(&ours)
+    );
 }
 
 #[test]
@@ -1778,7 +1815,13 @@ fn the_action_installs_only_what_it_pins() {
     // Each case: where the Action's checksums say, what is downloaded,
     // the version asked, extra env, and what the step must say.
     let wrong: String = sum.chars().rev().collect();
-    type Case<'a> = (Option<String>, &'a Path, &'a str, Vec<(&'a str, String)>, &'a str);
+    type Case<'a> = (
+        Option<String>,
+        &'a Path,
+        &'a str,
+        Vec<(&'a str, String)>,
+        &'a str,
+    );
     let cases: Vec<Case> = vec![
         (
             Some(checksums(&wrong)),
