@@ -4,8 +4,9 @@
     run_action.py ACTION_YML CONTEXT_JSON
     run_action.py --shellcheck ACTION_YML   (lint every run: script)
 
-CONTEXT_JSON holds `inputs`, `github`, `runner` (the expression contexts) and
-`env` (variables added to the process environment). Each `run:` step is run
+CONTEXT_JSON holds `inputs`, `github`, `runner` (the expression contexts),
+`env` (variables added to the process environment) and, optionally,
+`stop_after` (a step id: no step after it runs). Each `run:` step is run
 as `shell: bash` runs it on GitHub (`bash --noprofile --norc -eo pipefail
 FILE`) with its `env:` evaluated, a fresh `$GITHUB_OUTPUT` per step,
 and `$GITHUB_PATH` additions put on `PATH` for the later steps. `uses:`
@@ -296,6 +297,8 @@ def main():
         added = open(path_file, encoding="utf-8").read().splitlines()[len(before):]
         for p in added:
             env["PATH"] = p + os.pathsep + env["PATH"]
+        if context.get("stop_after") == sid:
+            break
     outputs = {name: interpolate(spec.get("value", ""), ev) for name, spec in (action.get("outputs") or {}).items()}
     json.dump({"steps": report, "outputs": outputs, "failed": status["failed"]}, sys.stdout, indent=1)
     sys.stdout.write("\n")

@@ -45,6 +45,16 @@ struct State {
     seen: Vec<Seen>,
     forbid_writes: bool,
     pr_head: String,
+    /// Where the pull request's head branch lives (`o/r` unless a fork).
+    pr_head_repo: String,
+    pr_base: String,
+    /// The token's login as `GET /user` gives it; `None`: HTTP 403, as for
+    /// `GITHUB_TOKEN`.
+    user: Option<String>,
+    /// The files the pull request changes (`GET /pulls/7/files`).
+    files: Vec<Value>,
+    /// File contents by (path, commit) for `GET /contents/{path}?ref=`.
+    contents: Vec<(String, String, String)>,
     next_id: u64,
 }
 
@@ -63,6 +73,9 @@ impl MockGithub {
             next_id: comments.iter().map(|c| c.id).max().unwrap_or(1000) + 1,
             comments,
             pr_head: pr_head.to_owned(),
+            pr_head_repo: "o/r".into(),
+            pr_base: "0".repeat(40),
+            files: vec![json!({"filename": "book/src/data.md", "status": "modified"})],
             ..State::default()
         }));
         let stop = Arc::new(AtomicBool::new(false));
@@ -92,6 +105,11 @@ impl MockGithub {
 
     fn forbid_writes(&self) {
         self.state.lock().unwrap().forbid_writes = true;
+    }
+
+    fn with(&self, f: impl FnOnce(&mut State)) -> &Self {
+        f(&mut self.state.lock().unwrap());
+        self
     }
 
     fn comments(&self) -> Vec<Comment> {
@@ -179,7 +197,7 @@ fn handle(mut request: tiny_http::Request, port: u16, state: &Mutex<State>) {
                 let c = Comment {
                     id,
                     body: body["body"].as_str().unwrap_or("").to_owned(),
-                    login: BOT.into(),
+                    login: st.user.clone().unwrap_or_else(|| BOT.into()),
                 };
                 st.comments.push(c.clone());
                 (201, comment_json(&c), None)
@@ -198,11 +216,39 @@ fn handle(mut request: tiny_http::Request, port: u16, state: &Mutex<State>) {
                 (404, json!({"message": "Not Found"}), None)
             }
         }
-        ("GET", p) if p == format!("/api/v3/repos/o/r/pulls/{NUMBER}") => (
-            200,
-            json!({"number": NUMBER, "state": "open", "head": {"sha": st.pr_head, "ref": "change"}, "base": {"ref": "main"}}),
-            None,
-        ),
+        ("GET", p) if p == format!("/api/v3/repos/o/r/pulls/{NUMBER}") => {
+            (200, pull_json(&st), None)
+        }
+        // The open pull requests of a head `owner:branch`.
+        ("GET", "/api/v3/repos/o/r/pulls") => {
+            let owner = st.pr_head_repo.split('/').next().unwrap_or("");
+            let wanted = format!("head={owner}%3Achange");
+            let found = query.split('&').any(|kv| kv == wanted) && query.contains("state=open");
+            let list = if found { vec![pull_json(&st)] } else { vec![] };
+            (200, Value::Array(list), None)
+        }
+        ("GET", p) if p == format!("/api/v3/repos/o/r/pulls/{NUMBER}/files") => {
+            (200, Value::Array(st.files.clone()), None)
+        }
+        ("GET", "/api/v3/user") => match &st.user {
+            Some(login) => (200, json!({"login": login, "id": 7, "type": "User"}), None),
+            None => forbidden(),
+        },
+        ("GET", p) if p.starts_with("/api/v3/repos/o/r/contents/") => {
+            let path = &p["/api/v3/repos/o/r/contents/".len()..];
+            let sha = query
+                .split('&')
+                .find_map(|kv| kv.strip_prefix("ref="))
+                .unwrap_or("");
+            match st.contents.iter().find(|(p, s, _)| p == path && s == sha) {
+                Some((_, _, text)) => (
+                    200,
+                    json!({"type": "file", "encoding": "base64", "content": base64(text)}),
+                    None,
+                ),
+                None => (404, json!({"message": "Not Found"}), None),
+            }
+        }
         _ => (
             404,
             json!({"message": "Not Found", "documentation_url": "https://docs.github.com/rest"}),
@@ -221,6 +267,32 @@ fn handle(mut request: tiny_http::Request, port: u16, state: &Mutex<State>) {
             response.with_header(tiny_http::Header::from_bytes("Link", link.as_bytes()).unwrap());
     }
     let _ = request.respond(response);
+}
+
+fn pull_json(st: &State) -> Value {
+    json!({"number": NUMBER, "state": "open",
+           "head": {"sha": st.pr_head, "ref": "change", "repo": {"full_name": st.pr_head_repo}},
+           "base": {"sha": st.pr_base, "ref": "main", "repo": {"full_name": "o/r"}}})
+}
+
+/// Base64 as GitHub sends file contents: lines of 60 characters.
+fn base64(text: &str) -> String {
+    const DIGITS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in text.as_bytes().chunks(3) {
+        let n = chunk.iter().fold(0u32, |n, b| (n << 8) | u32::from(*b)) << (8 * (3 - chunk.len()));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(DIGITS[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+        if out.len() % 61 == 60 {
+            out.push('\n');
+        }
+    }
+    out
 }
 
 fn forbidden() -> (u16, Value, Option<String>) {
@@ -392,11 +464,12 @@ fn the_first_run_creates_the_comment_and_the_second_updates_it() {
             .iter()
             .all(|s| s.authorization.as_deref() == Some(&format!("Bearer {TOKEN}")))
     );
-    assert!(
-        mock.seen()[0].url.contains("per_page=100"),
-        "{:?}",
-        mock.seen()[0]
-    );
+    let listed = mock
+        .seen()
+        .into_iter()
+        .find(|s| s.url.starts_with("/api/v3/repos/o/r/issues/7/comments"))
+        .expect("the comments listed");
+    assert!(listed.url.contains("per_page=100"), "{listed:?}");
 
     let comments = mock.comments();
     assert_eq!(comments.len(), 1);
@@ -443,8 +516,14 @@ fn more_than_a_hundred_comments_are_paged_through() {
             login: "partner-officer".into(),
         })
         .collect();
-    // Someone else quoting psdoc's marker is not psdoc's comment.
+    // Someone else quoting psdoc's marker is not psdoc's comment, nor is
+    // the bot's own comment that mentions it later in its text.
     existing[4].body = "<!-- psdoc --> copied by hand".into();
+    existing[6] = Comment {
+        id: 7,
+        body: "Another tool's report, quoting <!-- psdoc --> in passing".into(),
+        login: BOT.into(),
+    };
     existing[229] = Comment {
         id: 230,
         body: "<!-- psdoc -->\nold text".into(),
@@ -461,7 +540,7 @@ fn more_than_a_hundred_comments_are_paged_through() {
     let gets: Vec<String> = mock
         .seen()
         .into_iter()
-        .filter(|s| s.method == "GET")
+        .filter(|s| s.method == "GET" && s.url.contains("/issues/7/comments"))
         .map(|s| s.url)
         .collect();
     assert_eq!(gets.len(), 3, "three pages of 100: {gets:?}");
@@ -471,7 +550,42 @@ fn more_than_a_hundred_comments_are_paged_through() {
     assert_eq!(writes[0].method, "PATCH");
     assert_eq!(writes[0].url, "/api/v3/repos/o/r/issues/comments/230");
     assert_eq!(mock.comments()[4].body, "<!-- psdoc --> copied by hand");
+    assert!(mock.comments()[6].body.starts_with("Another tool's report"));
     assert_eq!(mock.comments().len(), 250);
+}
+
+/// A personal access token comments as its owner: psdoc asks GitHub who
+/// that is, and updates that person's psdoc comment rather than posting
+/// another.
+#[test]
+fn a_personal_access_token_updates_its_own_comment() {
+    let pr = pull_request();
+    let existing = vec![
+        Comment {
+            id: 1,
+            body: "<!-- psdoc -->\nold text".into(),
+            login: "lead-officer".into(),
+        },
+        Comment {
+            id: 2,
+            body: "<!-- psdoc -->\nsomeone else's".into(),
+            login: BOT.into(),
+        },
+    ];
+    let mock = MockGithub::start(existing, &pr.head);
+    mock.with(|s| s.user = Some("lead-officer".into()));
+    let vars = vars_for(&pr, &mock);
+    let out = psdoc(pr.repo.path(), &["github", "comment"], &vars);
+    assert_eq!(out.status.code(), Some(1), "{:?}", text(&out));
+    let writes = mock.writes();
+    assert_eq!(writes.len(), 1, "{writes:?}");
+    assert_eq!(writes[0].method, "PATCH");
+    assert_eq!(writes[0].url, "/api/v3/repos/o/r/issues/comments/1");
+    // Asked once more: still one comment of the officer's.
+    let out = psdoc(pr.repo.path(), &["github", "comment"], &vars);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(mock.comments().len(), 2);
+    assert!(mock.writes().iter().all(|w| w.method == "PATCH"));
 }
 
 #[test]
@@ -512,9 +626,33 @@ fn a_read_only_token_writes_the_step_summary_and_exits_per_findings() {
     assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
 }
 
-#[test]
-fn a_fork_pull_request_comments_from_its_report() {
-    let pr = pull_request();
+/// The `workflow_run` event GitHub sends when the fork `partner/r`'s run of
+/// `workflow` for branch `change` at `head` has completed.
+fn fork_run_event(pr: &PullRequest, name: &str, head: &str, workflow: &str) -> PathBuf {
+    write_event(
+        pr.repo.path(),
+        name,
+        &json!({"action": "completed", "workflow_run": {
+            "id": 99, "head_sha": head, "event": "pull_request", "pull_requests": [],
+            "head_branch": "change", "path": workflow,
+            "head_repository": {"full_name": "partner/r"}}}),
+    )
+    .unwrap()
+}
+
+fn fork_vars(event: &Path, mock: &MockGithub) -> Vec<(&'static str, String)> {
+    vec![
+        ("GITHUB_EVENT_PATH", event.display().to_string()),
+        ("GITHUB_REPOSITORY", "o/r".to_owned()),
+        ("GITHUB_API_URL", mock.api_url()),
+        ("GITHUB_TOKEN", TOKEN.to_owned()),
+    ]
+}
+
+const WORKFLOW: &str = ".github/workflows/statement.yml";
+
+/// The report a fork's run writes (its own workflow could write anything).
+fn fork_report(pr: &PullRequest) -> (PathBuf, Value) {
     let report = pr.repo.path().join(".git/pr-report.json");
     let out = psdoc(
         pr.repo.path(),
@@ -523,6 +661,22 @@ fn a_fork_pull_request_comments_from_its_report() {
     );
     assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
     let json: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    (report, json)
+}
+
+fn fork_mock(pr: &PullRequest) -> MockGithub {
+    let mock = MockGithub::start(vec![], &pr.head);
+    mock.with(|s| {
+        s.pr_head_repo = "partner/r".into();
+        s.pr_base = pr.base.clone();
+    });
+    mock
+}
+
+#[test]
+fn a_fork_pull_request_comments_from_its_report() {
+    let pr = pull_request();
+    let (report, json) = fork_report(&pr);
     assert_eq!(json["pull_request"]["number"], NUMBER);
     assert_eq!(json["pull_request"]["base_sha"], pr.base.as_str());
     assert_eq!(json["pull_request"]["head_sha"], pr.head.as_str());
@@ -551,20 +705,10 @@ fn a_fork_pull_request_comments_from_its_report() {
     );
 
     // The companion run: a workflow_run event, no checkout, the report.
-    let mock = MockGithub::start(vec![], &pr.head);
-    let run_event = write_event(
-        pr.repo.path(),
-        "run.json",
-        &json!({"action": "completed", "workflow_run": {"head_sha": pr.head, "event": "pull_request", "pull_requests": []}}),
-    )
-    .unwrap();
+    let mock = fork_mock(&pr);
+    let run_event = fork_run_event(&pr, "run.json", &pr.head, WORKFLOW);
     let elsewhere = tempfile::tempdir().unwrap();
-    let vars = vec![
-        ("GITHUB_EVENT_PATH", run_event.display().to_string()),
-        ("GITHUB_REPOSITORY", "o/r".to_owned()),
-        ("GITHUB_API_URL", mock.api_url()),
-        ("GITHUB_TOKEN", TOKEN.to_owned()),
-    ];
+    let vars = fork_vars(&run_event, &mock);
     let report_arg = report.to_str().unwrap();
     let out = psdoc(
         elsewhere.path(),
@@ -574,7 +718,13 @@ fn a_fork_pull_request_comments_from_its_report() {
     assert_no_token(&out);
     assert_eq!(out.status.code(), Some(1), "{:?}", text(&out));
     assert_eq!(mock.comments().len(), 1);
-    assert!(mock.comments()[0].body.contains("E99"));
+    let body = &mock.comments()[0].body;
+    assert!(body.contains("E99"), "{body}");
+    // Figures from the fork's run are labelled as such.
+    assert!(
+        body.contains("**Not checked here: figures reported by the fork's own run.** That run reports 3 errors"),
+        "{body}"
+    );
 
     // A tampered report is refused before any request.
     let tampered = pr.repo.path().join(".git/tampered.json");
@@ -610,26 +760,435 @@ fn a_fork_pull_request_comments_from_its_report() {
     );
     assert_eq!(out.status.code(), Some(2), "{:?}", text(&out));
 
-    // A report naming another pull request (whose head is elsewhere) posts nothing.
-    let other_run = write_event(
-        pr.repo.path(),
-        "other-run.json",
-        &json!({"workflow_run": {"head_sha": "1".repeat(40), "pull_requests": []}}),
-    )
-    .unwrap();
+    // A run of another workflow file (a fork can add one with the same
+    // name) is refused before any request.
+    let evil = fork_run_event(&pr, "evil.json", &pr.head, ".github/workflows/evil.yml");
+    let before = mock.seen().len();
+    let out = psdoc(
+        elsewhere.path(),
+        &["github", "comment", "--report", report_arg],
+        &fork_vars(&evil, &mock),
+    );
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("not of .github/workflows/statement.yml"),
+        "{stderr}"
+    );
+    assert_eq!(mock.seen().len(), before);
+
+    // A report naming a pull request whose head is elsewhere posts nothing.
+    let other_run = fork_run_event(&pr, "other-run.json", &"1".repeat(40), WORKFLOW);
     let mut moved = json.clone();
     moved["pull_request"]["head_sha"] = json!("1".repeat(40));
     std::fs::write(&tampered, moved.to_string()).unwrap();
-    let mut vars = vars.clone();
-    vars[0].1 = other_run.display().to_string();
     let out = psdoc(
         elsewhere.path(),
         &["github", "comment", "--report", tampered.to_str().unwrap()],
-        &vars,
+        &fork_vars(&other_run, &mock),
     );
     let (_, stderr) = text(&out);
     assert!(stderr.contains("not commenting"), "{stderr}");
+
+    // The pull request must come from the run's repository and branch, not
+    // only have its commit.
+    mock.with(|s| s.pr_head_repo = "mallory/r".into());
+    let out = psdoc(
+        elsewhere.path(),
+        &["github", "comment", "--report", report_arg],
+        &vars,
+    );
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("not commenting"), "{stderr}");
     assert_eq!(mock.writes().len(), 1, "only the first, genuine comment");
+}
+
+/// Issue 17: a fork's run can upload any report. A report whose totals
+/// disagree with its findings is refused; a consistent forged one is shown
+/// as the fork's claim, never as a pass; and the comment workflow checks
+/// the pull request's files itself, whatever any report says.
+#[test]
+fn a_forged_report_cannot_produce_a_passing_verdict() {
+    let pr = pull_request();
+    let (_, json) = fork_report(&pr);
+    let mock = fork_mock(&pr);
+    let run_event = fork_run_event(&pr, "run.json", &pr.head, WORKFLOW);
+    let vars = fork_vars(&run_event, &mock);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let forged = pr.repo.path().join(".git/forged.json");
+
+    // "0 errors" while listing findings: refused, nothing asked or posted.
+    let mut lie = json.clone();
+    lie["totals"]["errors"] = json!(0);
+    lie["totals"]["warnings"] = json!(0);
+    std::fs::write(&forged, lie.to_string()).unwrap();
+    let out = psdoc(
+        elsewhere.path(),
+        &["github", "comment", "--report", forged.to_str().unwrap()],
+        &vars,
+    );
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("disagree with the findings it lists"),
+        "{stderr}"
+    );
+    assert!(mock.seen().is_empty());
+
+    // A consistent lie: nothing found. Shown as the fork's own figures.
+    let mut clean = json.clone();
+    clean["totals"]["errors"] = json!(0);
+    clean["totals"]["warnings"] = json!(0);
+    clean["findings"] = json!([]);
+    std::fs::write(&forged, clean.to_string()).unwrap();
+    let out = psdoc(
+        elsewhere.path(),
+        &["github", "comment", "--report", forged.to_str().unwrap()],
+        &vars,
+    );
+    assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
+    let body = mock.comments()[0].body.clone();
+    assert!(!body.contains("Passes"), "{body}");
+    assert!(
+        body.contains("**Not checked here: figures reported by the fork's own run.**"),
+        "{body}"
+    );
+
+    // The comment workflow's own check of the fork's files: the real
+    // verdict, in the same comment.
+    let out = psdoc(
+        pr.repo.path(),
+        &[
+            "--root",
+            pr.repo.path().to_str().unwrap(),
+            "github",
+            "comment",
+        ],
+        &vars,
+    );
+    assert_no_token(&out);
+    assert_eq!(out.status.code(), Some(1), "{:?}", text(&out));
+    assert_eq!(mock.comments().len(), 1, "never a second comment");
+    let body = mock.comments()[0].body.clone();
+    assert!(
+        body.contains("**Does not pass**: the statement has 3 errors (2 from this pull request)."),
+        "{body}"
+    );
+    assert!(body.contains("E99 is not in the document log"), "{body}");
+    assert!(body.contains("not by the fork's run"), "{body}");
+    assert!(!body.contains("1904851231"));
+}
+
+/// The comment workflow for a fork finds the pull request by the run's
+/// commit, branch and repository, checks only the workflow it expects, and
+/// reads the commit the run was for.
+#[test]
+fn a_fork_pull_request_is_checked_from_its_own_files() {
+    let pr = pull_request();
+    let mock = fork_mock(&pr);
+    let root = pr.repo.path().to_str().unwrap().to_owned();
+    let args = ["--root", root.as_str(), "github", "comment"];
+    let elsewhere = tempfile::tempdir().unwrap();
+
+    let run_event = fork_run_event(&pr, "run.json", &pr.head, WORKFLOW);
+    let out = psdoc(elsewhere.path(), &args, &fork_vars(&run_event, &mock));
+    assert_eq!(out.status.code(), Some(1), "{:?}", text(&out));
+    let found = mock
+        .seen()
+        .into_iter()
+        .find(|s| s.url.starts_with("/api/v3/repos/o/r/pulls?"))
+        .expect("the pull request looked up by its head");
+    assert!(found.url.contains("head=partner%3Achange"), "{found:?}");
+    assert_eq!(mock.comments().len(), 1);
+
+    // Another workflow file's run: refused, nothing posted.
+    let evil = fork_run_event(
+        &pr,
+        "evil.json",
+        &pr.head,
+        ".github/workflows/statement.yml.yml",
+    );
+    let out = psdoc(elsewhere.path(), &args, &fork_vars(&evil, &mock));
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("not of .github/workflows/statement.yml"),
+        "{stderr}"
+    );
+
+    // A pull request with the same commit from another repository is not
+    // this run's: nothing to comment on.
+    mock.with(|s| s.pr_head_repo = "mallory/r".into());
+    let out = psdoc(elsewhere.path(), &args, &fork_vars(&run_event, &mock));
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("no open pull request"), "{stderr}");
+
+    // The files checked out must be the run's commit.
+    mock.with(|s| {
+        s.pr_head_repo = "partner/r".into();
+        s.pr_head = pr.base.clone();
+    });
+    let stale = fork_run_event(&pr, "stale.json", &pr.base, WORKFLOW);
+    let out = psdoc(elsewhere.path(), &args, &fork_vars(&stale, &mock));
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("check out `github.event.workflow_run.head_sha`"),
+        "{stderr}"
+    );
+    assert_eq!(mock.writes().len(), 1);
+}
+
+/// A pull request that changes the workflows or the rules' severities
+/// changes what its own check says: the comment names those changes.
+#[test]
+fn a_change_to_github_or_the_rules_is_flagged() {
+    let pr = pull_request();
+    let mock = MockGithub::start(vec![], &pr.head);
+    let vars = vars_for(&pr, &mock);
+    let out = psdoc(pr.repo.path(), &["github", "comment"], &vars);
+    assert_eq!(out.status.code(), Some(1), "{:?}", text(&out));
+    let body = mock.comments()[0].body.clone();
+    assert!(!body.contains("changes how it is checked"), "{body}");
+
+    let base_config = "[partnership]\nname = \"x\"\n\n[rules]\nstale-evidence = \"warning\"\n";
+    mock.with(|s| {
+        s.files = vec![
+            json!({"filename": "book/src/data.md", "status": "modified"}),
+            json!({"filename": ".github/workflows/statement.yml", "status": "modified"}),
+            json!({"filename": "partnership.toml", "status": "modified"}),
+        ];
+        s.contents = vec![
+            (
+                "partnership.toml".into(),
+                pr.base.clone(),
+                base_config.into(),
+            ),
+            (
+                "partnership.toml".into(),
+                pr.head.clone(),
+                base_config.replace("\"warning\"", "\"off\""),
+            ),
+        ];
+    });
+    let out = psdoc(pr.repo.path(), &["github", "comment"], &vars);
+    assert_eq!(out.status.code(), Some(1), "{:?}", text(&out));
+    let body = mock.comments()[0].body.clone();
+    assert!(
+        body.contains("> **This pull request changes how it is checked.**"),
+        "{body}"
+    );
+    assert!(
+        body.contains("GitHub workflows or settings: `.github/workflows/statement.yml`"),
+        "{body}"
+    );
+    assert!(body.contains("`[rules]` in `partnership.toml`"), "{body}");
+    assert!(
+        body.contains("- **Review the changes to how this is checked**"),
+        "{body}"
+    );
+    let contents: Vec<String> = mock
+        .seen()
+        .into_iter()
+        .filter(|s| s.url.contains("/contents/"))
+        .map(|s| s.url)
+        .collect();
+    assert!(
+        contents.contains(&format!(
+            "/api/v3/repos/o/r/contents/partnership.toml?ref={}",
+            pr.base
+        )),
+        "{contents:?}"
+    );
+}
+
+/// Titles and messages a hostile pull request could bring.
+const HOSTILE: &[&str] = &[
+    "![Approved](https://evil.example/badge.svg)",
+    "[Click to approve](https://evil.example/phish)",
+    "<img src=x onerror=alert(1)> <script>alert(1)</script>",
+    "</table><details open><summary>Approved</summary>",
+    "www.evil.example/login",
+    "https://evil.example/path and http://a.example",
+    "Closes #1, fixes owner/repo#2, see GH-3",
+    "ping @everyone and @org/team, mail lead@example.org",
+    "**bold** _em_ ~~struck~~ `code` ``two`` $x^2$",
+    "# Heading\n- list\n> quote\n| a | b |",
+    "[^1] footnote and [ref]: https://evil.example",
+    "&lt;b&gt; &#64;everyone &amp;",
+    "bidi \u{202E}evil\u{202C} text",
+    ":white_check_mark: **Passes**: no problems found.",
+];
+
+/// What in a comment's Markdown GitHub would turn into a link, an image,
+/// HTML, a mention or a reference.
+fn live_markdown(body: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let ours = body
+        .replacen("<!-- psdoc -->", "", 1)
+        .replace("<sub>", "")
+        .replace("</sub>", "")
+        .replace("`<!-- psdoc-allow RULE -->`", "");
+    for pattern in [
+        "](",
+        "<",
+        "://",
+        "www.",
+        "@everyone",
+        "@org",
+        "@example",
+        "#1",
+        "#2",
+        "GH-3",
+        "\u{202E}",
+    ] {
+        if ours.contains(pattern) {
+            found.push(pattern.to_owned());
+        }
+    }
+    found
+}
+
+#[test]
+fn hostile_titles_render_inert() {
+    let pr = pull_request();
+    let (_, json) = fork_report(&pr);
+    let mut report = json.clone();
+    let section = json["sections"][0].clone();
+    let finding = json["findings"][0].clone();
+    let long = "x".repeat(470) + "[a](https://evil.example)";
+    let corpus: Vec<&str> = HOSTILE.iter().copied().chain([long.as_str()]).collect();
+    report["sections"] = corpus
+        .iter()
+        .map(|t| {
+            let mut s = section.clone();
+            s["title"] = json!(t);
+            s
+        })
+        .collect();
+    report["findings"] = corpus
+        .iter()
+        .map(|t| {
+            let mut f = finding.clone();
+            f["severity"] = json!("error");
+            f["message"] = json!(t);
+            f["help"] = json!(t);
+            f
+        })
+        .collect();
+    report["totals"]["errors"] = json!(corpus.len());
+    let path = pr.repo.path().join(".git/hostile.json");
+    std::fs::write(&path, report.to_string()).unwrap();
+    let mock = fork_mock(&pr);
+    let run_event = fork_run_event(&pr, "run.json", &pr.head, WORKFLOW);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = psdoc(
+        elsewhere.path(),
+        &["github", "comment", "--report", path.to_str().unwrap()],
+        &fork_vars(&run_event, &mock),
+    );
+    assert_eq!(out.status.code(), Some(1), "{:?}", text(&out));
+    let body = mock.comments()[0].body.clone();
+    assert!(
+        live_markdown(&body).is_empty(),
+        "{:?}\n{body}",
+        live_markdown(&body)
+    );
+    assert!(!body.chars().any(|c| c.is_control() && c != '\n'));
+    // Every hostile row is a row of its table: one line each.
+    assert_eq!(
+        body.matches("| error | `unknown-evidence` |").count(),
+        corpus.len(),
+        "{body}"
+    );
+    assert!(body.contains("evil"), "the words are still shown");
+
+    // A hostile heading in the statement itself: the comment, the job
+    // summary and SARIF.
+    let heading =
+        "What your data is telling you: ![x](https://evil.example/x.png) @everyone #1 <b>";
+    let base = pr.base.clone();
+    let repo = pr.repo.edit(
+        "book/src/data.md",
+        "# What your data is telling you",
+        &format!("# {heading}"),
+    );
+    git(repo.path(), &["commit", "-q", "-am", "A heading"]);
+    let head = git(repo.path(), &["rev-parse", "HEAD"]);
+    let event = write_event(
+        repo.path(),
+        "hostile-event.json",
+        &json!({"number": NUMBER, "pull_request": {"number": NUMBER,
+            "base": {"sha": base}, "head": {"sha": head}}}),
+    )
+    .unwrap();
+    let mock = MockGithub::start(vec![], &head);
+    let vars = vec![
+        ("GITHUB_EVENT_PATH", event.display().to_string()),
+        ("GITHUB_REPOSITORY", "o/r".to_owned()),
+        ("GITHUB_API_URL", mock.api_url()),
+        ("GITHUB_TOKEN", TOKEN.to_owned()),
+    ];
+    let out = psdoc(repo.path(), &["github", "comment"], &vars);
+    assert_eq!(out.status.code(), Some(1), "{:?}", text(&out));
+    let body = mock.comments()[0].body.clone();
+    // The section's title as psdoc reads the heading (an image's address
+    // is not text), inert.
+    assert!(
+        body.contains("| What your data is telling you:  @\u{2060}everyone \\#\u{2060}1 |"),
+        "the heading is shown: {body}"
+    );
+    assert!(
+        live_markdown(&body).is_empty(),
+        "{:?}\n{body}",
+        live_markdown(&body)
+    );
+    let out = psdoc(repo.path(), &["check", "--format", "markdown"], &[]);
+    let summary = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        live_markdown(&summary).is_empty(),
+        "{:?}\n{summary}",
+        live_markdown(&summary)
+    );
+
+    // `psdoc diff --format markdown`, made for a pull-request comment,
+    // quotes the changed text itself.
+    let hostile_text = HOSTILE.join(" ");
+    let repo = repo.edit(
+        "book/src/data.md",
+        "fell [E1].",
+        &format!("fell [E1]. {hostile_text}"),
+    );
+    git(repo.path(), &["commit", "-q", "-am", "Hostile text"]);
+    let out = psdoc(
+        repo.path(),
+        &["diff", &base, "HEAD", "--format", "markdown"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
+    let diff = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(diff.contains("evil"), "{diff}");
+    let tags = [
+        "<ins>",
+        "</ins>",
+        "<del>",
+        "</del>",
+        "<br>",
+        "<details>",
+        "</details>",
+        "<summary>",
+        "</summary>",
+        "<b>",
+        "</b>",
+    ];
+    let ours = tags.iter().fold(diff.clone(), |d, tag| d.replace(tag, ""));
+    assert!(
+        live_markdown(&ours).is_empty(),
+        "{:?}\n{diff}",
+        live_markdown(&ours)
+    );
 }
 
 #[test]
@@ -982,15 +1541,35 @@ fn sha256(path: &Path) -> String {
         .to_owned()
 }
 
-/// A fake release folder holding the built psdoc as the release workflow
-/// packs it, with its .sha256 file.
-fn fake_release(dir: &Path, target: &str, corrupt: bool) -> PathBuf {
+/// What a fake release's archive holds.
+#[derive(Clone, Copy, PartialEq)]
+enum Payload {
+    /// The psdoc built for these tests.
+    Built,
+    /// A small stand-in named `psdoc` (the debug build is large), for
+    /// tests that never run it.
+    StandIn,
+    /// No psdoc at all.
+    NoPsdoc,
+}
+
+/// A fake release folder holding an archive as the release workflow packs
+/// it, and the archive's sha256.
+fn fake_release(dir: &Path, target: &str, payload: Payload) -> (PathBuf, String) {
     let release = dir.join("release");
     let staging = dir.join("staging");
     std::fs::create_dir_all(&release).unwrap();
     std::fs::create_dir_all(&staging).unwrap();
-    let bin = assert_cmd::cargo::cargo_bin("psdoc");
-    std::fs::copy(&bin, staging.join("psdoc")).unwrap();
+    let name = if payload == Payload::NoPsdoc {
+        "README.txt"
+    } else {
+        "psdoc"
+    };
+    if payload == Payload::Built {
+        std::fs::copy(assert_cmd::cargo::cargo_bin("psdoc"), staging.join(name)).unwrap();
+    } else {
+        std::fs::write(staging.join(name), "#!/bin/sh\necho psdoc 0.1.0\n").unwrap();
+    }
     let asset = release.join(format!("psdoc-{target}.tar.gz"));
     let status = Process::new("tar")
         .args([
@@ -998,55 +1577,84 @@ fn fake_release(dir: &Path, target: &str, corrupt: bool) -> PathBuf {
             asset.to_str().unwrap(),
             "-C",
             staging.to_str().unwrap(),
-            "psdoc",
+            name,
         ])
         .status()
         .unwrap();
     assert!(status.success());
-    let mut sum = sha256(&asset);
-    if corrupt {
-        sum = sum.chars().rev().collect();
+    let sum = sha256(&asset);
+    (release, sum)
+}
+
+/// A copy of the Action as a release commit holds it: action.yml, the
+/// sources (linked), and `release-checksums.txt` when given.
+fn action_at_release(dir: &Path, checksums: Option<&str>) -> PathBuf {
+    let action = dir.join("action");
+    std::fs::create_dir_all(&action).unwrap();
+    let root = project_root().canonicalize().unwrap();
+    std::fs::copy(root.join("action.yml"), action.join("action.yml")).unwrap();
+    for name in ["Cargo.toml", "Cargo.lock", "crates"] {
+        std::os::unix::fs::symlink(root.join(name), action.join(name)).unwrap();
     }
-    std::fs::write(
-        release.join(format!("psdoc-{target}.tar.gz.sha256")),
-        format!("{sum}  psdoc-{target}.tar.gz\n"),
+    if let Some(text) = checksums {
+        std::fs::write(action.join("release-checksums.txt"), text).unwrap();
+    }
+    action
+}
+
+/// `release-checksums.txt` of release v0.1.0 with `sum` for Linux x86-64.
+fn checksums(sum: &str) -> String {
+    format!(
+        "# The psdoc release binaries the Action at this commit installs, with their sha256.\nrelease v0.1.0\n{sum}  v0.1.0/psdoc-x86_64-unknown-linux-gnu.tar.gz\n{}  v0.1.0/psdoc-aarch64-apple-darwin.tar.gz\n",
+        "a".repeat(64)
     )
-    .unwrap();
-    release
+}
+
+/// How the Action is run: where it lives, its `env` and where to stop.
+struct ActionRun<'a> {
+    action: &'a Path,
+    release: &'a Path,
+    env: Vec<(&'a str, String)>,
+    stop_after: Option<&'a str>,
 }
 
 fn run_action(
     pr: &PullRequest,
     mock: &MockGithub,
-    release: &Path,
+    how: &ActionRun,
     inputs: Value,
 ) -> (Option<i32>, Value, String) {
     let temp = tempfile::tempdir().unwrap();
     let runner_temp = temp.path().join("runner-temp");
     std::fs::create_dir_all(&runner_temp).unwrap();
     let summary = temp.path().join("summary.md");
+    let mut env = json!({
+        "PSDOC_DOWNLOAD_URL": format!("file://{}", how.release.display()),
+        "GITHUB_EVENT_PATH": pr.event,
+        "GITHUB_REPOSITORY": "o/r",
+        "GITHUB_API_URL": mock.api_url(),
+        "GITHUB_STEP_SUMMARY": summary,
+        "GITHUB_PATH": temp.path().join("github-path"),
+        "NO_COLOR": "1",
+    });
+    for (k, v) in &how.env {
+        env[*k] = json!(v);
+    }
     let context = json!({
         "inputs": inputs,
         "github": {
-            "action_path": project_root().canonicalize().unwrap(),
+            "action_path": how.action,
             "action_ref": "v0.1.0",
             "action_repository": "psdoc/psdoc",
-            "server_url": "http://127.0.0.1:9",
+            "server_url": "https://github.example",
             "event_name": "pull_request",
             "repository": "o/r",
             "token": TOKEN,
             "event": {"pull_request": {"number": NUMBER, "head": {"repo": {"full_name": "o/r"}}}},
         },
         "runner": {"os": "Linux", "arch": "X64", "temp": runner_temp},
-        "env": {
-            "PSDOC_DOWNLOAD_URL": format!("file://{}", release.display()),
-            "GITHUB_EVENT_PATH": pr.event,
-            "GITHUB_REPOSITORY": "o/r",
-            "GITHUB_API_URL": mock.api_url(),
-            "GITHUB_STEP_SUMMARY": summary,
-            "GITHUB_PATH": temp.path().join("github-path"),
-            "NO_COLOR": "1",
-        },
+        "env": env,
+        "stop_after": how.stop_after,
     });
     let context_file = temp.path().join("context.json");
     std::fs::write(&context_file, context.to_string()).unwrap();
@@ -1060,11 +1668,12 @@ fn run_action(
     let mut cmd = Process::new("python3");
     cmd.current_dir(pr.repo.path())
         .arg(project_root().join("tests/action/run_action.py"))
-        .arg(project_root().join("action.yml"))
+        .arg(how.action.join("action.yml"))
         .arg(&context_file)
         .env("PATH", path.join(":"));
     for (name, _) in std::env::vars() {
-        if name.starts_with("GITHUB_") || name.starts_with("RUNNER_") {
+        if name.starts_with("GITHUB_") || name.starts_with("RUNNER_") || name.starts_with("PSDOC_")
+        {
             cmd.env_remove(name);
         }
     }
@@ -1094,23 +1703,42 @@ fn step<'a>(result: &'a Value, name_part: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no step {name_part}"))
 }
 
+fn linux_x64() -> bool {
+    std::env::consts::OS == "linux" && std::env::consts::ARCH == "x86_64"
+}
+
 #[test]
 fn the_actions_shell_steps_run_with_a_simulated_runner() {
-    if std::env::consts::OS != "linux" || std::env::consts::ARCH != "x86_64" {
+    if !linux_x64() {
         return;
     }
     let pr = pull_request();
     let mock = MockGithub::start(vec![], &pr.head);
     let dir = tempfile::tempdir().unwrap();
-    let release = fake_release(dir.path(), "x86_64-unknown-linux-gnu", false);
+    let (release, sum) = fake_release(dir.path(), "x86_64-unknown-linux-gnu", Payload::Built);
+    // The checksum comes from the Action's own release-checksums.txt.
+    let action = action_at_release(dir.path(), Some(&checksums(&sum)));
+    let how = ActionRun {
+        action: &action,
+        release: &release,
+        env: vec![],
+        stop_after: None,
+    };
     let inputs = json!({"root": ".", "fail-on": "error", "comment": "true", "sarif": "true", "token": TOKEN, "version": ""});
-    let (code, run, log) = run_action(&pr, &mock, &release, inputs);
+    let (code, run, log) = run_action(&pr, &mock, &how, inputs);
     assert!(!log.contains(TOKEN), "the token was printed");
 
     assert_eq!(step(&run, "Install")["outcome"], "success", "{log}");
     assert_eq!(
         step(&run, "Install")["outputs"]["installed"],
         "true",
+        "{log}"
+    );
+    assert!(
+        step(&run, "Install")["stdout"]
+            .as_str()
+            .unwrap()
+            .contains("Installed psdoc v0.1.0 (x86_64-unknown-linux-gnu), its sha256 checked"),
         "{log}"
     );
     assert_eq!(step(&run, "Build psdoc")["outcome"], "skipped");
@@ -1160,56 +1788,247 @@ fn the_actions_shell_steps_run_with_a_simulated_runner() {
 
     // fail-on: never passes the same statement.
     let inputs = json!({"fail-on": "never", "comment": "false", "sarif": "false", "token": TOKEN});
-    let (code, run, log) = run_action(&pr, &mock, &release, inputs);
+    let (code, run, log) = run_action(&pr, &mock, &how, inputs);
     assert_eq!(code, Some(0), "{log}");
     assert_eq!(step(&run, "Comment")["outcome"], "skipped");
     assert_eq!(step(&run, "SARIF file")["outcome"], "skipped");
     assert_eq!(mock.comments().len(), 1);
 }
 
+/// The install step fails closed: it installs only a binary whose sha256
+/// the Action itself pins, never falls back to another release or to
+/// building, and never reports success without a psdoc.
 #[test]
-fn the_action_refuses_a_release_whose_checksum_does_not_match() {
-    if std::env::consts::OS != "linux" || std::env::consts::ARCH != "x86_64" {
+fn the_action_installs_only_what_it_pins() {
+    if !linux_x64() {
         return;
     }
     let pr = pull_request();
     let mock = MockGithub::start(vec![], &pr.head);
     let dir = tempfile::tempdir().unwrap();
-    let release = fake_release(dir.path(), "x86_64-unknown-linux-gnu", true);
-    let inputs = json!({"comment": "false", "token": TOKEN});
-    let (code, run, log) = run_action(&pr, &mock, &release, inputs);
-    assert_eq!(code, Some(1));
-    let install = step(&run, "Install");
-    assert_eq!(install["outcome"], "failure", "{log}");
-    assert!(
-        install["stdout"]
-            .as_str()
-            .unwrap()
-            .contains("does not match"),
+    let (release, sum) = fake_release(dir.path(), "x86_64-unknown-linux-gnu", Payload::StandIn);
+    let empty = tempfile::tempdir().unwrap();
+    let (no_psdoc, no_psdoc_sum) =
+        fake_release(empty.path(), "x86_64-unknown-linux-gnu", Payload::NoPsdoc);
+    let inputs = |version: &str| json!({"comment": "false", "token": TOKEN, "version": version});
+
+    // Each case: where the Action's checksums say, what is downloaded,
+    // the version asked, extra env, and what the step must say.
+    let wrong: String = sum.chars().rev().collect();
+    type Case<'a> = (
+        Option<String>,
+        &'a Path,
+        &'a str,
+        Vec<(&'a str, String)>,
+        &'a str,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            Some(checksums(&wrong)),
+            &release,
+            "",
+            vec![],
+            "does not match the one this Action pins",
+        ),
+        (
+            Some(checksums(&no_psdoc_sum)),
+            &no_psdoc,
+            "",
+            vec![],
+            "holds no psdoc program",
+        ),
+        (
+            Some(checksums(&sum)),
+            &release,
+            "v9.9.9",
+            vec![],
+            "does not know the sha256 of psdoc v9.9.9",
+        ),
+        (
+            Some(checksums(&sum)),
+            &release,
+            "latest",
+            vec![],
+            "version must be a release tag",
+        ),
+        (
+            None,
+            &release,
+            "v0.1.0",
+            vec![],
+            "does not know the sha256 of psdoc v0.1.0",
+        ),
+        (
+            Some(checksums(&sum)),
+            &release,
+            "",
+            vec![("PSDOC_DOWNLOAD_URL", "http://127.0.0.1:9/psdoc".into())],
+            "must be an https:// or file:// address",
+        ),
+    ];
+    for (i, (sums, from, version, env, says)) in cases.into_iter().enumerate() {
+        let at = dir.path().join(format!("case-{i}"));
+        let action = action_at_release(&at, sums.as_deref());
+        let how = ActionRun {
+            action: &action,
+            release: from,
+            env,
+            stop_after: None,
+        };
+        let (code, run, log) = run_action(&pr, &mock, &how, inputs(version));
+        assert_eq!(code, Some(1), "case {i}: {log}");
+        let install = step(&run, "Install");
+        assert_eq!(install["outcome"], "failure", "case {i}: {log}");
+        assert!(
+            install["stdout"].as_str().unwrap().contains(says),
+            "case {i}: {says}: {log}"
+        );
+        assert_eq!(
+            step(&run, "Build psdoc")["outcome"],
+            "skipped",
+            "case {i}: never a fallback"
+        );
+        assert_eq!(
+            step(&run, "Check the statement")["outcome"],
+            "skipped",
+            "case {i}"
+        );
+    }
+
+    // The test switch with a checksum pinned beside it installs.
+    let action = action_at_release(&dir.path().join("pinned"), None);
+    let how = ActionRun {
+        action: &action,
+        release: &release,
+        env: vec![("PSDOC_DOWNLOAD_SHA256", sum.clone())],
+        stop_after: Some("install"),
+    };
+    let (code, run, log) = run_action(&pr, &mock, &how, inputs("v0.1.0"));
+    assert_eq!(code, Some(0), "{log}");
+    assert_eq!(
+        step(&run, "Install")["outputs"]["installed"],
+        "true",
         "{log}"
     );
+
+    // An Action that is not a release builds psdoc from its own source.
+    let how = ActionRun {
+        stop_after: Some("install"),
+        env: vec![],
+        ..how
+    };
+    let (code, run, log) = run_action(&pr, &mock, &how, inputs(""));
+    assert_eq!(code, Some(0), "{log}");
     assert_eq!(
-        step(&run, "Build psdoc")["outcome"],
-        "skipped",
-        "a bad checksum never falls back"
+        step(&run, "Install")["outputs"]["installed"],
+        "false",
+        "{log}"
     );
-    assert_eq!(step(&run, "Check the statement")["outcome"], "skipped");
+    assert!(log.contains("not a release"), "{log}");
+}
+
+/// The build cache is keyed on the Action's whole source, so a cached
+/// build is never of other code.
+#[test]
+fn the_build_cache_key_follows_the_sources() {
+    let pr = pull_request();
+    let mock = MockGithub::start(vec![], &pr.head);
+    let dir = tempfile::tempdir().unwrap();
+    let action = dir.path().join("action");
+    std::fs::create_dir_all(action.join("crates/psdoc/src")).unwrap();
+    std::fs::copy(project_root().join("action.yml"), action.join("action.yml")).unwrap();
+    std::fs::write(action.join("Cargo.toml"), "[workspace]\n").unwrap();
+    std::fs::write(action.join("Cargo.lock"), "version = 4\n").unwrap();
+    std::fs::write(action.join("crates/psdoc/src/main.rs"), "fn main() {}\n").unwrap();
+    let key = || {
+        let how = ActionRun {
+            action: &action,
+            release: dir.path(),
+            env: vec![],
+            stop_after: Some("install"),
+        };
+        let (code, run, log) = run_action(&pr, &mock, &how, json!({"version": "source"}));
+        assert_eq!(code, Some(0), "{log}");
+        step(&run, "Install")["outputs"]["cache-key"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let before = key();
+    assert!(before.starts_with("psdoc-Linux-X64-"), "{before}");
+    assert_eq!(key(), before, "the same source, the same key");
+    std::fs::write(
+        action.join("crates/psdoc/src/main.rs"),
+        "fn main() { println!(\"changed\"); }\n",
+    )
+    .unwrap();
+    assert_ne!(key(), before, "a changed source file changes the key");
 }
 
 // ---------------------------------------------------------------------------
 // The workflows.
+
+/// Every action a workflow or the Action uses is pinned to a full commit,
+/// with its release in a comment (Dependabot reads and updates both); the
+/// only exceptions are this repository's own Action (`./`) and psdoc's,
+/// which has no release commit yet.
+#[test]
+fn every_action_is_pinned_to_a_commit() {
+    let root = project_root();
+    let mut files = vec![root.join("action.yml")];
+    for entry in std::fs::read_dir(root.join(".github/workflows")).unwrap() {
+        files.push(entry.unwrap().path());
+    }
+    let mut pinned = 0;
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        for line in text.lines() {
+            let Some(rest) = line
+                .trim_start()
+                .trim_start_matches("- ")
+                .strip_prefix("uses: ")
+            else {
+                continue;
+            };
+            if rest.starts_with("./") || rest.starts_with("psdoc/psdoc@") {
+                continue;
+            }
+            let (target, comment) = rest.split_once(" # ").unwrap_or((rest, ""));
+            let (_, sha) = target.split_once('@').expect("an action with a ref");
+            assert!(
+                sha.len() == 40
+                    && sha
+                        .chars()
+                        .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()),
+                "{}: {line}: not pinned to a full commit",
+                path.display()
+            );
+            assert!(
+                comment.starts_with('v'),
+                "{}: {line}: no release in a comment",
+                path.display()
+            );
+            pinned += 1;
+        }
+    }
+    assert!(pinned >= 10, "{pinned}");
+    let dependabot = std::fs::read_to_string(root.join(".github/dependabot.yml")).unwrap();
+    assert!(dependabot.contains("package-ecosystem: github-actions"));
+}
 
 #[test]
 fn init_writes_the_partnership_workflows_as_they_are_here() {
     let dir = tempfile::tempdir().unwrap();
     let out = psdoc(dir.path(), &["init", "statement"], &[]);
     assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
-    for file in ["statement.yml", "statement-comment.yml"] {
+    for file in [
+        "workflows/statement.yml",
+        "workflows/statement-comment.yml",
+        "dependabot.yml",
+    ] {
         let written =
-            std::fs::read_to_string(dir.path().join("statement/.github/workflows").join(file))
-                .unwrap();
-        let ours =
-            std::fs::read_to_string(project_root().join(".github/workflows").join(file)).unwrap();
+            std::fs::read_to_string(dir.path().join("statement/.github").join(file)).unwrap();
+        let ours = std::fs::read_to_string(project_root().join(".github").join(file)).unwrap();
         assert_eq!(written, ours, "{file}");
     }
 }
@@ -1229,6 +2048,15 @@ fn the_workflows_keep_to_least_privilege() {
         assert!(!text.contains("write-all"), "{name}");
     }
     let action = std::fs::read_to_string(project_root().join("action.yml")).unwrap();
+    // The comment workflow for forks reads the pull request as data only.
+    let comment = std::fs::read_to_string(dir.join("statement-comment.yml")).unwrap();
+    assert!(comment.contains("persist-credentials: false"));
+    assert!(comment.contains("ref: ${{ github.event.workflow_run.head_sha }}"));
+    assert!(
+        !comment.contains("download-artifact"),
+        "no report is trusted"
+    );
+    assert!(comment.contains("psdoc --root \"$STATEMENT\" github comment"));
     // Inputs reach scripts only through env:.
     let mut in_run = false;
     for line in action.lines() {

@@ -42,7 +42,8 @@ fn chapter_file(key: SectionKey) -> String {
     format!("{}.md", key.key())
 }
 
-/// The GitHub workflows a new statement repository gets.
+/// The GitHub workflows a new statement repository gets, and the
+/// Dependabot configuration that keeps their pinned actions up to date.
 pub const WORKFLOWS: &[(&str, &str)] = &[
     (
         ".github/workflows/statement.yml",
@@ -51,6 +52,11 @@ pub const WORKFLOWS: &[(&str, &str)] = &[
     (
         ".github/workflows/statement-comment.yml",
         include_str!("../../../.github/workflows/statement-comment.yml"),
+    ),
+    // Keeps the workflows' pinned actions up to date.
+    (
+        ".github/dependabot.yml",
+        include_str!("../../../.github/dependabot.yml"),
     ),
 ];
 

@@ -1,59 +1,94 @@
 //! The pull request's one comment, rendered from a report.
+//!
+//! Every piece of text that comes from the pull request (section titles,
+//! messages quoting the statement, file names) goes through
+//! `psdoc_core::text::inert`, so it cannot become a link, an image, a
+//! mention or a reference. The verdict says who computed the figures: a
+//! report from a fork's own run is never shown as a pass.
 
-use psdoc_core::render::markdown::{cell, near_the_limit};
-use psdoc_core::text::thousands;
+use psdoc_core::render::markdown::near_the_limit;
+use psdoc_core::text::{inert, thousands};
 
 use crate::report::{FindingsScope, Level, PullRequestReport, SectionStatus};
+use crate::setup::SetupChange;
 
-/// The hidden marker that finds psdoc's own comment again.
+/// The hidden marker that starts psdoc's own comment, to find it again.
 pub const MARKER: &str = "<!-- psdoc -->";
 
 /// GitHub refuses comments over 65,536 characters; stay well under.
 pub const MAX_BODY_CHARS: usize = 65_000;
 
-/// The comment: words against the limit and the change from the base, the
-/// changed sections, the new findings, and what to do about them; at most
-/// `MAX_BODY_CHARS` characters.
-pub fn render(report: &PullRequestReport) -> String {
-    render_capped(report, MAX_BODY_CHARS)
+/// The longest section title and finding shown; longer text is cut.
+const MAX_TITLE_CHARS: usize = 120;
+const MAX_FINDING_CHARS: usize = 1_000;
+/// File names listed per kind of change to the checks.
+const MAX_SETUP_FILES: usize = 20;
+
+/// Who computed the figures the comment shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Provenance {
+    /// psdoc checked the statement in this job.
+    Checked,
+    /// This repository's comment workflow checked the pull request's files
+    /// itself (a pull request from a fork), with its own psdoc.
+    CheckedForFork,
+    /// A report written by the pull request's own run, which a fork can
+    /// change: shown, never verified, never a pass.
+    Reported,
 }
 
-pub fn render_capped(report: &PullRequestReport, max_chars: usize) -> String {
+/// What the comment says besides the report.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub provenance: Provenance,
+    /// What the pull request changes in how it is checked.
+    pub setup: Vec<SetupChange>,
+}
+
+impl Default for Context {
+    fn default() -> Self {
+        Context {
+            provenance: Provenance::Checked,
+            setup: Vec::new(),
+        }
+    }
+}
+
+/// The comment: the verdict, words against the limit and the change from
+/// the base, what the pull request changes in how it is checked, the
+/// changed sections, the new findings, and what to do; at most
+/// `MAX_BODY_CHARS` characters.
+pub fn render(report: &PullRequestReport, context: &Context) -> String {
+    render_capped(report, context, MAX_BODY_CHARS)
+}
+
+/// As [`render`], in at most `max_chars` characters: the verdict, the
+/// totals, the changes to the checks and what to do are always kept; rows
+/// of the tables are left out (and counted) to fit.
+pub fn render_capped(report: &PullRequestReport, context: &Context, max_chars: usize) -> String {
+    let head = head(report, context);
+    let tail = advice(report, context);
+    let note_room = 300;
+    let budget = max_chars.saturating_sub(chars(&head) + chars(&tail) + note_room);
+    let body = tables(report, budget);
+    let mut out = format!("{head}{body}{tail}");
+    // The parts above are capped; this guard only matters for a tiny
+    // `max_chars`, and keeps the marker, the verdict and the totals.
+    if chars(&out) > max_chars {
+        out = format!("{head}{tail}");
+        if chars(&out) > max_chars {
+            out = head.chars().take(max_chars).collect();
+        }
+    }
+    out
+}
+
+/// The marker, the title, the verdict, the words and the changes to the
+/// checks.
+fn head(report: &PullRequestReport, context: &Context) -> String {
     let t = &report.totals;
     let mut out = format!("{MARKER}\n### psdoc: position statement check\n\n");
-
-    // The verdict and the words.
-    let new_errors = report
-        .findings
-        .iter()
-        .filter(|f| f.severity == Level::Error)
-        .count() as u64;
-    let verdict = if t.errors > 0 {
-        let mut v = format!(
-            "**Does not pass**: the statement has {}",
-            count(t.errors, "error")
-        );
-        if report.findings_scope == FindingsScope::New {
-            v.push_str(&match new_errors {
-                0 => ", none of them from this pull request".to_owned(),
-                n if n == t.errors => String::new(),
-                n => format!(" ({n} from this pull request)"),
-            });
-        }
-        if t.warnings > 0 {
-            v.push_str(&format!(" and {}", count(t.warnings, "warning")));
-        }
-        v.push('.');
-        v
-    } else if t.warnings > 0 {
-        format!(
-            "**Passes**, with {} to consider.",
-            count(t.warnings, "warning")
-        )
-    } else {
-        "**Passes**: no problems found.".to_owned()
-    };
-    out.push_str(&verdict);
+    out.push_str(&verdict(report, context.provenance));
     out.push_str("\n\n");
     let words = t.words as usize;
     let limit = t.word_limit as usize;
@@ -77,14 +112,124 @@ pub fn render_capped(report: &PullRequestReport, max_chars: usize) -> String {
         out.push_str("\n> Within 2% of the limit: other word counters may differ slightly (psdoc counts as Microsoft Word does).\n");
     }
     out.push('\n');
+    out.push_str(&setup_block(&context.setup));
+    out
+}
 
-    // What to do: written before the lists so a cap never cuts it.
-    let advice = advice(report);
+fn verdict(report: &PullRequestReport, provenance: Provenance) -> String {
+    let t = &report.totals;
+    if provenance == Provenance::Reported {
+        return format!(
+            "**Not checked here: figures reported by the fork's own run.** That run reports {} and {}. A pull request from a fork runs its own copy of the workflow, which it can change, so these figures may not be true: check the pull request with `psdoc check --base main` before merging it.",
+            count(t.errors, "error"),
+            count(t.warnings, "warning")
+        );
+    }
+    let new_errors = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Level::Error)
+        .count() as u64;
+    if t.errors > 0 {
+        let mut v = format!(
+            "**Does not pass**: the statement has {}",
+            count(t.errors, "error")
+        );
+        if report.findings_scope == FindingsScope::New {
+            v.push_str(&match new_errors {
+                0 => ", none of them from this pull request".to_owned(),
+                n if n == t.errors => String::new(),
+                n => format!(" ({n} from this pull request)"),
+            });
+        }
+        if t.warnings > 0 {
+            v.push_str(&format!(" and {}", count(t.warnings, "warning")));
+        }
+        v.push('.');
+        v
+    } else if t.warnings > 0 {
+        format!(
+            "**Passes**, with {} to consider.",
+            count(t.warnings, "warning")
+        )
+    } else {
+        "**Passes**: no problems found.".to_owned()
+    }
+}
 
-    // Changed sections.
-    let mut body = String::new();
+/// A warning naming what the pull request changes in how it is checked.
+fn setup_block(setup: &[SetupChange]) -> String {
+    if setup.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "> [!WARNING]\n> **This pull request changes how it is checked.** Review these changes before trusting the result above:\n",
+    );
+    let names = |files: &[String]| {
+        let mut shown: Vec<String> = files
+            .iter()
+            .take(MAX_SETUP_FILES)
+            .map(|f| inert::code_cell(&inert::shorten(f, 200)))
+            .collect();
+        if files.len() > MAX_SETUP_FILES {
+            shown.push(format!("and {} more", files.len() - MAX_SETUP_FILES));
+        }
+        shown.join(", ")
+    };
+    for change in setup {
+        let line = match change {
+            SetupChange::GitHub(files) => format!(
+                "GitHub workflows or settings: {}. Workflows decide what runs on every pull request, with which permissions.",
+                names(files)
+            ),
+            SetupChange::Actions(files) => {
+                format!("An action a workflow may run: {}.", names(files))
+            }
+            SetupChange::Rules { file } => format!(
+                "The rules' severities: `[rules]` in {} (a rule turned off or made a warning hides what it finds).",
+                inert::code_cell(file)
+            ),
+            SetupChange::RulesUnknown { file, reason } => format!(
+                "{} changed, and psdoc could not compare its `[rules]` ({}): check them by hand.",
+                inert::code_cell(file),
+                inert::markdown(&inert::shorten(reason, 200))
+            ),
+            SetupChange::Unknown { reason } => format!(
+                "psdoc could not list the files this pull request changes ({}): check by hand whether it changes `.github/`, `action.yml` or `[rules]` in `partnership.toml`.",
+                inert::markdown(&inert::shorten(reason, 200))
+            ),
+        };
+        out.push_str("> - ");
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push('\n');
+    out
+}
+
+/// The changed sections and the findings, in at most `budget` characters;
+/// rows that do not fit are counted in a note.
+fn tables(report: &PullRequestReport, budget: usize) -> String {
+    let t = &report.totals;
+    let mut out = String::new();
+    let mut used = 0;
+    let push = |out: &mut String, text: &str, used: &mut usize| -> bool {
+        let len = chars(text);
+        if *used + len > budget {
+            return false;
+        }
+        out.push_str(text);
+        *used += len;
+        true
+    };
+
     if !report.sections.is_empty() {
-        body.push_str("#### Sections changed\n\n| section | before | after | change | words added | words removed |\n|---|---:|---:|---:|---:|---:|\n");
+        push(
+            &mut out,
+            "#### Sections changed\n\n| section | before | after | change | words added | words removed |\n|---|---:|---:|---:|---:|---:|\n",
+            &mut used,
+        );
+        let mut left_out = 0;
         for s in &report.sections {
             let title = if s.title.is_empty() {
                 s.key.as_str()
@@ -96,41 +241,53 @@ pub fn render_capped(report: &PullRequestReport, max_chars: usize) -> String {
                 SectionStatus::Removed => " (removed)",
                 _ => "",
             };
-            body.push_str(&format!(
+            let row = format!(
                 "| {}{status} | {} | {} | {} | {} | {} |\n",
-                cell(title),
+                inert::markdown(&inert::shorten(title, MAX_TITLE_CHARS)),
                 thousands(s.words_before as usize),
                 thousands(s.words_after as usize),
                 signed(s.words_after as i64 - s.words_before as i64),
                 thousands(s.inserted_words as usize),
                 thousands(s.deleted_words as usize),
+            );
+            if left_out > 0 || !push(&mut out, &row, &mut used) {
+                left_out += 1;
+            }
+        }
+        out.push('\n');
+        if left_out > 0 {
+            out.push_str(&format!(
+                "{} more section{} not shown, to keep this comment within GitHub's size limit.\n\n",
+                thousands(left_out),
+                if left_out == 1 { "" } else { "s" }
             ));
         }
-        body.push('\n');
     } else if t.words_base.is_some() {
-        body.push_str("No section's text changed.\n\n");
+        push(&mut out, "No section's text changed.\n\n", &mut used);
     }
 
-    // Findings.
     let heading = match report.findings_scope {
         FindingsScope::New => "New findings in this pull request",
         FindingsScope::All => "Findings",
     };
     if report.findings.is_empty() {
         if report.findings_scope == FindingsScope::New {
-            body.push_str("#### No new findings\n\nThis pull request brings no new problems.\n\n");
+            push(
+                &mut out,
+                "#### No new findings\n\nThis pull request brings no new problems.\n\n",
+                &mut used,
+            );
         }
     } else {
-        body.push_str(&format!(
+        // The heading and the note are written whatever the budget: they
+        // say how many findings there are and how many are not shown.
+        out.push_str(&format!(
             "#### {heading} ({})\n\n| | rule | where | finding |\n|---|---|---|---|\n",
-            report.findings.len()
+            thousands(report.findings.len())
         ));
         // Errors first, then warnings; each in report order.
         let mut ordered: Vec<_> = report.findings.iter().collect();
         ordered.sort_by_key(|f| f.severity != Level::Error);
-        let fixed = out.chars().count() + advice.chars().count() + 200;
-        let budget = max_chars.saturating_sub(fixed);
-        let mut used = body.chars().count();
         let mut shown = 0;
         for f in &ordered {
             let level = match f.severity {
@@ -144,49 +301,39 @@ pub fn render_capped(report: &PullRequestReport, max_chars: usize) -> String {
                 text.push(')');
             }
             let row = format!(
-                "| {level} | `{}` | {} | {} |\n",
-                f.rule,
-                cell(&format!("{}:{}", f.file, f.line)),
-                cell(&text)
+                "| {level} | {} | {} | {} |\n",
+                inert::code_cell(&f.rule),
+                inert::code_cell(&format!("{}:{}", inert::shorten(&f.file, 200), f.line)),
+                inert::markdown(&inert::shorten(&text, MAX_FINDING_CHARS))
             );
-            let len = row.chars().count();
-            if used + len > budget {
+            if !push(&mut out, &row, &mut used) {
                 break;
             }
-            body.push_str(&row);
-            used += len;
             shown += 1;
         }
-        if shown < ordered.len() {
-            body.push_str(&format!(
-                "\n…and {} more, not shown to keep this comment within GitHub's size limit: see the job summary or run `psdoc check`.\n",
-                ordered.len() - shown
+        let left_out = ordered.len() - shown;
+        if left_out > 0 {
+            out.push_str(&format!(
+                "\n**{} more finding{} not shown**, to keep this comment within GitHub's size limit: the job summary lists every one, and `psdoc check --base main` shows them on a computer.\n",
+                thousands(left_out),
+                if left_out == 1 { " is" } else { "s are" }
             ));
         }
-        body.push('\n');
+        out.push('\n');
     }
     if report.findings_scope == FindingsScope::All && t.words_base.is_none() {
-        body.push_str("<sub>The base branch could not be compared (the checkout needs `fetch-depth: 0`), so every finding is listed.</sub>\n\n");
-    }
-
-    out.push_str(&body);
-    out.push_str(&advice);
-    // The caps above keep the body short; this is the last guard, cutting
-    // at a line so no table row or entity is broken.
-    if out.chars().count() > max_chars {
-        let mut cut: String = out.chars().take(max_chars.saturating_sub(80)).collect();
-        if let Some(at) = cut.rfind('\n') {
-            cut.truncate(at + 1);
-        }
-        cut.push_str("\n…(cut to stay within GitHub's comment size limit)\n");
-        out = cut;
+        out.push_str("<sub>The base branch could not be compared (the checkout needs `fetch-depth: 0`), so every finding is listed.</sub>\n\n");
     }
     out
 }
 
-fn advice(report: &PullRequestReport) -> String {
+/// What to do, and who checked which commits.
+fn advice(report: &PullRequestReport, context: &Context) -> String {
     let t = &report.totals;
     let mut out = String::from("#### What to do\n\n");
+    if !context.setup.is_empty() {
+        out.push_str("- **Review the changes to how this is checked** (above) before merging: a pull request that changes a workflow or the rules can change what its own check says.\n");
+    }
     if report
         .findings
         .iter()
@@ -203,20 +350,31 @@ fn advice(report: &PullRequestReport) -> String {
     if t.words > t.word_limit {
         out.push_str("- Cut the statement to the word limit: the sections table shows where words were added.\n");
     }
-    if t.errors == 0 && t.warnings == 0 {
+    if t.errors == 0 && t.warnings == 0 && context.provenance != Provenance::Reported {
         out.push_str("- Nothing: this pull request keeps the statement within the guidance.\n");
     }
     out.push_str("- `psdoc explain RULE` (or the rule's page in the code scanning alerts) says what a rule asks and why the guidance cares.\n");
+    let who = match context.provenance {
+        Provenance::Checked => "Checked",
+        Provenance::CheckedForFork => {
+            "Checked by this repository's own workflow, which read the pull request's files (not by the fork's run),"
+        }
+        Provenance::Reported => "Reported by the fork's own run for",
+    };
     out.push_str(&format!(
-        "\n<sub>Checked {} against {}. This comment is updated on every push.</sub>\n",
+        "\n<sub>{who} {} against {}. This comment is updated on every push.</sub>\n",
         short(&report.pull_request.head_sha),
         short(&report.pull_request.base_sha)
     ));
     out
 }
 
+fn chars(text: &str) -> usize {
+    text.chars().count()
+}
+
 fn short(sha: &str) -> String {
-    format!("`{}`", &sha[..sha.len().min(7)])
+    format!("`{}`", psdoc_core::text::short_commit(sha))
 }
 
 fn count(n: u64, one: &str) -> String {
@@ -245,6 +403,10 @@ mod tests {
         crate::report::tests::sample()
     }
 
+    fn render(report: &PullRequestReport) -> String {
+        super::render(report, &Context::default())
+    }
+
     #[test]
     fn the_body_has_the_marker_totals_and_findings() {
         let body = render(&sample());
@@ -261,7 +423,7 @@ mod tests {
     }
 
     #[test]
-    fn a_huge_report_stays_under_the_limit() {
+    fn a_huge_report_keeps_the_verdict_totals_and_advice() {
         let mut r = sample();
         let f = r.findings[0].clone();
         r.findings = (0..20_000)
@@ -271,23 +433,100 @@ mod tests {
                 ..f.clone()
             })
             .collect();
+        r.totals.errors = 20_000;
         let body = render(&r);
         assert!(body.chars().count() <= MAX_BODY_CHARS);
-        assert!(
-            body.contains("more, not shown"),
-            "{}",
-            &body[body.len() - 500..]
-        );
+        assert!(body.contains("**Does not pass**"), "{}", &body[..300]);
+        assert!(body.contains("**4,870 of 5,000 words**"));
         assert!(body.contains("#### What to do"));
+        assert!(body.contains("This comment is updated on every push."));
+        assert!(body.contains("#### New findings in this pull request (20,000)"));
+        let shown = body.matches("| error |").count();
+        assert!(
+            body.contains(&format!(
+                "**{} more findings are not shown**",
+                thousands(20_000 - shown)
+            )),
+            "{}",
+            &body[body.len() - 2000..]
+        );
+        // However small the room, the verdict and the advice stay.
+        for max in [3_000, 6_000, 20_000] {
+            let body = render_capped(&r, &Context::default(), max);
+            assert!(body.chars().count() <= max, "{max}");
+            assert!(body.contains("**Does not pass**"), "{max}");
+            assert!(body.contains("#### What to do"), "{max}");
+            assert!(body.contains("not shown"), "{max}");
+        }
     }
 
     #[test]
     fn text_cannot_mention_or_inject() {
         let mut r = sample();
-        r.findings[0].message = "ping @everyone </table><script>x</script> | col".into();
+        r.findings[0].message =
+            "ping @everyone </table><script>x</script> | col ![x](https://evil.example/a.png) #12"
+                .into();
+        r.sections[0].title = "[Approved](https://evil.example) www.evil.example".into();
+        r.findings[0].file = "book/src/`x`|y.md".into();
         let body = render(&r);
         assert!(!body.contains("@everyone"));
         assert!(!body.contains("<script>"));
-        assert!(body.contains("x&lt;/script&gt; \\| col |"), "{body}");
+        assert!(!body.contains("](https://"), "{body}");
+        assert!(!body.contains("www.evil"), "{body}");
+        assert!(!body.contains(" #12"), "{body}");
+        assert!(body.contains("x&lt;/script&gt; \\| col"), "{body}");
+        assert!(body.contains("| ``book/src/`x`\\|y.md:14`` |"), "{body}");
+    }
+
+    #[test]
+    fn a_fork_report_is_never_a_pass() {
+        let mut r = sample();
+        r.findings.clear();
+        r.totals.errors = 0;
+        r.totals.warnings = 0;
+        let context = Context {
+            provenance: Provenance::Reported,
+            setup: vec![],
+        };
+        let body = super::render(&r, &context);
+        assert!(!body.contains("Passes"), "{body}");
+        assert!(!body.contains("- Nothing:"), "{body}");
+        assert!(
+            body.contains("**Not checked here: figures reported by the fork's own run.**"),
+            "{body}"
+        );
+        let checked = super::render(
+            &r,
+            &Context {
+                provenance: Provenance::CheckedForFork,
+                setup: vec![],
+            },
+        );
+        assert!(
+            checked.contains("**Passes**: no problems found."),
+            "{checked}"
+        );
+        assert!(checked.contains("not by the fork's run"), "{checked}");
+    }
+
+    #[test]
+    fn changes_to_the_checks_are_flagged() {
+        let context = Context {
+            provenance: Provenance::Checked,
+            setup: vec![
+                SetupChange::GitHub(vec![".github/workflows/statement.yml".into()]),
+                SetupChange::Rules {
+                    file: "partnership.toml".into(),
+                },
+            ],
+        };
+        let body = super::render(&sample(), &context);
+        assert!(
+            body.contains("**This pull request changes how it is checked.**"),
+            "{body}"
+        );
+        assert!(body.contains("`.github/workflows/statement.yml`"), "{body}");
+        assert!(body.contains("`[rules]` in `partnership.toml`"), "{body}");
+        assert!(body.contains("- **Review the changes to how this is checked**"));
     }
 }

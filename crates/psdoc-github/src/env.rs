@@ -97,14 +97,50 @@ pub enum Event {
     /// never use).
     PullRequest(PullRequestRef),
     /// `workflow_run`: the companion job that comments for fork pull
-    /// requests. `head_sha` is the commit the first workflow checked.
-    WorkflowRun {
-        head_sha: String,
-        /// The pull requests GitHub links to the run (empty for forks).
-        pull_requests: Vec<u64>,
-    },
+    /// requests.
+    WorkflowRun(WorkflowRun),
     /// Anything else (a push, a manual run).
     Other,
+}
+
+/// The run of the first workflow, as a `workflow_run` event describes it.
+/// GitHub fills these fields itself; a fork chooses only its branch's name
+/// and which of its workflows ran.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct WorkflowRun {
+    /// The commit the first workflow checked.
+    pub head_sha: String,
+    /// The branch it ran on (in the fork, for a fork's pull request).
+    pub head_branch: Option<String>,
+    /// `owner/name` of the repository holding that branch.
+    pub head_repository: Option<String>,
+    /// The workflow file that ran, `.github/workflows/statement.yml`.
+    pub path: Option<String>,
+    /// The event that started it: `pull_request`.
+    pub event: Option<String>,
+    /// The pull requests GitHub links to the run (empty for forks).
+    pub pull_requests: Vec<u64>,
+}
+
+impl WorkflowRun {
+    /// Whether the run was of the workflow file `expected`: GitHub gives the
+    /// path, sometimes followed by `@` and the ref it ran from.
+    pub fn ran(&self, expected: &str) -> bool {
+        self.path.as_deref().is_some_and(|path| {
+            path == expected
+                || path
+                    .strip_prefix(expected)
+                    .is_some_and(|rest| rest.starts_with('@'))
+        })
+    }
+
+    /// The owner of the repository holding the run's branch.
+    pub fn head_owner(&self) -> Option<&str> {
+        self.head_repository
+            .as_deref()
+            .and_then(|r| r.split_once('/'))
+            .map(|(owner, _)| owner)
+    }
 }
 
 /// Reads variables from somewhere: the process, or a test's map.
@@ -221,10 +257,15 @@ pub fn parse_event(value: &Value) -> std::result::Result<Event, String> {
                     .collect()
             })
             .unwrap_or_default();
-        return Ok(Event::WorkflowRun {
+        let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
+        return Ok(Event::WorkflowRun(WorkflowRun {
             head_sha: head_sha.to_owned(),
+            head_branch: text(run.get("head_branch")),
+            head_repository: text(run.get("head_repository").and_then(|r| r.get("full_name"))),
+            path: text(run.get("path")),
+            event: text(run.get("event")),
             pull_requests,
-        });
+        }));
     }
     Ok(Event::Other)
 }
@@ -265,14 +306,27 @@ mod tests {
 
     #[test]
     fn a_workflow_run_event() {
-        let event = json!({"workflow_run": {"head_sha": B, "pull_requests": []}});
-        assert_eq!(
-            parse_event(&event).unwrap(),
-            Event::WorkflowRun {
-                head_sha: B.into(),
-                pull_requests: vec![]
-            }
-        );
+        let event = json!({"workflow_run": {"head_sha": B, "pull_requests": [],
+            "head_branch": "young-carers", "path": ".github/workflows/statement.yml",
+            "event": "pull_request", "head_repository": {"full_name": "partner/statement"}}});
+        let Event::WorkflowRun(run) = parse_event(&event).unwrap() else {
+            panic!("not a workflow run");
+        };
+        assert_eq!(run.head_sha, B);
+        assert_eq!(run.head_branch.as_deref(), Some("young-carers"));
+        assert_eq!(run.head_owner(), Some("partner"));
+        assert!(run.ran(".github/workflows/statement.yml"));
+        assert!(!run.ran(".github/workflows/statement.yml.yml"));
+        let pinned = WorkflowRun {
+            path: Some(".github/workflows/statement.yml@refs/pull/3/merge".into()),
+            ..run.clone()
+        };
+        assert!(pinned.ran(".github/workflows/statement.yml"));
+        let other = WorkflowRun {
+            path: Some(".github/workflows/evil.yml".into()),
+            ..run
+        };
+        assert!(!other.ran(".github/workflows/statement.yml"));
         assert_eq!(
             parse_event(&json!({"ref": "refs/heads/main"})).unwrap(),
             Event::Other

@@ -20,7 +20,7 @@ pub enum Error {
 
     /// HTTP 403: the token may not write (a pull request from a fork).
     #[error(
-        "GitHub refused to let this token comment (HTTP 403: {message}); pull requests from forks get a read-only token: use `psdoc github report` and the `workflow_run` companion workflow (statement-comment.yml)"
+        "GitHub refused to let this token comment (HTTP 403: {message}); pull requests from forks get a read-only token: the `workflow_run` companion workflow (statement-comment.yml) comments on them instead"
     )]
     Forbidden { message: String },
 

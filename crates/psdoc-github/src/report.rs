@@ -260,6 +260,22 @@ impl PullRequestReport {
         if self.findings.len() > MAX_FINDINGS {
             return Err("too many findings".into());
         }
+        // The totals count the whole statement; the findings listed are
+        // those the pull request brings (or all of them): never more than
+        // the totals, and all of them when every finding is listed.
+        let listed =
+            |level: Level| self.findings.iter().filter(|f| f.severity == level).count() as u64;
+        let (errors, warnings) = (listed(Level::Error), listed(Level::Warning));
+        let disagree = match self.findings_scope {
+            FindingsScope::New => errors > t.errors || warnings > t.warnings,
+            FindingsScope::All => errors != t.errors || warnings != t.warnings,
+        };
+        if disagree {
+            return Err(format!(
+                "its totals ({} errors, {} warnings) disagree with the findings it lists ({errors} errors, {warnings} warnings)",
+                t.errors, t.warnings
+            ));
+        }
         for (i, f) in self.findings.iter().enumerate() {
             let at = format!("findings[{i}]");
             if !rules::is_known(&f.rule) {
@@ -450,6 +466,10 @@ pub(crate) mod tests {
             ),
             (|r| r.sections[0].key = "x".into(), "key"),
             (|r| r.totals.words = u64::MAX, "words"),
+            // The forged verdict of issue 17: no errors claimed, one listed.
+            (|r| r.totals.errors = 0, "disagree"),
+            // Every finding listed, yet two warnings not among them.
+            (|r| r.findings_scope = FindingsScope::All, "disagree"),
         ];
         for (spoil, field) in cases {
             let mut r = sample();

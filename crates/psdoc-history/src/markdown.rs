@@ -372,24 +372,11 @@ fn context(text: &str, first: bool, last: bool) -> String {
     }
 }
 
-/// Statement text made inert in GitHub Markdown: no markup, no HTML, no
-/// @mentions.
+/// Statement text made inert in GitHub Markdown (no markup, HTML, links,
+/// mentions or references: `crate::text::inert`), its line breaks kept.
 pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '@' => out.push_str("@\u{2060}"),
-            '\n' => out.push_str("<br>"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    text.split('\n')
+        .map(|line| psdoc_core::text::inert::markdown(line.strip_suffix('\r').unwrap_or(line)))
+        .collect::<Vec<_>>()
+        .join("<br>")
 }

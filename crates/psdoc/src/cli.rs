@@ -146,9 +146,16 @@ pub struct GithubCommentArgs {
     /// Comment from this report (from `psdoc github report`, possibly a fork's) instead of checking here
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
-    /// The login the token comments as: psdoc updates only its own comment
-    #[arg(long, value_name = "LOGIN", default_value = psdoc_github::DEFAULT_AUTHOR)]
-    pub author: String,
+    /// The login the token comments as: psdoc updates only its own comment (default: the token's own login when GitHub says it, else github-actions[bot])
+    #[arg(long, value_name = "LOGIN")]
+    pub author: Option<String>,
+    /// In a `workflow_run` job: the workflow file whose runs may be commented on
+    #[arg(
+        long,
+        value_name = "PATH",
+        default_value = ".github/workflows/statement.yml"
+    )]
+    pub workflow: String,
     /// Fail (exit 1) on warnings too
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub deny: Option<Deny>,

@@ -5,11 +5,15 @@
 use crate::check::Tally;
 use crate::report::Report;
 use crate::rules::Severity;
+use crate::text::inert;
 
 use crate::text::thousands;
 
 /// GitHub's limit for one step's summary.
 pub const STEP_SUMMARY_LIMIT: usize = 1024 * 1024;
+
+/// The longest finding shown (a message quoting a very long line is cut).
+const MAX_FINDING_CHARS: usize = 2_000;
 
 /// The summary, at most `STEP_SUMMARY_LIMIT` bytes.
 pub fn render(report: &Report) -> String {
@@ -64,11 +68,13 @@ pub fn render_capped(report: &Report, max_bytes: usize) -> String {
                 finding.push_str(&redactor.redact(help));
                 finding.push(')');
             }
+            // The message quotes the statement (titles, headings, names):
+            // inert, like the file name.
             let row = format!(
-                "| {severity} | `{}` | `{}` | {} |\n",
-                d.rule,
-                code_cell(&format!("{}:{}:{}", d.file, d.line, d.column)),
-                cell(&finding)
+                "| {severity} | {} | {} | {} |\n",
+                inert::code_cell(d.rule),
+                inert::code_cell(&format!("{}:{}:{}", d.file, d.line, d.column)),
+                inert::markdown(&inert::shorten(&finding, MAX_FINDING_CHARS))
             );
             if out.len() + row.len() > budget {
                 break;
@@ -107,9 +113,15 @@ fn coverage_table(report: &Report) -> String {
         } else {
             sections
                 .iter()
-                .map(|s| format!("`{s}`"))
+                .map(|s| inert::code_cell(s))
                 .collect::<Vec<_>>()
                 .join(", ")
+        };
+        // A QI number as it is; anything else (a profile's own name) inert.
+        let qi = if qi.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            qi.clone()
+        } else {
+            inert::markdown(qi)
         };
         out.push_str(&format!("| {qi} | {where_} |\n"));
     }
@@ -131,49 +143,9 @@ pub fn near_the_limit(words: usize, limit: usize) -> bool {
     limit > 0 && words.abs_diff(limit) * 50 <= limit
 }
 
-/// Text safe inside a Markdown table cell: no line breaks, no column
-/// separators, no HTML, no mentions.
-pub fn cell(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\r' | '\n' | '\t' => out.push(' '),
-            '|' => out.push_str("\\|"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '`' => out.push('\''),
-            // A zero-width joiner after `@` keeps "@name" from notifying
-            // anyone when this is posted as a comment.
-            '@' => out.push_str("@\u{200d}"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Text safe inside inline code in a table cell.
-fn code_cell(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '`' => '\'',
-            '|' => '/',
-            c if c.is_control() => ' ',
-            c => c,
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cells_cannot_break_the_table() {
-        assert_eq!(cell("a|b\nc <b>&"), "a\\|b c &lt;b&gt;&amp;");
-        assert_eq!(cell("ask @lead"), "ask @\u{200d}lead");
-    }
 
     fn report_with(findings: usize) -> Report {
         let d = crate::Diagnostic {

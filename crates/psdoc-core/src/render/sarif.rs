@@ -9,6 +9,7 @@ use serde_json::{Map, Value, json};
 use crate::diagnostic::Diagnostic;
 use crate::report::Report;
 use crate::rules::{RULES, Rule, Severity};
+use crate::text::inert;
 
 use super::prefixed;
 
@@ -142,6 +143,9 @@ fn result(
         message.push_str("\nhelp: ");
         message.push_str(&redactor.redact(help));
     }
+    // The message quotes the statement: no embedded link, mention or
+    // reference can come from it.
+    let message = inert::sarif_text(&message);
     let column = utf16_column(report, d);
     let mut properties = Map::new();
     if let Some(kind) = &d.kind {
@@ -157,7 +161,10 @@ fn result(
         properties.insert("page".into(), json!(page));
     }
     if let Some(sheet) = &d.sheet {
-        properties.insert("sheet".into(), json!(redactor.redact(sheet)));
+        properties.insert(
+            "sheet".into(),
+            json!(inert::sarif_text(&redactor.redact(sheet))),
+        );
     }
     if let Some(cell) = &d.cell {
         properties.insert("cell".into(), json!(cell));

@@ -3,6 +3,7 @@
 //! ids. Written once here, so that no renderer carries its own copy.
 
 mod escape;
+pub mod inert;
 mod table;
 
 pub use escape::{escape_html, escape_html_cell, escape_markdown};

@@ -4,11 +4,14 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
+use psdoc_core::text::short_commit as short;
 use psdoc_core::{Project, Report};
+use psdoc_github::body::{Context as CommentContext, Provenance};
 use psdoc_github::env::{self, ProcessEnv, Vars};
 use psdoc_github::report::{MAX_REPORT_BYTES, sections_from_diff};
 use psdoc_github::{
-    BaseComparison, Client, Event, PullRequestRef, PullRequestReport, Upserted, body,
+    BaseComparison, Client, Event, PullRequest, PullRequestRef, PullRequestReport, SetupChange,
+    Side, Upserted, WorkflowRun, body, setup_changes,
 };
 use psdoc_history as history;
 
@@ -44,43 +47,117 @@ fn report(global: &Global, args: &GithubReportArgs) -> Result<Outcome> {
 }
 
 /// `psdoc github comment [--report FILE]`: the pull request's one comment.
+///
+/// Three ways to the figures, and the comment says which: a check here (a
+/// `pull_request` job); in a `workflow_run` job for a fork's pull request,
+/// a check of the pull request's files checked out as data, with this
+/// psdoc; or, with `--report`, a fork's own report, shown as figures that
+/// fork reports and never as a pass.
 fn comment(global: &Global, args: &GithubCommentArgs) -> Result<Outcome> {
     let vars = ProcessEnv;
     let repo = env::repository(&vars)?;
     let api_url = env::api_url(&vars)?;
-    let (report, untrusted) = match &args.report {
+    // A report is checked field by field before any request is made.
+    let untrusted = match &args.report {
         Some(path) => {
             let report = read_report(path)?;
-            check_against_event(&report, &vars)?;
-            (report, true)
+            let event = match vars.var("GITHUB_EVENT_PATH") {
+                Some(_) => Some(env::event(&vars)?),
+                None => None,
+            };
+            check_against_event(&report, event.as_ref(), &args.workflow)?;
+            Some((report, event))
         }
-        None => {
-            let root = statement_root(global)?;
-            let pr = pull_request_event(&vars)?;
-            (build_report(&root, pr, global.quiet)?, false)
-        }
+        None => None,
     };
+
+    let (report, provenance, client) = match untrusted {
+        Some((report, event)) => {
+            let client = Client::new(&api_url, env::token(&vars)?)?;
+            let pr = client.pull_request(&repo, report.pull_request.number)?;
+            let run = match &event {
+                Some(Event::WorkflowRun(run)) => Some(run),
+                _ => None,
+            };
+            if let Some(skip) = pull_request_mismatch(&pr, &report.pull_request.head_sha, run)? {
+                eprintln!("psdoc: {skip}");
+                return Ok(outcome_of(&report, args.deny));
+            }
+            // The base to compare settings with is GitHub's, not the report's.
+            let mut report = report;
+            report.pull_request.base_sha = pr.base.sha.clone();
+            (report, Provenance::Reported, client)
+        }
+        None => match workflow_run(&vars)? {
+            Some(run) => {
+                let root = statement_root(global)?;
+                if !run.ran(&args.workflow) {
+                    bail!(
+                        "the workflow run is of {}, not of {}: psdoc comments only on runs of that workflow (change it with --workflow)",
+                        run.path.as_deref().unwrap_or("an unnamed workflow"),
+                        args.workflow
+                    );
+                }
+                let client = Client::new(&api_url, env::token(&vars)?)?;
+                let Some(pr) = pull_request_of_run(&client, &repo, &run)? else {
+                    eprintln!(
+                        "psdoc: no open pull request has {} at {}: nothing to comment on",
+                        run.head_branch.as_deref().unwrap_or("the run's branch"),
+                        short(&run.head_sha)
+                    );
+                    return Ok(Outcome::Passed);
+                };
+                // The files read must be the commit the run was for.
+                let head = history::StatementRepo::open(&root)?
+                    .commit("HEAD")?
+                    .id
+                    .to_string();
+                if head != run.head_sha {
+                    bail!(
+                        "the statement at {} is commit {}, not the pull request's {}: check out `github.event.workflow_run.head_sha`",
+                        root.display(),
+                        short(&head),
+                        short(&run.head_sha)
+                    );
+                }
+                let at = PullRequestRef {
+                    number: pr.number,
+                    base_sha: pr.base.sha.clone(),
+                    head_sha: run.head_sha.clone(),
+                };
+                (
+                    build_report(&root, at, global.quiet)?,
+                    Provenance::CheckedForFork,
+                    client,
+                )
+            }
+            None => {
+                let root = statement_root(global)?;
+                let pr = pull_request_event(&vars)?;
+                let report = build_report(&root, pr, global.quiet)?;
+                let client = Client::new(&api_url, env::token(&vars)?)?;
+                (report, Provenance::Checked, client)
+            }
+        },
+    };
+
     let outcome = outcome_of(&report, args.deny);
     let number = report.pull_request.number;
-    let text = body::render(&report);
-    let token = env::token(&vars)?;
-    let client = Client::new(&api_url, token)?;
+    let context = CommentContext {
+        provenance,
+        setup: setup_of(&client, &repo, &report.pull_request),
+    };
+    let text = body::render(&report, &context);
+    // psdoc updates only its own comment: the token's login when GitHub
+    // says it (a personal access token), else GITHUB_TOKEN's bot.
+    let author = match &args.author {
+        Some(login) => login.clone(),
+        None => client
+            .identity()
+            .unwrap_or_else(|| psdoc_github::DEFAULT_AUTHOR.to_owned()),
+    };
 
-    if untrusted {
-        // The report names its pull request; believe it only if that pull
-        // request's head is the commit the report was made from.
-        let head = client.pull_request_head(&repo, number)?;
-        if head != report.pull_request.head_sha {
-            eprintln!(
-                "psdoc: pull request #{number} is now at {}, not at the report's {}: not commenting (the run for the newer commit will)",
-                short(&head),
-                short(&report.pull_request.head_sha)
-            );
-            return Ok(outcome);
-        }
-    }
-
-    match client.upsert_comment(&repo, number, &text, &args.author) {
+    match client.upsert_comment(&repo, number, &text, &author) {
         Ok(done) => {
             if !global.quiet {
                 let what = match done {
@@ -101,6 +178,101 @@ fn comment(global: &Global, args: &GithubCommentArgs) -> Result<Outcome> {
         Err(e) => return Err(e.into()),
     }
     Ok(outcome)
+}
+
+/// The `workflow_run` event of this job, if it is one.
+fn workflow_run(vars: &dyn Vars) -> Result<Option<WorkflowRun>> {
+    if vars.var("GITHUB_EVENT_PATH").is_none() {
+        return Ok(None);
+    }
+    Ok(match env::event(vars)? {
+        Event::WorkflowRun(run) => Some(run),
+        _ => None,
+    })
+}
+
+/// The open pull request whose head is the run's commit, branch and
+/// repository, all three: a fork cannot point the comment at another pull
+/// request by naming it.
+fn pull_request_of_run(
+    client: &Client,
+    repo: &psdoc_github::Repository,
+    run: &WorkflowRun,
+) -> Result<Option<PullRequest>> {
+    let candidates = if run.pull_requests.is_empty() {
+        let (Some(owner), Some(branch)) = (run.head_owner(), run.head_branch.as_deref()) else {
+            bail!(
+                "the workflow_run event names no head repository or branch: psdoc cannot tell which pull request it is for"
+            );
+        };
+        client.pull_requests_from(repo, owner, branch)?
+    } else {
+        run.pull_requests
+            .iter()
+            .map(|n| client.pull_request(repo, *n))
+            .collect::<Result<Vec<_>, _>>()?
+    };
+    Ok(candidates.into_iter().find(|pr| {
+        pr.head.sha == run.head_sha
+            && pr.head_repository() == run.head_repository.as_deref()
+            && Some(pr.head.branch.as_str()) == run.head_branch.as_deref()
+    }))
+}
+
+/// Why a report's pull request is not the one to comment on: `Ok(Some)`
+/// when its head has moved on (the newer run comments), an error when it
+/// is another pull request altogether.
+fn pull_request_mismatch(
+    pr: &PullRequest,
+    report_head: &str,
+    run: Option<&WorkflowRun>,
+) -> Result<Option<String>> {
+    if let Some(run) = run {
+        let same_repo = pr.head_repository() == run.head_repository.as_deref();
+        let same_branch = Some(pr.head.branch.as_str()) == run.head_branch.as_deref();
+        if !same_repo || !same_branch {
+            bail!(
+                "the report names pull request #{}, whose head is {} of {}, but the workflow run was for {} of {}: not commenting",
+                pr.number,
+                pr.head.branch,
+                pr.head_repository().unwrap_or("a deleted repository"),
+                run.head_branch.as_deref().unwrap_or("an unnamed branch"),
+                run.head_repository
+                    .as_deref()
+                    .unwrap_or("an unnamed repository"),
+            );
+        }
+    }
+    if pr.head.sha != report_head {
+        return Ok(Some(format!(
+            "pull request #{} is now at {}, not at the report's {}: not commenting (the run for the newer commit will)",
+            pr.number,
+            short(&pr.head.sha),
+            short(report_head)
+        )));
+    }
+    Ok(None)
+}
+
+/// What the pull request changes in how it is checked, from GitHub's list
+/// of its files (never from the report).
+fn setup_of(
+    client: &Client,
+    repo: &psdoc_github::Repository,
+    pr: &PullRequestRef,
+) -> Vec<SetupChange> {
+    match client.changed_files(repo, pr.number) {
+        Ok(files) => setup_changes(&files, |path, side| {
+            let sha = match side {
+                Side::Base => &pr.base_sha,
+                Side::Head => &pr.head_sha,
+            };
+            client.file_at(repo, path, sha)
+        }),
+        Err(e) => vec![SetupChange::Unknown {
+            reason: one_line(&e.to_string()),
+        }],
+    }
 }
 
 /// The pull request of a `pull_request` event.
@@ -181,32 +353,37 @@ fn read_report(path: &Path) -> Result<PullRequestReport> {
     )?)
 }
 
-/// A report must be about the commit the triggering run checked.
-fn check_against_event(report: &PullRequestReport, vars: &dyn Vars) -> Result<()> {
-    if vars.var("GITHUB_EVENT_PATH").is_none() {
-        return Ok(());
-    }
+/// A report must be about the commit the triggering run checked, by the
+/// workflow expected.
+fn check_against_event(
+    report: &PullRequestReport,
+    event: Option<&Event>,
+    workflow: &str,
+) -> Result<()> {
     let pr = &report.pull_request;
-    match env::event(vars)? {
-        Event::WorkflowRun {
-            head_sha,
-            pull_requests,
-        } => {
-            if head_sha != pr.head_sha {
+    match event {
+        Some(Event::WorkflowRun(run)) => {
+            if !run.ran(workflow) {
+                bail!(
+                    "the workflow run is of {}, not of {workflow}: psdoc comments only from that workflow's reports (change it with --workflow)",
+                    run.path.as_deref().unwrap_or("an unnamed workflow")
+                );
+            }
+            if run.head_sha != pr.head_sha {
                 bail!(
                     "the report is about commit {}, but the workflow run checked {}: use the report artifact of that run",
                     short(&pr.head_sha),
-                    short(&head_sha)
+                    short(&run.head_sha)
                 );
             }
-            if !pull_requests.is_empty() && !pull_requests.contains(&pr.number) {
+            if !run.pull_requests.is_empty() && !run.pull_requests.contains(&pr.number) {
                 bail!(
                     "the report names pull request #{}, which the workflow run is not for",
                     pr.number
                 );
             }
         }
-        Event::PullRequest(event) => {
+        Some(Event::PullRequest(event)) => {
             if event.number != pr.number || event.head_sha != pr.head_sha {
                 bail!(
                     "the report is about pull request #{} at {}, but this run is for #{} at {}",
@@ -217,7 +394,7 @@ fn check_against_event(report: &PullRequestReport, vars: &dyn Vars) -> Result<()
                 );
             }
         }
-        Event::Other => {}
+        Some(Event::Other) | None => {}
     }
     Ok(())
 }
@@ -278,10 +455,6 @@ fn append(path: &Path, text: &str) -> std::io::Result<()> {
         .open(path)?;
     file.write_all(text.as_bytes())?;
     file.write_all(b"\n")
-}
-
-fn short(sha: &str) -> &str {
-    &sha[..sha.len().min(7)]
 }
 
 fn one_line(text: &str) -> String {
