@@ -104,7 +104,7 @@ pub fn statement(data: &[u8]) {
     config
         .statement
         .budgets
-        .insert(psdoc_core::SectionKey::Data, 5);
+        .insert(psdoc_core::SectionKey::DATA, 5);
     let files = Memory {
         chapter: data.to_vec(),
     };
@@ -164,7 +164,8 @@ pub fn references(data: &[u8]) {
             }
         }
     }
-    for q in psdoc_evidence::find_qi_references(text) {
+    for q in psdoc_evidence::find_qi_references(text, &psdoc_guidance::default_profile().framework)
+    {
         assert!(text.get(q.range.clone()).is_some(), "{q:?}");
     }
 }
@@ -193,8 +194,9 @@ fn log_result(result: Result<psdoc_evidence::DocumentLog, psdoc_evidence::LogErr
                 assert!(!d.title.trim().is_empty(), "{d:?}");
                 assert!(d.core.iter().all(|c| (1..=13).contains(c)), "{d:?}");
             }
-            let _ = psdoc_core::export::log::to_csv(&log);
-            let _ = psdoc_core::export::log::to_markdown(&log, "E");
+            let _ = psdoc_core::export::log::to_csv(&log, psdoc_guidance::default_profile());
+            let _ =
+                psdoc_core::export::log::to_markdown(&log, "E", psdoc_guidance::default_profile());
             let _ = psdoc_core::export::log::to_json(&log);
         }
         Err(e) => one_line(&e.to_string()),

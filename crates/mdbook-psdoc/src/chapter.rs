@@ -38,7 +38,7 @@ pub fn rewrite(markdown: &str, chapter_path: &str, targets: &LogTargets) -> Stri
         }
     }
 
-    for qi in find_qi_references(markdown) {
+    for qi in find_qi_references(markdown, &targets.guidance.framework) {
         let Some(indicators) = &qi.resolved else {
             continue;
         };
@@ -287,6 +287,7 @@ mod tests {
                 (5, "Five".to_owned()),
                 (12, "Twelve".to_owned()),
             ]),
+            guidance: psdoc_guidance::default_profile(),
         }
     }
 

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use psdoc_core::config::Config;
 use psdoc_core::text::{escape_html_cell as escape_html, escape_markdown};
-use psdoc_evidence::{Document, DocumentLog, core_document};
+use psdoc_evidence::{Document, DocumentLog};
+use psdoc_guidance::Profile;
 
 use crate::style;
 
@@ -22,6 +23,8 @@ pub struct LogTargets {
     /// Each logged document's title, by number (the first entry of a
     /// duplicated number).
     pub titles: BTreeMap<u64, String>,
+    /// The guidance profile in force (its quality framework's titles).
+    pub guidance: &'static Profile,
 }
 
 impl LogTargets {
@@ -34,6 +37,7 @@ impl LogTargets {
             prefix: config.evidence.prefix.clone(),
             log_path: log_path.to_owned(),
             titles,
+            guidance: config.guidance,
         }
     }
 
@@ -105,8 +109,8 @@ pub fn markdown(
         } else {
             d.core
                 .iter()
-                .map(|item| match core_document(*item) {
-                    Some(c) => format!("<abbr title=\"{}\">{item}</abbr>", escape_html(c.title)),
+                .map(|item| match config.guidance.core_document(*item) {
+                    Some(c) => format!("<abbr title=\"{}\">{item}</abbr>", escape_html(&c.title)),
                     None => item.to_string(),
                 })
                 .collect::<Vec<_>>()
@@ -126,8 +130,10 @@ pub fn markdown(
     if !config.evidence.not_applicable.is_empty() {
         out.push_str("\n## Core documents that do not apply\n\n");
         for (item, reason) in &config.evidence.not_applicable {
-            let title =
-                core_document(*item).map_or_else(String::new, |c| format!(" ({})", c.title));
+            let title = config
+                .guidance
+                .core_document(*item)
+                .map_or_else(String::new, |c| format!(" ({})", c.title));
             out.push_str(&format!(
                 "- Appendix 2 item {item}{}: {}\n",
                 escape_markdown(&title),
@@ -155,6 +161,7 @@ mod tests {
             prefix: prefix.into(),
             log_path: "document-log.md".into(),
             titles: BTreeMap::new(),
+            guidance: psdoc_guidance::default_profile(),
         };
         assert_eq!(t("E").anchor(12), "E12");
         assert_eq!(t("Ev.").anchor(3), "Ev3");

@@ -12,7 +12,7 @@ use crate::online::{LinkStatus, OnlineOptions, check_links};
 use crate::redact::Redactor;
 use crate::rules::{Context, RULES, Rule, Severity};
 use crate::scan::{self, PrivacyFindings, Progress};
-use psdoc_evidence::{Date, DocumentLog, FOCUS_QIS};
+use psdoc_evidence::{Date, DocumentLog};
 
 /// The statement root: the nearest folder at or above `start` holding
 /// `partnership.toml`, as cargo finds `Cargo.toml`.
@@ -57,12 +57,17 @@ impl Project {
 
     /// Loads a statement from any file source (the working tree, a git
     /// revision) with its configuration already parsed.
-    pub fn from_files(config: Config, config_text: String, files: &dyn FileSource) -> Result<Self> {
+    pub fn from_files(
+        mut config: Config,
+        config_text: String,
+        files: &dyn FileSource,
+    ) -> Result<Self> {
+        config.resolve_guidance(&config_text, files)?;
         let mut sources = Sources::default();
         sources.add(crate::model::SourceFile::new(CONFIG_FILE, config_text));
         let statement = Statement::load(&config, files, &mut sources)?;
         let log = evidence::load_log(&config, files, &mut sources)?;
-        let citations = Citations::find(&statement, &sources, &config.evidence.prefix);
+        let citations = Citations::find(&statement, &sources, &config);
         let evidence_files = evidence::evidence_files(&config, &log, files);
         let redactor = Redactor::new(&config.privacy)?;
         Ok(Project {
@@ -159,16 +164,20 @@ impl Project {
     /// The guidance's focus quality indicators, each with the required
     /// sections that refer to it (empty when none does).
     pub fn qi_coverage(&self) -> Vec<(String, Vec<String>)> {
-        let mut coverage: Vec<(String, Vec<SectionKey>)> = FOCUS_QIS
+        let mut coverage: Vec<(String, Vec<SectionKey>)> = self
+            .config
+            .guidance
+            .framework
+            .focus
             .iter()
-            .map(|q| ((*q).to_owned(), Vec::new()))
+            .map(|q| (q.clone(), Vec::new()))
             .collect();
         for found in &self.citations.qis {
             let (Some(section), Some(qis)) = (found.section, &found.item.resolved) else {
                 continue;
             };
             for qi in qis {
-                if let Some((_, sections)) = coverage.iter_mut().find(|(n, _)| n == qi.number)
+                if let Some((_, sections)) = coverage.iter_mut().find(|(n, _)| *n == qi.number)
                     && !sections.contains(&section)
                 {
                     sections.push(section);
@@ -208,8 +217,7 @@ impl Project {
                     .map(|f| into_diagnostic(rule, severity, f)),
             );
         }
-        out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        out.dedup();
+        crate::order::in_book_order(&mut out, Some(&self.statement), &self.log.path);
         out
     }
 }
@@ -239,8 +247,12 @@ pub fn privacy_diagnostics(
                 .map(|f| into_diagnostic(rule, severity, f)),
         );
     }
-    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    out.dedup();
+    let log = config.evidence.log.replace('\\', "/");
+    crate::order::in_book_order(
+        &mut out,
+        statement.map(|(st, _)| st),
+        log.trim_start_matches("./"),
+    );
     out
 }
 

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::check::Project;
 use crate::heading::SectionKey;
-use crate::text::thousands;
+use crate::text::{Table, thousands};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct WordCount {
@@ -12,6 +12,9 @@ pub struct WordCount {
     pub limit: u32,
     pub sections: Vec<SectionCount>,
     pub other: Vec<OtherCount>,
+    /// The guidance's headings of required sections the statement lacks.
+    #[serde(skip)]
+    pub missing: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -66,11 +69,18 @@ impl WordCount {
                 None => {}
             }
         }
+        let profile = project.config.guidance;
+        let missing = profile
+            .required()
+            .filter(|spec| !st.sections.iter().any(|s| s.covers(spec.key, profile)))
+            .map(|spec| spec.heading.clone())
+            .collect();
         WordCount {
             total: st.total_words(),
             limit: project.config.statement.word_limit,
             sections,
             other,
+            missing,
         }
     }
 
@@ -90,12 +100,8 @@ impl WordCount {
                 format!("{:.1}%", w as f64 * 100.0 / limit as f64)
             }
         };
-        let mut rows: Vec<[String; 4]> = vec![[
-            "Section".into(),
-            "Words".into(),
-            "Budget".into(),
-            "Of limit".into(),
-        ]];
+        let header = ["Section", "Words", "Budget", "Of limit"].map(String::from);
+        let mut table = Table::new(header.to_vec(), 1).with_total();
         for s in &self.sections {
             let budget = match s.budget {
                 Some(b) if s.words > b as usize => format!(
@@ -106,47 +112,30 @@ impl WordCount {
                 Some(b) => thousands(b as usize),
                 None => "-".into(),
             };
-            rows.push([s.title.clone(), thousands(s.words), budget, share(s.words)]);
+            table.push(vec![
+                s.title.clone(),
+                thousands(s.words),
+                budget,
+                share(s.words),
+            ]);
         }
         for o in &self.other {
-            rows.push([
+            table.push(vec![
                 format!("(other) {}", o.title),
                 thousands(o.words),
                 "-".into(),
                 share(o.words),
             ]);
         }
-        let missing: Vec<_> = SectionKey::ALL
-            .into_iter()
-            .filter(|k| !self.sections.iter().any(|s| s.key == *k))
-            .filter(|k| {
-                !(*k == SectionKey::Improvement && self.sections.iter().any(|s| s.combined))
-            })
-            .collect();
-        rows.push([
+        table.push(vec![
             "Total".into(),
             thousands(self.total),
             thousands(limit),
             share(self.total),
         ]);
-        let widths: Vec<usize> = (0..4)
-            .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
-            .collect();
-        let mut out = String::new();
-        for (i, row) in rows.iter().enumerate() {
-            if i == rows.len() - 1 {
-                out.push_str(&rule_line(&widths));
-            }
-            let first = pad_right(&row[0], widths[0]);
-            let rest: Vec<String> = (1..4).map(|c| pad_left(&row[c], widths[c])).collect();
-            out.push_str(format!("{first}  {}", rest.join("  ")).trim_end());
-            out.push('\n');
-            if i == 0 {
-                out.push_str(&rule_line(&widths));
-            }
-        }
-        for k in missing {
-            out.push_str(&format!("missing: \"{}\"\n", k.heading()));
+        let mut out = table.render();
+        for heading in &self.missing {
+            out.push_str(&format!("missing: \"{heading}\"\n"));
         }
         if self.total <= limit {
             out.push_str(&format!(
@@ -166,17 +155,4 @@ impl WordCount {
         }
         out
     }
-}
-
-fn rule_line(widths: &[usize]) -> String {
-    let total = widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
-    format!("{}\n", "-".repeat(total))
-}
-
-fn pad_right(s: &str, w: usize) -> String {
-    format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())))
-}
-
-fn pad_left(s: &str, w: usize) -> String {
-    format!("{}{s}", " ".repeat(w.saturating_sub(s.chars().count())))
 }

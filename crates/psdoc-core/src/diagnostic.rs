@@ -24,7 +24,7 @@ impl Severity {
 }
 
 /// One finding about the statement or its evidence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Diagnostic {
     pub rule: &'static str,
     pub severity: Severity,
@@ -96,12 +96,5 @@ impl Finding {
         self.kind = Some(kind.into());
         self.masked = Some(masked.into());
         self
-    }
-}
-
-impl Diagnostic {
-    /// Sort order for every output: file, position, rule.
-    pub fn sort_key(&self) -> (&str, usize, usize, &str, &str) {
-        (&self.file, self.line, self.column, self.rule, &self.message)
     }
 }

@@ -12,6 +12,7 @@ pub mod export;
 pub mod heading;
 pub mod model;
 pub mod online;
+pub mod order;
 pub mod position;
 pub mod redact;
 pub mod render;

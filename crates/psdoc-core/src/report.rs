@@ -22,6 +22,8 @@ pub struct Report {
     pub sources: Sources,
     /// Masks identifiers in every line of source shown.
     pub redactor: Redactor,
+    /// The guidance profile the statement was checked against.
+    pub guidance: &'static psdoc_guidance::Profile,
 }
 
 impl Report {
@@ -43,6 +45,7 @@ impl Report {
             words: project.statement.total_words(),
             word_limit: project.config.statement.word_limit,
             qi_coverage: project.qi_coverage(),
+            guidance: project.config.guidance,
             sources: project.sources,
             redactor: project.redactor,
         }
@@ -57,6 +60,7 @@ impl Report {
             qi_coverage: Vec::new(),
             sources: Sources::default(),
             redactor,
+            guidance: psdoc_guidance::default_profile(),
         }
     }
 

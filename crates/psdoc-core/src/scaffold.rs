@@ -1,41 +1,13 @@
 //! `psdoc init`: the files of a new statement repository.
 
+use psdoc_guidance::Profile;
+
 use crate::heading::SectionKey;
 
 /// A file `psdoc init` writes, relative to the new repository's root.
 pub struct ScaffoldFile {
     pub path: String,
     pub contents: String,
-}
-
-/// The guidance's prompt for each section, kept as a drafting note.
-pub fn guidance_prompt(key: SectionKey) -> &'static str {
-    match key {
-        SectionKey::Context => {
-            "Please provide a brief description of the context within which children's services are being delivered within your area. This need not be overly detailed as inspectors will have oversight of the partnership's children's service plan and other publicly accessible documents. Please outline the governance arrangements for child protection in the partnership in this section, including links to other boards and strategic oversight."
-        }
-        SectionKey::Covid => {
-            "The position statement will reflect the impact of COVID-19 and the partnership's adaptation and response to government guidance and progress/constraints on recovery planning. If you have any examples of practice you want to highlight that came to the fore during this period, please include them here."
-        }
-        SectionKey::Data => {
-            "Demonstrate the difference that services are making to the lives of at-risk children, young people and families based on information relating to outcomes, performance, and trends. The emphasis should be on the tangible results partners are achieving in relation to keeping children and young people safe. Be guided by quality indicator 1.1; links to QI 6.4 (performance management and quality assurance) will be useful."
-        }
-        SectionKey::Involvement => {
-            "Your approach to involving children and young people in all the stages of protection processes and the impact this has had; how you gather feedback and what you do with it; how children and young people take part in discussions about service delivery and improvement; information sharing and complaints processes; how you comply with the broader remit of the UNCRC."
-        }
-        SectionKey::QualityAssurance => {
-            "Your performance framework and the agreed set of standards and outcome indicators and how senior leaders oversee this; how partners identify best practice and improvement areas; audits completed and how practice has developed as a result; how you have used feedback from children, young people and families to improve services."
-        }
-        SectionKey::Leadership => {
-            "Arrangements for leadership at a strategic and operational level across the partnership and their impact on children at risk of harm. Focus on QI 6.2 (planning and improving services) and 9.2 (leadership of strategy and direction); QIs 9.1-9.4 will inform your submission. How plans reflect strategic priorities for child protection and a rights-based approach; how you manage and mitigate emerging risks."
-        }
-        SectionKey::Achievements => {
-            "Three to five key achievements over the last two years which have had the most positive impact on children and young people in need of protection. Give each achievement its own sub-heading (## ...)."
-        }
-        SectionKey::Improvement => {
-            "Your priority areas for improvement over the next three years. Comment on your capacity for improvement, informed by quality indicator 10 within the quality framework."
-        }
-    }
 }
 
 fn chapter_file(key: SectionKey) -> String {
@@ -60,12 +32,26 @@ pub const WORKFLOWS: &[(&str, &str)] = &[
     ),
 ];
 
-/// Every file of a new statement repository for `name`.
-pub fn files(name: &str) -> Vec<ScaffoldFile> {
+/// How `partnership.toml` names the profile a new statement follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chosen<'a> {
+    /// The default profile: nothing to write.
+    Default,
+    /// A built-in profile, by name.
+    BuiltIn(&'a str),
+    /// A profile file in the repository (root-relative path).
+    File(&'a str),
+}
+
+/// Every file of a new statement repository for `name`, following
+/// `profile`: its chapters are the profile's required sections, each with
+/// the guidance's heading and prompt, and `partnership.toml` names the
+/// profile as `chosen` says.
+pub fn files(name: &str, profile: &Profile, chosen: Chosen<'_>) -> Vec<ScaffoldFile> {
     let mut files = vec![
         ScaffoldFile {
             path: "partnership.toml".into(),
-            contents: partnership_toml(name),
+            contents: partnership_toml(name, profile, chosen),
         },
         ScaffoldFile {
             path: "book/book.toml".into(),
@@ -83,11 +69,11 @@ word-counts = true\n",
         },
         ScaffoldFile {
             path: "book/src/SUMMARY.md".into(),
-            contents: summary(),
+            contents: summary(profile),
         },
         ScaffoldFile {
             path: "evidence/log.toml".into(),
-            contents: LOG.into(),
+            contents: log_toml(profile),
         },
         ScaffoldFile {
             path: "evidence/files/README.md".into(),
@@ -106,23 +92,27 @@ word-counts = true\n",
             contents: (*contents).into(),
         });
     }
-    for key in SectionKey::ALL {
+    for spec in profile.required() {
         files.push(ScaffoldFile {
-            path: format!("book/src/{}", chapter_file(key)),
-            contents: format!(
-                "# {}\n\n<!-- Guidance: {} -->\n",
-                key.heading(),
-                guidance_prompt(key)
-            ),
+            path: format!("book/src/{}", chapter_file(spec.key)),
+            contents: if spec.prompt.is_empty() {
+                format!("# {}\n", spec.heading)
+            } else {
+                format!("# {}\n\n<!-- Guidance: {} -->\n", spec.heading, spec.prompt)
+            },
         });
     }
     files
 }
 
-fn summary() -> String {
+fn summary(profile: &Profile) -> String {
     let mut s = String::from("# Summary\n\n");
-    for key in SectionKey::ALL {
-        s.push_str(&format!("- [{}]({})\n", key.heading(), chapter_file(key)));
+    for spec in profile.required() {
+        s.push_str(&format!(
+            "- [{}]({})\n",
+            spec.heading,
+            chapter_file(spec.key)
+        ));
     }
     s
 }
@@ -131,7 +121,15 @@ fn escape(s: &str) -> String {
     s.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
-fn partnership_toml(name: &str) -> String {
+fn partnership_toml(name: &str, profile: &Profile, chosen: Chosen<'_>) -> String {
+    let guidance = match chosen {
+        Chosen::BuiltIn(p) => format!("profile = \"{}\"", escape(p)),
+        Chosen::File(f) => format!("file = \"{}\"", escape(f)),
+        Chosen::Default => {
+            "# profile = \"children-at-risk-six-areas\"   # `psdoc guidance --list` names them"
+                .into()
+        }
+    };
     format!(
         r#"# psdoc settings for this position statement. `psdoc check` reads only this
 # file, the book and the evidence. Dates are written 2026-03-20 (no quotes).
@@ -142,7 +140,7 @@ name = "{}"
 
 [statement]
 book = "book"                    # the mdBook folder
-word_limit = 5000                # the guidance's limit
+word_limit = {}                # the guidance's limit
 # [statement.budgets]            # optional word budgets per section
 # data = 900
 
@@ -161,6 +159,11 @@ small_number_threshold = 5       # counts 1 to 4 in tables are flagged; 0 switch
 # name = "case reference"
 # regex = '\bSW-\d{{6}}\b'
 
+[guidance]                       # the guidance the statement follows (`psdoc guidance`)
+{}
+# [guidance.sections.covid]      # adjust a section: required, heading, variants, prompt
+# required = false
+
 [rules]                          # "error", "warning" or "off" per rule
 # stale-evidence = "off"
 
@@ -170,7 +173,9 @@ small_number_threshold = 5       # counts 1 to 4 in tables are flagged; 0 switch
 # max_archive_mb = 200           # the most a whole .docx/.xlsx may expand to
 # max_pdf_pages = 500
 "#,
-        escape(name)
+        escape(name),
+        profile.word_limit,
+        guidance
     )
 }
 
@@ -183,26 +188,52 @@ const LOG: &str = r#"# The document log: every document the statement cites, num
 # url = "https://example.org/cpc-annual-report.pdf"   # public documents: a link
 # date = 2024-09-30                # date of this version
 # until = 2026-03-31               # optional: end of the period a plan covers
-# core = 6                         # Appendix 2 item (1-13), or a list [6, 8]
+# core = 6                         # Appendix 2 item (listed below), or a list [6, 8]
 # series = "CPC annual report"     # optional: versions of one document
 #
 # For a document that is not public, give `file = "audits/ird-audit.pdf"`
 # (inside evidence/files) and `public = false` instead of `url`.
 #
-# Appendix 2 of the guidance: the core documents the inspection team requires.
-#  1. Health and Social Care Partnership/Integration Joint Board (where children's
-#     services are delegated to the IJB) and annual report
-#  2. Performance framework (or equivalent) - children's services
-#  3. Multi-agency governance arrangements for protection
-#  4. The previous four data set reports to the CPC
-#  5. Recent audit reports
-#  6. Child protection committee plan and annual report
-#  7. The previous four sets of minutes of the Chief Officers' group and the child
-#     protection committee (give each `body = "COG"` or `body = "CPC"`)
-#  8. Children's services plan and progress updates
-#  9. Strategic needs assessment for children's services
-# 10. Results of any large surveys of the views of children, young people and families
-# 11. Chief social work officer's report
-# 12. Quality assurance/self-evaluation framework or equivalent
-# 13. Local poverty action plan
 "#;
+
+/// `evidence/log.toml`: how to write an entry, and the profile's core
+/// document request (Appendix 2) as a checklist.
+fn log_toml(profile: &Profile) -> String {
+    let mut out = String::from(LOG);
+    out.push_str(
+        "# Appendix 2 of the guidance: the core documents the inspection team requires.\n",
+    );
+    for item in &profile.core_documents {
+        let mut text: String = item
+            .title
+            .chars()
+            .map(|c| match c {
+                '\u{2018}' | '\u{2019}' => '\'',
+                '\u{201C}' | '\u{201D}' => '"',
+                '\u{2013}' | '\u{2014}' => '-',
+                c => c,
+            })
+            .collect();
+        if !item.bodies.is_empty() {
+            let bodies: Vec<String> = item
+                .bodies
+                .iter()
+                .map(|b| format!("`body = \"{b}\"`"))
+                .collect();
+            text.push_str(&format!(" (give each {})", bodies.join(" or ")));
+        }
+        let mut line = format!("# {:>2}.", item.item);
+        for word in text.split_whitespace() {
+            if line.chars().count() + 1 + word.chars().count() > 86 {
+                out.push_str(&line);
+                out.push('\n');
+                line = "#    ".into();
+            }
+            line.push(' ');
+            line.push_str(word);
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}

@@ -1,5 +1,6 @@
 //! The evidence side of a position statement: the document log, evidence references in
-//! the prose, Appendix 2's core documents and the 2019 quality framework's indicators.
+//! the prose, and quality indicator references (resolved against the guidance profile's
+//! framework; the framework and Appendix 2 themselves are data of `psdoc-guidance`).
 //!
 //! A library only: it never prints and never exits. Rules are built on top of it.
 //!
@@ -7,7 +8,8 @@
 //!
 //! - **Log errors vs findings.** [`load_log`] fails (exit 2 for the CLI) on: invalid
 //!   TOML/CSV/XLSX, unknown keys or columns (with a "did you mean"), wrong types, a
-//!   missing or empty `id`/`title`, `id` < 1, `core` outside 1..=13, a date that is not a
+//!   missing or empty `id`/`title`, `id` < 1, `core` outside the profile's Appendix 2
+//!   items (1 to 13 in the 2021 guidance), a date that is not a
 //!   date, an empty string value in TOML, both `url` and `file`, a value in an unnamed
 //!   column, a path outside the statement root. It *accepts*, keeping line numbers, what
 //!   the rules report: duplicate ids, malformed urls, a public document with no url, a
@@ -36,21 +38,18 @@
 //!   `resolved: None` is `unknown-quality-indicator`. Its `range` covers the number,
 //!   not the word "QI".
 
-pub mod core_documents;
 pub mod date;
 pub mod link;
 pub mod log;
 pub mod quality;
 pub mod reference;
 
-pub use core_documents::{CORE_DOCUMENTS, CoreDocument, MINUTES_BODIES, core_document};
 pub use date::Date;
 pub use log::{
-    Document, DocumentLog, FIELDS, LogError, line_col, load_log, parse_csv_log, parse_toml_log,
-    parse_xlsx_log,
+    CORE_ITEMS, Document, DocumentLog, FIELDS, LogError, line_col, load_log, parse_csv_log,
+    parse_csv_log_with_items, parse_toml_log, parse_toml_log_with_items, parse_xlsx_log,
+    parse_xlsx_log_with_items,
 };
-pub use quality::{
-    FOCUS_QIS, GRADING_SCALE, QiReference, QualityIndicator, find_qi_references, quality_indicator,
-    quality_indicators,
-};
+pub use psdoc_guidance::{CoreDocument, QualityIndicator};
+pub use quality::{QiReference, find_qi_references};
 pub use reference::{Cited, Reference, ReferenceKind, find_references};

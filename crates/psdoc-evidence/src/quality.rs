@@ -1,98 +1,12 @@
-//! The 22 quality indicators of the Care Inspectorate's "Quality framework for children and
-//! young people in need of care and protection" (August 2019), and QI references in prose.
+//! Quality indicator references in prose (`QI 2.1`, `QIs 9.1-9.4`, `quality indicator 10`),
+//! resolved against the quality framework of the guidance profile in force.
 //!
 //! The guidance: "The quality framework provides details of all 22 quality indicators and
 //! partnerships may wish to focus on particular quality indicators".
 
-use std::ops::Range;
-use std::sync::LazyLock;
-
+use psdoc_guidance::{Framework, QualityIndicator};
 use serde::Serialize;
-
-/// One quality indicator of the 2019 framework.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct QualityIndicator {
-    /// As the framework numbers it: `"2.1"`, `"10.1"`.
-    pub number: &'static str,
-    /// The area: the part before the dot (1 to 10).
-    pub area: u8,
-    pub title: &'static str,
-    /// Whether the title is confirmed verbatim; otherwise it is the best available
-    /// reconstruction (see `data/quality-indicators.tsv`).
-    pub confirmed: bool,
-    #[serde(skip)]
-    sub: u8,
-}
-
-impl QualityIndicator {
-    /// `(area, number within the area)`: the framework's order.
-    pub fn key(&self) -> (u8, u8) {
-        (self.area, self.sub)
-    }
-}
-
-/// The quality indicators the guidance puts "particular focus" on, in its order ("5's"
-/// stands for 5.1 to 5.4, "quality indicator 10" for 10.1).
-pub const FOCUS_QIS: &[&str] = &[
-    "1.1", "2.1", "2.2", "5.1", "5.2", "5.3", "5.4", "6.2", "6.4", "8.1", "9.2", "10.1",
-];
-
-/// The framework's six-point grading scale, best first.
-pub const GRADING_SCALE: [(u8, &str); 6] = [
-    (6, "excellent"),
-    (5, "very good"),
-    (4, "good"),
-    (3, "adequate"),
-    (2, "weak"),
-    (1, "unsatisfactory"),
-];
-
-static DATA: &str = include_str!("../data/quality-indicators.tsv");
-
-static INDICATORS: LazyLock<Vec<QualityIndicator>> = LazyLock::new(|| parse_data(DATA));
-
-fn parse_data(data: &'static str) -> Vec<QualityIndicator> {
-    let mut out = Vec::new();
-    for line in data.lines() {
-        if line.starts_with('#') || line.trim().is_empty() || line.starts_with("number\t") {
-            continue;
-        }
-        let mut cells = line.split('\t');
-        let (Some(number), Some(title), Some(status), None) =
-            (cells.next(), cells.next(), cells.next(), cells.next())
-        else {
-            panic!("data/quality-indicators.tsv: expected number, title and status: {line:?}");
-        };
-        let (area, sub) = number
-            .split_once('.')
-            .and_then(|(a, s)| Some((a.parse().ok()?, s.parse().ok()?)))
-            .unwrap_or_else(|| panic!("data/quality-indicators.tsv: bad number {number:?}"));
-        let confirmed = match status {
-            "confirmed" => true,
-            "reconstructed" => false,
-            _ => panic!("data/quality-indicators.tsv: status must be confirmed or reconstructed"),
-        };
-        out.push(QualityIndicator {
-            number,
-            area,
-            title,
-            confirmed,
-            sub,
-        });
-    }
-    out.sort_by_key(QualityIndicator::key);
-    out
-}
-
-/// All 22 quality indicators, in the framework's order.
-pub fn quality_indicators() -> &'static [QualityIndicator] {
-    &INDICATORS
-}
-
-/// The indicator numbered exactly `number` (`"6.4"`), if the framework has it.
-pub fn quality_indicator(number: &str) -> Option<&'static QualityIndicator> {
-    quality_indicators().iter().find(|qi| qi.number == number)
-}
+use std::ops::Range;
 
 /// A mention of one quality indicator, a whole area or a range of them in prose.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -157,7 +71,7 @@ fn strip_ascii_prefix<'a>(bytes: &'a [u8], prefix: &[u8]) -> Option<&'a [u8]> {
 /// "6.4%" or "section 6.4" are not QIs. After the first number, a list goes on only with
 /// numbers that look like QIs (`2.2`, `5's`, or a whole number up to 10), so "QI 10 and
 /// 2023 data" mentions QI 10 only.
-pub fn find_qi_references(text: &str) -> Vec<QiReference> {
+pub fn find_qi_references(text: &str, framework: &'static Framework) -> Vec<QiReference> {
     let mut out = Vec::new();
     let mut at = 0;
     while let Some(m) = find_context(text, at) {
@@ -165,7 +79,7 @@ pub fn find_qi_references(text: &str) -> Vec<QiReference> {
         let Some(after) = after_context(text, m.end) else {
             continue;
         };
-        at = parse_list(text, after, &mut out).max(at);
+        at = parse_list(text, after, framework, &mut out).max(at);
     }
     out
 }
@@ -320,7 +234,12 @@ fn list_separator(text: &str, at: usize) -> Option<usize> {
 
 /// Parses a list of numbers and ranges from `at`, pushing references; returns where the
 /// list ends.
-fn parse_list(text: &str, at: usize, out: &mut Vec<QiReference>) -> usize {
+fn parse_list(
+    text: &str,
+    at: usize,
+    framework: &'static Framework,
+    out: &mut Vec<QiReference>,
+) -> usize {
     let mut first = true;
     let mut pos = at;
     let mut end = at;
@@ -337,13 +256,13 @@ fn parse_list(text: &str, at: usize, out: &mut Vec<QiReference>) -> usize {
                 out.push(QiReference {
                     range: a.range.start..b.range.end,
                     written: format!("{}-{}", &text[a.written.clone()], &text[b.written.clone()]),
-                    resolved: resolve_range(&a, &b),
+                    resolved: resolve_range(&a, &b, framework),
                 });
             }
             None => out.push(QiReference {
                 range: a.range.clone(),
                 written: text[a.written.clone()].to_string(),
-                resolved: resolve(&a),
+                resolved: resolve(&a, framework),
             }),
         }
         match list_separator(text, end) {
@@ -354,32 +273,39 @@ fn parse_list(text: &str, at: usize, out: &mut Vec<QiReference>) -> usize {
     end
 }
 
-fn resolve(n: &Number) -> Option<Vec<&'static QualityIndicator>> {
+fn resolve(n: &Number, framework: &'static Framework) -> Option<Vec<&'static QualityIndicator>> {
     if n.overflow {
         return None;
     }
     let qis: Vec<_> = match n.parts[..] {
-        [area] => quality_indicators()
+        [area] => framework
+            .indicators
             .iter()
             .filter(|qi| u32::from(qi.area) == area)
             .collect(),
-        [area, sub] => quality_indicators()
+        [area, sub] => framework
+            .indicators
             .iter()
-            .filter(|qi| u32::from(qi.area) == area && u32::from(qi.sub) == sub)
+            .filter(|qi| (u32::from(qi.area), u32::from(qi.key().1)) == (area, sub))
             .collect(),
         _ => Vec::new(),
     };
     (!qis.is_empty()).then_some(qis)
 }
 
-fn resolve_range(a: &Number, b: &Number) -> Option<Vec<&'static QualityIndicator>> {
-    let from = resolve(a)?.first()?.key();
-    let to = resolve(b)?.last()?.key();
+fn resolve_range(
+    a: &Number,
+    b: &Number,
+    framework: &'static Framework,
+) -> Option<Vec<&'static QualityIndicator>> {
+    let from = resolve(a, framework)?.first()?.key();
+    let to = resolve(b, framework)?.last()?.key();
     if from > to {
         return None;
     }
     Some(
-        quality_indicators()
+        framework
+            .indicators
             .iter()
             .filter(|qi| (from..=to).contains(&qi.key()))
             .collect(),
@@ -388,9 +314,16 @@ fn resolve_range(a: &Number, b: &Number) -> Option<Vec<&'static QualityIndicator
 
 #[cfg(test)]
 mod tests {
+    use std::sync::LazyLock;
+
     use proptest::prelude::*;
 
     use super::*;
+
+    /// The default guidance's framework.
+    fn framework() -> &'static Framework {
+        &psdoc_guidance::default_profile().framework
+    }
 
     #[test]
     fn the_context_takes_any_ascii_spacing_between_its_words() {
@@ -425,12 +358,16 @@ mod tests {
 
     /// (written, resolved numbers or "unknown") for each reference.
     fn found(text: &str) -> Vec<(String, String)> {
-        find_qi_references(text)
+        find_qi_references(text, framework())
             .into_iter()
             .map(|r| {
                 assert!(text[r.range.clone()].starts_with(r.written.split('-').next().unwrap()));
                 let resolved = match r.resolved {
-                    Some(qis) => qis.iter().map(|q| q.number).collect::<Vec<_>>().join(" "),
+                    Some(qis) => qis
+                        .iter()
+                        .map(|q| q.number.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
                     None => "unknown".to_string(),
                 };
                 (r.written, resolved)
@@ -442,34 +379,6 @@ mod tests {
         p.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
-    }
-
-    #[test]
-    fn the_framework_has_22_indicators_in_10_areas() {
-        let qis = quality_indicators();
-        assert_eq!(qis.len(), 22);
-        let mut areas: Vec<u8> = qis.iter().map(|q| q.area).collect();
-        areas.dedup();
-        assert_eq!(areas, (1..=10).collect::<Vec<_>>());
-        let numbers: Vec<_> = qis.iter().map(|q| q.number).collect();
-        assert_eq!(
-            numbers.join(" "),
-            "1.1 2.1 2.2 3.1 4.1 5.1 5.2 5.3 5.4 6.1 6.2 6.3 6.4 7.1 7.2 8.1 8.2 9.1 9.2 9.3 9.4 10.1"
-        );
-        assert_eq!(qis.iter().filter(|q| q.confirmed).count(), 8);
-        assert_eq!(
-            quality_indicator("6.4").unwrap().title,
-            "Performance management and quality assurance"
-        );
-        assert_eq!(
-            quality_indicator("5.3").unwrap().title,
-            "Care planning, managing risk and effective intervention"
-        );
-        assert!(quality_indicator("6.7").is_none());
-        assert!(quality_indicator("10").is_none());
-        for focus in FOCUS_QIS {
-            assert!(quality_indicator(focus).is_some(), "{focus}");
-        }
     }
 
     #[test]
@@ -610,10 +519,13 @@ mod tests {
     #[test]
     fn ranges_point_at_the_numbers() {
         let text = "See QIs 2.1 and 9.1–9.4.";
-        let refs = find_qi_references(text);
+        let refs = find_qi_references(text, framework());
         assert_eq!(&text[refs[0].range.clone()], "2.1");
         assert_eq!(&text[refs[1].range.clone()], "9.1–9.4");
         let text = "QI 5's";
-        assert_eq!(&text[find_qi_references(text)[0].range.clone()], "5's");
+        assert_eq!(
+            &text[find_qi_references(text, framework())[0].range.clone()],
+            "5's"
+        );
     }
 }

@@ -76,7 +76,7 @@ proptest! {
 
     #[test]
     fn find_qi_references_never_panics(text in prose()) {
-        for r in find_qi_references(&text) {
+        for r in find_qi_references(&text, &psdoc_guidance::default_profile().framework) {
             prop_assert!(text.is_char_boundary(r.range.start) && text.is_char_boundary(r.range.end));
             prop_assert!(!r.written.is_empty());
             if let Some(qis) = &r.resolved {
@@ -87,7 +87,7 @@ proptest! {
 
     #[test]
     fn find_qi_references_never_panics_on_anything(text in any::<String>()) {
-        let _ = find_qi_references(&text);
+        let _ = find_qi_references(&text, &psdoc_guidance::default_profile().framework);
     }
 
     #[test]
@@ -154,7 +154,7 @@ fn a_large_statement_is_fast() {
     let t_log = start.elapsed();
     let refs = find_references(&text, "E");
     let t_refs = start.elapsed() - t_log;
-    let qis = find_qi_references(&text);
+    let qis = find_qi_references(&text, &psdoc_guidance::default_profile().framework);
     let elapsed = start.elapsed();
     eprintln!(
         "log {t_log:?}, references {t_refs:?}, QIs {:?}",

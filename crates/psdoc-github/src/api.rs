@@ -13,6 +13,7 @@ use serde_json::json;
 use crate::body::MARKER;
 use crate::env::{Repository, Token};
 use crate::error::{Error, Result};
+use crate::setup::ChangedFile;
 
 /// The login `GITHUB_TOKEN` comments as.
 pub const DEFAULT_AUTHOR: &str = "github-actions[bot]";
@@ -73,17 +74,6 @@ impl PullRequest {
     pub fn head_repository(&self) -> Option<&str> {
         self.head.repo.as_ref().map(|r| r.full_name.as_str())
     }
-}
-
-/// A file a pull request changes.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct ChangedFile {
-    pub filename: String,
-    #[serde(default)]
-    pub status: String,
-    /// The old name of a renamed file.
-    #[serde(default)]
-    pub previous_filename: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -9,9 +9,9 @@ pub mod error;
 pub mod report;
 pub mod setup;
 
-pub use api::{ChangedFile, Client, DEFAULT_AUTHOR, PullRequest, Upserted};
+pub use api::{Client, DEFAULT_AUTHOR, PullRequest, Upserted};
 pub use body::MARKER;
 pub use env::{Event, PullRequestRef, Repository, Token, WorkflowRun};
 pub use error::{Error, Result};
 pub use report::{BaseComparison, PullRequestReport};
-pub use setup::{SetupChange, Side, setup_changes};
+pub use setup::{ChangedFile, SetupChange, Side, setup_changes};

@@ -3,8 +3,20 @@
 //! (`[rules]` in `partnership.toml`). A pull request that changes these
 //! changes what its own check says, so the comment names them for review.
 
-use crate::api::ChangedFile;
+use serde::Deserialize;
+
 use crate::error::Result;
+
+/// A file a pull request changes.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ChangedFile {
+    pub filename: String,
+    #[serde(default)]
+    pub status: String,
+    /// The old name of a renamed file.
+    #[serde(default)]
+    pub previous_filename: Option<String>,
+}
 
 /// One thing about the checks that a pull request changes.
 #[derive(Debug, Clone, PartialEq, Eq)]

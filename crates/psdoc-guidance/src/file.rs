@@ -430,6 +430,13 @@ pub fn parse_profile(text: &str, file: &str, origin: Origin) -> Result<Profile, 
         });
     }
 
+    if let Some(gap) = (1..=core_documents.len() as u8).find(|i| !items.contains(i)) {
+        return Err(at.error(
+            0..0,
+            format!("core document item {gap} is missing: number the core documents 1, 2, 3... without gaps"),
+        ));
+    }
+
     let mut profile = Profile {
         name,
         title: header.title.unwrap_or_default(),

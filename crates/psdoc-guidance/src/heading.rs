@@ -33,7 +33,7 @@ impl Profile {
         let mut best: Option<(SectionKey, f64)> = None;
         for candidate in candidates(unnumbered) {
             for (key, target) in &self.normalised.sections {
-                let score = strsim::normalized_levenshtein(&candidate, target);
+                let score = similarity(&candidate, target);
                 if best.is_none_or(|(_, b)| score > b) {
                     best = Some((*key, score));
                 }
@@ -78,6 +78,33 @@ impl Normalised {
         }
     }
 }
+
+/// How alike a written heading is to a required one, 0 to 1: by spelling
+/// ("What our data is telling us"), or because every word of a shortened
+/// heading is one of the required heading's ("Leadership", "Strategic and
+/// operational leadership", "Involving children").
+fn similarity(written: &str, required: &str) -> f64 {
+    let spelling = strsim::normalized_levenshtein(written, required);
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 2 && !STOP_WORDS.contains(w))
+            .map(|w| w.chars().take(6).collect())
+            .collect()
+    };
+    let (mine, theirs) = (words(written), words(required));
+    let shortened = !mine.is_empty() && mine.iter().all(|w| theirs.contains(w));
+    let overlap = if shortened {
+        NEAR_MISS + (1.0 - NEAR_MISS) * mine.len() as f64 / theirs.len().max(1) as f64
+    } else {
+        0.0
+    };
+    spelling.max(overlap)
+}
+
+/// Words that say nothing about which section a heading is.
+const STOP_WORDS: &[&str] = &[
+    "and", "the", "our", "your", "for", "with", "from", "its", "their",
+];
 
 /// The heading itself, then the heading cut before each qualifier (after a
 /// colon, or a dash with spaces around it), longest first.
@@ -219,5 +246,23 @@ mod tests {
             Some(SectionKey::DATA)
         );
         assert_eq!(p.near_miss("Local housing"), None);
+        assert_eq!(p.near_miss("Introduction"), None);
+        for (written, key) in [
+            ("Leadership", SectionKey::LEADERSHIP),
+            (
+                "Strategic and operational leadership",
+                SectionKey::LEADERSHIP,
+            ),
+            ("Our data", SectionKey::DATA),
+            (
+                "Involving children and young people",
+                SectionKey::INVOLVEMENT,
+            ),
+            ("Quality assurance", SectionKey::QUALITY_ASSURANCE),
+            ("Covid-19", SectionKey::COVID),
+            ("Improvement", SectionKey::IMPROVEMENT),
+        ] {
+            assert_eq!(p.near_miss(written).map(|m| m.0), Some(key), "{written}");
+        }
     }
 }

@@ -186,7 +186,13 @@ impl ChangeFilter {
             .filter(|s| s.status != Status::Unchanged && s.status != Status::Removed)
             .map(|s| s.key)
             .collect(),
-            None => SectionKey::ALL.into_iter().collect(),
+            None => project
+                .config
+                .guidance
+                .sections
+                .iter()
+                .map(|s| s.key)
+                .collect(),
         };
         let headings = project
             .statement

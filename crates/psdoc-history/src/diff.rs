@@ -26,6 +26,7 @@ use psdoc_core::model::UnitKind;
 use psdoc_core::model::evidence::Citations;
 use psdoc_core::redact::Redactor;
 use psdoc_evidence::DocumentLog;
+use psdoc_guidance::{Profile, SectionSpec};
 
 use super::similarity::{Bags, dice_bound};
 use super::word_diff::{Op, Span, WordDiff, word_diffs};
@@ -66,6 +67,12 @@ pub struct StatementDiff {
     /// The evidence prefix of the newer version (`E`), for display.
     #[serde(skip)]
     pub prefix: String,
+    /// The newer version's guidance profile (the older one's for a section
+    /// it alone has), for headings and labels.
+    #[serde(skip)]
+    pub guidance: &'static Profile,
+    #[serde(skip)]
+    pub guidance_before: &'static Profile,
 }
 
 /// One required section, matched by key across files, numbering and the
@@ -210,6 +217,18 @@ pub fn move_end(blocks: &[Block], at: usize) -> Option<MoveEnd> {
 }
 
 impl StatementDiff {
+    /// The guidance's heading for a section, in whichever version's profile has it.
+    pub fn heading(&self, key: SectionKey) -> &'static str {
+        self.spec(key).map_or(key.key(), |s| s.heading.as_str())
+    }
+
+    /// The section as the newer profile (else the older one) defines it.
+    pub fn spec(&self, key: SectionKey) -> Option<&'static SectionSpec> {
+        self.guidance
+            .section(key)
+            .or_else(|| self.guidance_before.section(key))
+    }
+
     /// The heading a slot goes by, for "moved from ..." notes.
     pub fn slot_title(&self, slot: Slot) -> String {
         match slot {
@@ -217,7 +236,7 @@ impl StatementDiff {
                 .sections
                 .iter()
                 .find(|s| s.key == key)
-                .map_or_else(|| key.heading().to_owned(), |s| s.title.clone()),
+                .map_or_else(|| self.heading(key).to_owned(), |s| s.title.clone()),
             Slot::Other => "text outside the required sections".to_owned(),
         }
     }
@@ -352,7 +371,7 @@ impl Side {
             let set = self.qis.entry(key).or_default();
             for qi in resolved {
                 let (area, sub) = qi.key();
-                set.insert((area, sub, qi.number));
+                set.insert((area, sub, qi.number.as_str()));
             }
         }
     }
@@ -736,7 +755,14 @@ pub fn diff_versions(
                     .get(&key)
                     .or_else(|| a.titles.get(&key))
                     .cloned()
-                    .unwrap_or_else(|| key.heading().to_owned()),
+                    .unwrap_or_else(|| {
+                        after
+                            .config
+                            .guidance
+                            .section(key)
+                            .or_else(|| before.config.guidance.section(key))
+                            .map_or_else(|| key.key().to_owned(), |s| s.heading.clone())
+                    }),
                 status,
                 words_before: a.words_in(slot),
                 words_after: b.words_in(slot),
@@ -780,6 +806,8 @@ pub fn diff_versions(
         documents_added: b.log_ids.difference(&a.log_ids).copied().collect(),
         documents_removed: a.log_ids.difference(&b.log_ids).copied().collect(),
         prefix: after.config.evidence.prefix.clone(),
+        guidance: after.config.guidance,
+        guidance_before: before.config.guidance,
     }
 }
 

@@ -293,7 +293,7 @@ impl GitTree {
             sources.add(SourceFile::new(CONFIG_FILE, text));
             let statement = Statement::load(&config, self, &mut sources)?;
             let log = evidence::load_log(&config, self, &mut sources)?;
-            let citations = Citations::find(&statement, &sources, &config.evidence.prefix);
+            let citations = Citations::find(&statement, &sources, &config);
             Ok(Revision {
                 config: config.clone(),
                 sources,

@@ -20,6 +20,7 @@ use super::{CitationChanges, delta, ids, signed};
 use psdoc_core::heading::SectionKey;
 use psdoc_core::text::escape_html as esc;
 use psdoc_core::text::thousands;
+use psdoc_guidance::SectionSpec;
 
 const STYLE: &str = r#"
 :root { color-scheme: light; }
@@ -89,17 +90,12 @@ fn anchor(slot: Slot) -> String {
     }
 }
 
-fn chart_label(slot: Slot) -> &'static str {
+/// A section's short name for charts and tables, from the profile that
+/// defines it.
+fn chart_label(slot: Slot, spec: impl Fn(SectionKey) -> Option<&'static SectionSpec>) -> String {
     match slot {
-        Slot::Section(SectionKey::Context) => "Context",
-        Slot::Section(SectionKey::Covid) => "Covid-19",
-        Slot::Section(SectionKey::Data) => "Data",
-        Slot::Section(SectionKey::Involvement) => "Involvement",
-        Slot::Section(SectionKey::QualityAssurance) => "Quality assurance",
-        Slot::Section(SectionKey::Leadership) => "Leadership",
-        Slot::Section(SectionKey::Achievements) => "Achievements",
-        Slot::Section(SectionKey::Improvement) => "Improvement",
-        Slot::Other => "Other text",
+        Slot::Section(key) => spec(key).map_or(key.key(), |s| s.label.as_str()).to_owned(),
+        Slot::Other => "Other text".to_owned(),
     }
 }
 
@@ -158,14 +154,14 @@ pub fn render(diff: &StatementDiff) -> String {
         .sections
         .iter()
         .map(|s| BarRow {
-            label: chart_label(Slot::Section(s.key)).to_owned(),
+            label: chart_label(Slot::Section(s.key), |k| diff.spec(k)),
             before: s.words_before,
             after: s.words_after,
         })
         .collect();
     if diff.other.words_before + diff.other.words_after > 0 {
         rows.push(BarRow {
-            label: chart_label(Slot::Other).to_owned(),
+            label: chart_label(Slot::Other, |k| diff.spec(k)),
             before: diff.other.words_before,
             after: diff.other.words_after,
         });
@@ -490,15 +486,7 @@ pub fn render_history(history: &History) -> String {
         body.push_str("<p>No revision holds a statement.</p>\n");
     }
     body.push_str("</header>\n<main id=\"main\" tabindex=\"-1\">\n");
-    let keys: Vec<SectionKey> = SectionKey::ALL
-        .into_iter()
-        .filter(|k| {
-            history
-                .revisions
-                .iter()
-                .any(|p| p.sections.iter().any(|(s, _)| s == k))
-        })
-        .collect();
+    let keys = history.keys();
     let words = |p: &super::timeline::Point, k: SectionKey| {
         p.sections
             .iter()
@@ -514,13 +502,13 @@ pub fn render_history(history: &History) -> String {
         let mut series: Vec<Series> = keys
             .iter()
             .map(|&k| Series {
-                label: chart_label(Slot::Section(k)).to_owned(),
+                label: chart_label(Slot::Section(k), |k| history.spec(k)),
                 values: history.revisions.iter().map(|p| words(p, k)).collect(),
             })
             .collect();
         if history.revisions.iter().any(|p| p.other > 0) {
             series.push(Series {
-                label: chart_label(Slot::Other).to_owned(),
+                label: chart_label(Slot::Other, |k| history.spec(k)),
                 values: history.revisions.iter().map(|p| p.other).collect(),
             });
         }
@@ -541,8 +529,8 @@ pub fn render_history(history: &History) -> String {
         for k in &keys {
             body.push_str(&format!(
                 "<th scope=\"col\" class=\"n\"><abbr title=\"{}\">{}</abbr></th>",
-                esc(k.heading()),
-                chart_label(Slot::Section(*k))
+                esc(history.spec(*k).map_or(k.key(), |s| s.heading.as_str())),
+                esc(&chart_label(Slot::Section(*k), |k| history.spec(k)))
             ));
         }
         body.push_str("<th scope=\"col\" class=\"n\">Other</th><th scope=\"col\" class=\"n\">Total</th><th scope=\"col\" class=\"n\">Limit</th><th scope=\"col\" class=\"n\">Evidence cited / logged</th><th scope=\"col\">Focus QIs covered</th></tr></thead>\n<tbody>\n");

@@ -12,7 +12,7 @@ use psdoc_core::error::Result;
 use psdoc_core::heading::SectionKey;
 use psdoc_core::redact::Redactor;
 use psdoc_core::text::{Table, short_commit, thousands};
-use psdoc_evidence::FOCUS_QIS;
+use psdoc_guidance::{Profile, SectionSpec};
 
 /// Which revisions `history` walks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +31,49 @@ pub struct History {
     /// Revisions that hold no statement (before psdoc was adopted) or one
     /// that does not load, with the reason.
     pub skipped: Vec<Skipped>,
+    /// The guidance profiles the revisions followed, oldest first, each once.
+    #[serde(skip)]
+    pub profiles: Vec<&'static Profile>,
+}
+
+impl History {
+    /// A section as the newest profile that has it defines it.
+    pub fn spec(&self, key: SectionKey) -> Option<&'static SectionSpec> {
+        self.profiles.iter().rev().find_map(|p| p.section(key))
+    }
+
+    /// The keys of the sections any revision has, in the newest profile's
+    /// order (sections only older profiles have after them).
+    pub fn keys(&self) -> Vec<SectionKey> {
+        let mut keys: Vec<SectionKey> = Vec::new();
+        for p in &self.revisions {
+            for (k, _) in &p.sections {
+                if !keys.contains(k) {
+                    keys.push(*k);
+                }
+            }
+        }
+        let rank = |k: &SectionKey| {
+            self.profiles
+                .iter()
+                .rev()
+                .enumerate()
+                .find_map(|(age, p)| {
+                    p.sections
+                        .iter()
+                        .position(|s| s.key == *k)
+                        .map(|i| (age, i))
+                })
+                .unwrap_or((usize::MAX, 0))
+        };
+        keys.sort_by_key(|k| (rank(k), *k));
+        keys
+    }
+
+    /// A column heading for a section.
+    pub fn column(&self, key: SectionKey) -> &'static str {
+        self.spec(key).map_or(key.key(), |s| s.column.as_str())
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -131,6 +174,7 @@ pub fn history(root: &Path, range: &HistoryRange) -> Result<History> {
     let mut out = History {
         revisions: Vec::new(),
         skipped: Vec::new(),
+        profiles: Vec::new(),
     };
     for (label, commit) in commits {
         let figures = match repo.root_tree(commit.id)? {
@@ -148,6 +192,11 @@ pub fn history(root: &Path, range: &HistoryRange) -> Result<History> {
                 })
                 .clone(),
         };
+        if let Ok(f) = &figures
+            && !out.profiles.iter().any(|p| std::ptr::eq(*p, f.guidance))
+        {
+            out.profiles.push(f.guidance);
+        }
         match figures {
             Ok(f) => out.revisions.push(Point {
                 revision: label,
@@ -182,6 +231,7 @@ struct Figures {
     qi_coverage: QiCoverage,
     /// The version's privacy settings, to mask commit messages with.
     privacy: psdoc_core::config::PrivacySettings,
+    guidance: &'static Profile,
 }
 
 impl Figures {
@@ -198,7 +248,8 @@ impl Figures {
             }
         }
         let mut sections: Vec<(SectionKey, usize)> = words.into_iter().collect();
-        sections.sort_by_key(|(k, _)| SectionKey::ALL.iter().position(|x| x == k));
+        let profile = revision.config.guidance;
+        sections.sort_by_key(|(k, _)| (profile.position(*k), *k));
         let ids: std::collections::BTreeSet<u64> =
             revision.log.documents.iter().map(|d| d.id).collect();
         let cited = ids
@@ -211,7 +262,7 @@ impl Figures {
             let (Some(_), Some(qis)) = (found.section, &found.item.resolved) else {
                 continue;
             };
-            covered.extend(qis.iter().map(|q| q.number));
+            covered.extend(qis.iter().map(|q| q.number.as_str()));
         }
         Figures {
             total: st.total_words(),
@@ -223,14 +274,17 @@ impl Figures {
                 cited,
             },
             qi_coverage: QiCoverage {
-                focus: FOCUS_QIS.len(),
-                covered: FOCUS_QIS
+                focus: profile.framework.focus.len(),
+                covered: profile
+                    .framework
+                    .focus
                     .iter()
-                    .filter(|q| covered.contains(q))
-                    .map(|q| (*q).to_owned())
+                    .filter(|q| covered.contains(&q.as_str()))
+                    .cloned()
                     .collect(),
             },
             privacy: revision.config.privacy.clone(),
+            guidance: profile,
         }
     }
 }
@@ -331,17 +385,9 @@ pub fn render_term(history: &History) -> String {
     if history.revisions.is_empty() {
         out.push_str("No revision holds a statement.\n");
     }
-    let keys: Vec<SectionKey> = SectionKey::ALL
-        .into_iter()
-        .filter(|k| {
-            history
-                .revisions
-                .iter()
-                .any(|p| p.sections.iter().any(|(s, _)| s == k))
-        })
-        .collect();
+    let keys = history.keys();
     let mut header: Vec<String> = vec!["Revision".into(), "Date".into()];
-    header.extend(keys.iter().map(|k| short_key(*k).to_owned()));
+    header.extend(keys.iter().map(|k| history.column(*k).to_owned()));
     header.extend(["Other", "Total", "Limit", "Evidence", "Focus QIs"].map(String::from));
     let mut table = Table::new(header, 2);
     for p in &history.revisions {
@@ -371,7 +417,10 @@ pub fn render_term(history: &History) -> String {
         out.push_str(&format!(
             "Sections: {}.\n",
             keys.iter()
-                .map(|k| format!("{} = {}", short_key(*k), k.heading()))
+                .map(|k| {
+                    let heading = history.spec(*k).map_or(k.key(), |s| s.heading.as_str());
+                    format!("{} = {heading}", history.column(*k))
+                })
                 .collect::<Vec<_>>()
                 .join("; ")
         ));
@@ -380,20 +429,6 @@ pub fn render_term(history: &History) -> String {
         out.push_str(&format!("skipped {}: {}\n", s.revision, s.reason));
     }
     out
-}
-
-/// A column heading for a section.
-pub(crate) fn short_key(key: SectionKey) -> &'static str {
-    match key {
-        SectionKey::Context => "Context",
-        SectionKey::Covid => "Covid",
-        SectionKey::Data => "Data",
-        SectionKey::Involvement => "Involve",
-        SectionKey::QualityAssurance => "QA",
-        SectionKey::Leadership => "Lead",
-        SectionKey::Achievements => "Achieve",
-        SectionKey::Improvement => "Improve",
-    }
 }
 
 #[cfg(test)]

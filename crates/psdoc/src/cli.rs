@@ -70,6 +70,25 @@ pub enum Command {
     Diff(DiffArgs),
     /// Words per section, evidence and quality indicators across revisions (default: every tag)
     History(HistoryArgs),
+    /// Show the guidance profile in force: sections, headings, orders, quality indicators, Appendix 2
+    Guidance(GuidanceArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GuidanceArgs {
+    /// Output format; `toml` starts a custom profile file from the one in force
+    #[arg(long, value_enum, default_value_t = GuidanceFormat::Human)]
+    pub format: GuidanceFormat,
+    /// List the built-in profiles instead
+    #[arg(long)]
+    pub list: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GuidanceFormat {
+    Human,
+    Json,
+    Toml,
 }
 
 #[derive(Debug, Args)]
@@ -265,6 +284,9 @@ pub struct InitArgs {
     /// The partnership's name (default: from the folder's name)
     #[arg(long)]
     pub name: Option<String>,
+    /// The guidance to follow: a built-in profile's name (`psdoc guidance --list`) or a profile file (.toml), copied in as guidance.toml (default: the 2021 guidance)
+    #[arg(long, value_name = "NAME|FILE")]
+    pub profile: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -2,7 +2,8 @@
 //! separate document log which collates all the evidence that you have
 //! referenced", with "a document number as well as the document name").
 
-use psdoc_evidence::{CORE_DOCUMENTS, Date, Document, DocumentLog};
+use psdoc_evidence::{Date, Document, DocumentLog};
+use psdoc_guidance::Profile;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook};
 use serde::Serialize;
 
@@ -51,13 +52,10 @@ pub fn rows(log: &DocumentLog) -> Vec<LogRow> {
 }
 
 /// "6: Child protection committee plan and annual report".
-pub fn core_label(core: &[u8]) -> String {
+pub fn core_label(core: &[u8], profile: &Profile) -> String {
     core.iter()
         .map(|&item| {
-            let title = CORE_DOCUMENTS
-                .iter()
-                .find(|c| c.item == item)
-                .map_or("", |c| c.title);
+            let title = profile.core_document(item).map_or("", |c| c.title.as_str());
             format!("{item}: {title}")
         })
         .collect::<Vec<_>>()
@@ -68,7 +66,7 @@ fn date_text(date: Option<Date>) -> String {
     date.map(|d| d.to_string()).unwrap_or_default()
 }
 
-pub fn to_markdown(log: &DocumentLog, prefix: &str) -> String {
+pub fn to_markdown(log: &DocumentLog, prefix: &str, profile: &Profile) -> String {
     let mut out = String::from(
         "| No. | Document | Date | Core document (Appendix 2) | Link or supplied file |\n|---|---|---|---|---|\n",
     );
@@ -83,14 +81,14 @@ pub fn to_markdown(log: &DocumentLog, prefix: &str) -> String {
             r.number,
             cell(&r.name),
             date_text(r.date),
-            cell(&core_label(&r.core)),
+            cell(&core_label(&r.core, profile)),
             cell(&link)
         ));
     }
     out
 }
 
-pub fn to_csv(log: &DocumentLog) -> Result<Vec<u8>> {
+pub fn to_csv(log: &DocumentLog, profile: &Profile) -> Result<Vec<u8>> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
@@ -103,7 +101,7 @@ pub fn to_csv(log: &DocumentLog) -> Result<Vec<u8>> {
             r.number.to_string(),
             r.name,
             date_text(r.date),
-            core_label(&r.core),
+            core_label(&r.core, profile),
             r.link_or_file,
         ])
         .map_err(fail)?;
@@ -128,7 +126,12 @@ const MAX_LINKS_PER_SHEET: usize = 65_530;
 /// An Excel workbook: a header row in bold, frozen, sensible widths,
 /// real dates and links. `created` fixes the document's creation date so
 /// the same log gives the same bytes.
-pub fn to_xlsx(log: &DocumentLog, title: &str, created: Date) -> Result<Vec<u8>> {
+pub fn to_xlsx(
+    log: &DocumentLog,
+    title: &str,
+    created: Date,
+    profile: &Profile,
+) -> Result<Vec<u8>> {
     let fail = |e: rust_xlsxwriter::XlsxError| Error::Other {
         message: format!("cannot write the log as XLSX: {e}"),
     };
@@ -171,7 +174,7 @@ pub fn to_xlsx(log: &DocumentLog, title: &str, created: Date) -> Result<Vec<u8>>
                 .map_err(fail)?;
         }
         sheet
-            .write_with_format(row, 3, core_label(&r.core), &wrap)
+            .write_with_format(row, 3, core_label(&r.core, profile), &wrap)
             .map_err(fail)?;
         match &r.url {
             Some(u) => {

@@ -53,10 +53,19 @@ pub fn contents(project: &Project, files: &dyn FileSource) -> Result<Vec<BundleF
             statement::to_markdown(project).into_bytes(),
             None,
         ),
-        ("document-log.csv".into(), log::to_csv(&shown_log)?, None),
+        (
+            "document-log.csv".into(),
+            log::to_csv(&shown_log, project.config.guidance)?,
+            None,
+        ),
         (
             "document-log.xlsx".into(),
-            log::to_xlsx(&shown_log, &format!("{name}: document log"), submission)?,
+            log::to_xlsx(
+                &shown_log,
+                &format!("{name}: document log"),
+                submission,
+                project.config.guidance,
+            )?,
             None,
         ),
     ];

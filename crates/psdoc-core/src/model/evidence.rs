@@ -35,7 +35,9 @@ pub struct Citations {
 }
 
 impl Citations {
-    pub fn find(statement: &Statement, sources: &Sources, prefix: &str) -> Self {
+    pub fn find(statement: &Statement, sources: &Sources, config: &Config) -> Self {
+        let prefix = config.evidence.prefix.as_str();
+        let framework = &config.guidance.framework;
         let mut out = Citations::default();
         for (chapter, unit) in statement.units() {
             if unit.kind == UnitKind::Code {
@@ -62,7 +64,7 @@ impl Citations {
                     section,
                 });
             }
-            for q in find_qi_references(&unit.text) {
+            for q in find_qi_references(&unit.text, framework) {
                 if unit.in_code(&q.range) {
                     continue;
                 }
@@ -110,6 +112,8 @@ pub fn load_log(
 ) -> Result<DocumentLog> {
     let path = config.evidence.log.replace('\\', "/");
     let path = path.trim_start_matches("./").to_owned();
+    // Appendix 2 is numbered 1 to N in the profile in force.
+    let core_items = u8::try_from(config.guidance.core_documents.len()).unwrap_or(u8::MAX);
     let bytes = files.read(&path).map_err(|e| match e {
         ReadError::NotFound => Error::file(
             &path,
@@ -123,13 +127,13 @@ pub fn load_log(
     })?;
     let ext = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
     let log = match ext.as_str() {
-        "csv" => psdoc_evidence::parse_csv_log(&path, &bytes)?,
-        "xlsx" => psdoc_evidence::parse_xlsx_log(&path, &bytes)?,
+        "csv" => psdoc_evidence::parse_csv_log_with_items(&path, &bytes, core_items)?,
+        "xlsx" => psdoc_evidence::parse_xlsx_log_with_items(&path, &bytes, core_items)?,
         _ => {
             let text = String::from_utf8(bytes)
                 .map_err(|_| Error::file(&path, "is not UTF-8 text: save it as UTF-8"))?;
             let text = crate::position::strip_bom(text);
-            let log = psdoc_evidence::parse_toml_log(&path, &text)?;
+            let log = psdoc_evidence::parse_toml_log_with_items(&path, &text, core_items)?;
             sources.add(SourceFile::new(path.clone(), text));
             return Ok(log);
         }

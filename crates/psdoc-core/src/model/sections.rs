@@ -3,14 +3,16 @@
 
 use super::chapter::{Chapter, Place};
 use super::sources::{Location, Sources};
-use crate::heading::{HeadingMatch, SectionKey, match_heading};
+use crate::heading::{HeadingMatch, SectionKey};
+use psdoc_guidance::Profile;
 
 /// A run of the statement under one heading.
 #[derive(Debug, Clone)]
 pub struct Section {
     /// The required section, or `None` for words counted under `other`.
     pub key: Option<SectionKey>,
-    /// "Key achievements and areas for improvement" in one section.
+    /// Two sections under one heading (the profile's combined heading, "Key
+    /// achievements and areas for improvement"): `key` is the pair's first.
     pub combined: bool,
     /// The heading as written (rendered text), or the chapter's title.
     pub title: String,
@@ -19,8 +21,9 @@ pub struct Section {
     pub start: Place,
     /// Where the heading is, or the first text when there is no heading.
     pub location: Location,
-    /// Where the improvement part of a combined section starts.
-    pub improvement_start: Option<Place>,
+    /// Where the second part of a combined section starts (its "Areas for
+    /// improvement" sub-heading).
+    pub second_start: Option<Place>,
     /// Words, heading included.
     pub words: usize,
     /// True when the section has a heading (required sections always do).
@@ -28,6 +31,12 @@ pub struct Section {
 }
 
 impl Section {
+    /// Whether this section stands for the required section `key`: it is
+    /// that section, or a combined section that holds it.
+    pub fn covers(&self, key: SectionKey, profile: &Profile) -> bool {
+        self.key == Some(key) || (self.combined && profile.is_combined_second(key))
+    }
+
     /// Words under the heading, the heading itself not counted.
     pub fn body_words(&self, chapters: &[Chapter]) -> usize {
         let heading = if self.has_heading {
@@ -44,7 +53,13 @@ impl Section {
     }
 }
 
-pub(crate) fn assemble_sections(chapters: &[Chapter], sources: &Sources) -> Vec<Section> {
+pub(crate) fn assemble_sections(
+    chapters: &[Chapter],
+    sources: &Sources,
+    profile: &Profile,
+) -> Vec<Section> {
+    let pair = profile.combined.as_ref().map(|c| (c.first, c.second));
+    let in_pair = |k: SectionKey| pair.is_some_and(|(a, b)| k == a || k == b);
     let mut sections: Vec<Section> = Vec::new();
     for (ci, chapter) in chapters.iter().enumerate() {
         for unit in &chapter.parsed.units {
@@ -54,17 +69,15 @@ pub(crate) fn assemble_sections(chapters: &[Chapter], sources: &Sources) -> Vec<
             };
             if let Some(level) = chapter.effective_level(unit) {
                 let current = sections.last();
-                let matched = match_heading(&unit.text);
+                let matched = profile.match_heading(&unit.text);
                 let within_combined = current.is_some_and(|s| s.combined && level > s.level);
                 let opens = match matched {
-                    Some(HeadingMatch::Section(
-                        SectionKey::Improvement | SectionKey::Achievements,
-                    )) if within_combined => {
-                        if matched == Some(HeadingMatch::Section(SectionKey::Improvement))
+                    Some(HeadingMatch::Section(k)) if within_combined && in_pair(k) => {
+                        if pair.is_some_and(|(_, second)| k == second)
                             && let Some(s) = sections.last_mut()
-                            && s.improvement_start.is_none()
+                            && s.second_start.is_none()
                         {
-                            s.improvement_start = Some(place);
+                            s.second_start = Some(place);
                         }
                         false
                     }
@@ -74,7 +87,7 @@ pub(crate) fn assemble_sections(chapters: &[Chapter], sources: &Sources) -> Vec<
                 if opens {
                     let (key, combined) = match matched {
                         Some(HeadingMatch::Section(k)) => (Some(k), false),
-                        Some(HeadingMatch::Combined) => (Some(SectionKey::Achievements), true),
+                        Some(HeadingMatch::Combined) => (pair.map(|(first, _)| first), true),
                         None => (None, false),
                     };
                     sections.push(Section {
@@ -84,7 +97,7 @@ pub(crate) fn assemble_sections(chapters: &[Chapter], sources: &Sources) -> Vec<
                         level,
                         start: place,
                         location: locate(chapter, sources, unit.start),
-                        improvement_start: None,
+                        second_start: None,
                         words: 0,
                         has_heading: true,
                     });
@@ -97,7 +110,7 @@ pub(crate) fn assemble_sections(chapters: &[Chapter], sources: &Sources) -> Vec<
                     level: 0,
                     start: place,
                     location: locate(chapter, sources, unit.start),
-                    improvement_start: None,
+                    second_start: None,
                     words: 0,
                     has_heading: false,
                 });

@@ -49,7 +49,7 @@ impl Statement {
             chapters.push(Chapter { parent, ..chapter });
         }
         set_level_offsets(&mut chapters);
-        let sections = assemble_sections(&chapters, sources);
+        let sections = assemble_sections(&chapters, sources, config.guidance);
         Ok(Statement {
             book_dir,
             summary_path,

@@ -90,7 +90,10 @@ pub fn coverage_table(report: &Report) -> String {
         "Focus quality indicators (the guidance's key QIs) and where the statement addresses them:\n",
     );
     for (number, sections) in &report.qi_coverage {
-        let title = psdoc_evidence::quality_indicator(number).map_or("", |q| q.title);
+        let title = report
+            .guidance
+            .indicator(number)
+            .map_or("", |q| q.title.as_str());
         let title: String = if title.chars().count() > 48 {
             format!("{}…", title.chars().take(47).collect::<String>())
         } else {

@@ -2,14 +2,14 @@
 
 use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
-use crate::heading::SectionKey;
-use crate::model::Place;
+use crate::heading::HeadingMatch;
+use crate::model::{Place, UnitKind};
 
 pub(super) static RULE: Rule = Rule {
     name: "achievement-count",
     default_severity: Severity::Warning,
     summary: "key achievements are not 3 to 5 (sub-headings, else top-level list items)",
-    what: "The key achievements section does not present three to five achievements. Achievements are the sub-headings of the highest level used inside the section (in a combined \"Key achievements and areas for improvement\" section, those before the improvement part, or under its \"Key achievements\" sub-heading when it has one); when there are none, the top-level list items.",
+    what: "The key achievements section does not present three to five achievements (the range comes from the guidance profile in force). Achievements are the sub-headings of the highest level used inside the section (in a combined \"Key achievements and areas for improvement\" section, those before the improvement part, or under its \"Key achievements\" sub-heading when it has one); when there are none, the top-level list items (numbered or bulleted); when there are none either, the paragraphs that open with a bold lead-in, as Word statements write them (`**1. Scottish Child Interview Model.** We introduced ...`).",
     why: "The guidance: \"we ask you to tell us about three to five key achievements over the last two years which have had the most positive impact on children and young people in need of protection.\"",
     example: "# Key achievements\n## Bairns' Hoose opened\n## Safe and Together\n\n    warning[achievement-count]: \"Key achievements\" presents 2 achievements; the guidance asks for three to five",
     fix: "Give each achievement its own sub-heading (`## ...`) or top-level list item, and keep three to five: merge related ones or move lesser ones into other sections.",
@@ -18,50 +18,69 @@ pub(super) static RULE: Rule = Rule {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let st = cx.statement;
+    let profile = cx.config.guidance;
+    let Some(range) = &profile.achievements else {
+        return;
+    };
     for (i, section) in st.required_sections() {
-        if section.key != Some(SectionKey::Achievements) {
+        // An empty section is `empty-section`'s to report, once.
+        if section.key != Some(range.section) || section.body_words(&st.chapters) == 0 {
             continue;
         }
-        let end = section
-            .improvement_start
-            .unwrap_or_else(|| st.section_end(i));
+        let end = section.second_start.unwrap_or_else(|| st.section_end(i));
         // "# Key achievements and areas for improvement", then "## Key
         // achievements" and "## Areas for improvement": the achievements are
         // those under the first sub-heading, not the sub-heading itself.
         let (start, level) = if section.combined {
-            achievements_heading(cx, section.start, end, section.level)
+            achievements_heading(cx, range.section, section.start, end, section.level)
                 .unwrap_or((section.start, section.level))
         } else {
             (section.start, section.level)
         };
         let count = count_achievements(cx, start, end, level);
-        if !(3..=5).contains(&count) {
+        if !(range.min as usize..=range.max as usize).contains(&count) {
             let what = match count {
-                0 => "no achievements (no sub-headings or list items)".to_owned(),
+                0 => "no achievements (no sub-headings, list items or bold lead-ins)".to_owned(),
                 1 => "1 achievement".to_owned(),
                 n => format!("{n} achievements"),
+            };
+            let asked = if range.min == range.max {
+                number_word(range.min)
+            } else {
+                format!("{} to {}", number_word(range.min), number_word(range.max))
             };
             out.push(
                 Finding::new(
                     section.location.clone(),
                     format!(
-                        "\"{}\" presents {what}; the guidance asks for three to five",
+                        "\"{}\" presents {what}; the guidance asks for {asked}",
                         section.title
                     ),
                 )
                 .section(section.key)
-                .help(
-                    "give each achievement its own sub-heading or list item, three to five in all",
-                ),
+                .help(format!(
+                    "give each achievement its own sub-heading or list item, {asked} in all"
+                )),
             );
         }
     }
+}
+
+/// "three" for 3, as the guidance writes small numbers.
+fn number_word(n: u32) -> String {
+    const WORDS: [&str; 11] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    WORDS
+        .get(n as usize)
+        .map_or_else(|| n.to_string(), |w| (*w).to_owned())
 }
 
 /// A "Key achievements" sub-heading inside a combined section: its place
 /// and level.
 fn achievements_heading(
     cx: &Context<'_>,
+    key: crate::heading::SectionKey,
     start: Place,
     end: Place,
     level: u8,
@@ -70,10 +89,7 @@ fn achievements_heading(
     st.units_between(start, end).skip(1).find_map(|(p, u)| {
         let sub = st.chapters[p.chapter].effective_level(u)?;
         (sub > level
-            && crate::heading::match_heading(&u.text)
-                == Some(crate::heading::HeadingMatch::Section(
-                    SectionKey::Achievements,
-                )))
+            && cx.config.guidance.match_heading(&u.text) == Some(HeadingMatch::Section(key)))
         .then_some((p, sub))
     })
 }
@@ -89,7 +105,21 @@ fn count_achievements(cx: &Context<'_>, start: Place, end: Place, level: u8) -> 
     if let Some(&top) = levels.iter().min() {
         return levels.iter().filter(|&&l| l == top).count();
     }
-    st.list_items_between(start, end)
+    let items = st
+        .list_items_between(start, end)
         .filter(|&(_, depth)| depth == 1)
+        .count();
+    if items > 0 {
+        return items;
+    }
+    // Pasted from Word: "**1. Scottish Child Interview Model.** We ..."
+    st.units_between(start, end)
+        .skip(1)
+        .filter(|(p, u)| {
+            u.kind == UnitKind::Paragraph && {
+                let source = &st.chapters[p.chapter].expanded.text[u.start..];
+                source.starts_with("**") || source.starts_with("__")
+            }
+        })
         .count()
 }

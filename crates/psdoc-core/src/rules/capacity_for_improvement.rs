@@ -1,13 +1,9 @@
 //! `capacity-for-improvement`: areas for improvement say nothing of the
 //! partnership's capacity for improvement.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
-use crate::heading::SectionKey;
+use psdoc_evidence::find_qi_references;
 
 pub(super) static RULE: Rule = Rule {
     name: "capacity-for-improvement",
@@ -20,24 +16,34 @@ pub(super) static RULE: Rule = Rule {
     check,
 };
 
-static CAPACITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)capacity\s+(?:for\s+improvement|to\s+improve)|\b(?:QIs?|quality\s+indicators?)\s*10(?:\.1)?\b")
-        .expect("valid regex")
-});
-
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let st = cx.statement;
+    let profile = cx.config.guidance;
+    let Some(capacity) = &profile.capacity else {
+        return;
+    };
+    let phrases: Vec<String> = capacity.phrases.iter().map(|p| collapse(p)).collect();
     for (i, section) in st.required_sections() {
-        let from = match (section.key, section.combined) {
-            (Some(SectionKey::Improvement), _) => section.start,
-            (Some(SectionKey::Achievements), true) => {
-                section.improvement_start.unwrap_or(section.start)
+        // An empty section is `empty-section`'s to report, once.
+        if section.body_words(&st.chapters) == 0 {
+            continue;
+        }
+        let from = match &profile.combined {
+            _ if section.key == Some(capacity.section) && !section.combined => section.start,
+            Some(c) if section.combined && c.second == capacity.section => {
+                section.second_start.unwrap_or(section.start)
             }
             _ => continue,
         };
-        let says_it = st
-            .units_between(from, st.section_end(i))
-            .any(|(_, u)| CAPACITY.is_match(&u.text));
+        let says_it = st.units_between(from, st.section_end(i)).any(|(_, u)| {
+            let text = collapse(&u.text);
+            phrases.iter().any(|p| text.contains(p.as_str()))
+                || find_qi_references(&u.text, &profile.framework)
+                    .iter()
+                    .filter_map(|r| r.resolved.as_ref())
+                    .flatten()
+                    .any(|qi| capacity.indicators.contains(&qi.number))
+        });
         if !says_it {
             out.push(
                 Finding::new(
@@ -48,8 +54,28 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     ),
                 )
                 .section(section.key)
-                .help("add a paragraph on your \"capacity for improvement\", informed by QI 10"),
+                .help(format!(
+                    "add a paragraph on your \"{}\", informed by QI {}",
+                    capacity
+                        .phrases
+                        .first()
+                        .map_or("capacity for improvement", String::as_str),
+                    capacity
+                        .indicators
+                        .iter()
+                        .map(|n| n.strip_suffix(".1").unwrap_or(n))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
             );
         }
     }
+}
+
+/// Lower case with single spaces, for finding a phrase however it wraps.
+fn collapse(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }

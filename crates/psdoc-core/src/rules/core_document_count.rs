@@ -1,8 +1,6 @@
 //! `core-document-count`: fewer data set reports, minutes or plan documents
 //! than Appendix 2 asks for.
 
-use psdoc_evidence::{CORE_DOCUMENTS, MINUTES_BODIES};
-
 use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
 
@@ -18,7 +16,13 @@ pub(super) static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for item in CORE_DOCUMENTS.iter().filter(|i| i.minimum > 1) {
+    for item in cx
+        .config
+        .guidance
+        .core_documents
+        .iter()
+        .filter(|i| i.minimum > 1)
+    {
         if cx.config.evidence.not_applicable.contains_key(&item.item) {
             continue;
         }
@@ -28,8 +32,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         let mut problems = Vec::new();
         let named = entries.iter().any(|d| d.body.is_some());
-        if item.item == 7 && named {
-            for body in MINUTES_BODIES {
+        if !item.bodies.is_empty() && named {
+            for body in &item.bodies {
                 let n = entries
                     .iter()
                     .filter(|d| {
@@ -38,15 +42,19 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                             .is_some_and(|b| b.eq_ignore_ascii_case(body))
                     })
                     .count();
-                if n < 4 {
-                    problems.push(format!("four sets of {body} minutes; the log has {n}"));
+                if n < item.per_body {
+                    let asks = item.per_body_asks.as_deref().map_or_else(
+                        || format!("{} entries for {body}", item.per_body),
+                        |a| a.replace("{body}", body),
+                    );
+                    problems.push(format!("{asks}; the log has {n}"));
                 }
             }
         } else if entries.len() < item.minimum {
             problems.push(format!(
                 "{} entries ({}); the log has {}",
                 item.minimum,
-                what_is_asked(item.item),
+                item.asks.as_deref().unwrap_or("documents"),
                 entries.len()
             ));
         }
@@ -59,25 +67,19 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 .help(format!(
                     "add the missing documents with `core = {}`{}",
                     item.item,
-                    if item.item == 7 {
-                        " and `body = \"COG\"` or `body = \"CPC\"`"
-                    } else {
-                        ""
+                    match &item.bodies[..] {
+                        [] => String::new(),
+                        bodies => format!(
+                            " and {}",
+                            bodies
+                                .iter()
+                                .map(|b| format!("`body = \"{b}\"`"))
+                                .collect::<Vec<_>>()
+                                .join(" or ")
+                        ),
                     }
                 )),
             );
         }
-    }
-}
-
-fn what_is_asked(item: u8) -> &'static str {
-    match item {
-        4 => "the previous four data set reports to the CPC",
-        6 => "the child protection committee plan and its annual report",
-        7 => {
-            "four sets of minutes of each of the Chief Officers' Group and the child protection committee"
-        }
-        8 => "the children's services plan and its progress updates",
-        _ => "documents",
     }
 }

@@ -2,7 +2,6 @@
 
 use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
-use crate::heading::SectionKey;
 
 pub(super) static RULE: Rule = Rule {
     name: "duplicate-section",
@@ -16,12 +15,14 @@ pub(super) static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for key in SectionKey::ALL {
+    let profile = cx.config.guidance;
+    for spec in &profile.sections {
+        let key = spec.key;
         let mut seen = cx
             .statement
             .sections
             .iter()
-            .filter(|s| s.key == Some(key) || (s.combined && key == SectionKey::Improvement));
+            .filter(|s| s.covers(key, profile));
         let Some(first) = seen.next() else { continue };
         for again in seen {
             out.push(
@@ -29,7 +30,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     again.location.clone(),
                     format!(
                         "\"{}\" appears again here (first at {}:{})",
-                        key.heading(),
+                        spec.heading,
                         first.location.file,
                         first.location.line
                     ),

@@ -1,8 +1,6 @@
 //! `missing-core-document`: an Appendix 2 core document with no entry and
 //! no reason why it does not apply.
 
-use psdoc_evidence::CORE_DOCUMENTS;
-
 use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
 
@@ -18,7 +16,7 @@ pub(super) static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for item in &CORE_DOCUMENTS {
+    for item in &cx.config.guidance.core_documents {
         if cx.config.evidence.not_applicable.contains_key(&item.item)
             || cx.log.core(item.item).next().is_some()
         {

@@ -2,14 +2,13 @@
 
 use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
-use crate::heading::{SectionKey, near_miss};
 use crate::model::Location;
 
 pub(super) static RULE: Rule = Rule {
     name: "missing-section",
     default_severity: Severity::Error,
     summary: "a required section is absent",
-    what: "None of the statement's headings matches one of the guidance's eight headings. Matching ignores case, curly quotes, dashes, `&` for `and`, numbering such as `2.` or `Section 4:` and a qualifier after a colon or dash; anything else is not a match. When a heading is close (\"What our data is telling us\"), it is named as the likely intended one.",
+    what: "None of the statement's headings matches one of the required headings of the guidance profile in force (the 2021 guidance's eight by default). Matching ignores case, curly quotes, dashes, `&` for `and`, numbering such as `2.` or `Section 4:` and a qualifier after a colon or dash; anything else is not a match. When a heading (or a chapter's title in SUMMARY.md) is close (\"What our data is telling us\", \"Leadership\"), the finding is at that heading and names the exact heading to write.",
     why: "The guidance: \"The position statement should be presented under the following headings\". Inspectors look for each heading, and psdoc can only count words, evidence and achievements per section when it finds them.",
     example: "# What our data is telling us\n\n    error[missing-section]: the required section \"What your data is telling you\" is missing\n    help: the heading \"What our data is telling us\" looks like it: use the guidance's wording",
     fix: "Add the section with the guidance's heading, or reword the near-miss heading to match it. `Key achievements` and `Areas for improvement` may share one heading: \"Key achievements and areas for improvement\".",
@@ -17,47 +16,47 @@ pub(super) static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    let present = |key: SectionKey| {
-        cx.statement
-            .sections
-            .iter()
-            .any(|s| s.key == Some(key) || (s.combined && key == SectionKey::Improvement))
-    };
-    for key in SectionKey::ALL {
-        if present(key) {
+    let profile = cx.config.guidance;
+    let sections = &cx.statement.sections;
+    for spec in profile.required() {
+        let key = spec.key;
+        if sections.iter().any(|s| s.covers(key, profile)) {
             continue;
         }
-        let candidate = cx
-            .statement
-            .sections
+        // A heading (or an untitled chapter's SUMMARY.md title) close to it.
+        let candidate = sections
             .iter()
-            .filter(|s| s.key.is_none() && s.has_heading)
-            .filter_map(|s| near_miss(&s.title).filter(|m| m.0 == key).map(|m| (s, m.1)))
+            .filter(|s| s.key.is_none())
+            .filter_map(|s| {
+                profile
+                    .near_miss(&s.title)
+                    .filter(|m| m.0 == key)
+                    .map(|m| (s, m.1))
+            })
             .max_by(|a, b| a.1.total_cmp(&b.1));
         let finding = match candidate {
             Some((near, _)) => Finding::new(
                 near.location.clone(),
                 format!(
                     "the required section \"{}\" is missing; the heading \"{}\" looks like it",
-                    key.heading(),
-                    near.title
+                    spec.heading, near.title
                 ),
             )
             .help(format!(
                 "write the heading as the guidance does: \"{}\"",
-                key.heading()
+                spec.heading
             )),
             None => Finding::new(
                 Location::start_of(&cx.statement.summary_path),
-                format!("the required section \"{}\" is missing", key.heading()),
+                format!("the required section \"{}\" is missing", spec.heading),
             )
             .help(format!(
                 "add a chapter (or a heading in one) titled \"{}\"{}",
-                key.heading(),
-                match key {
-                    SectionKey::Achievements | SectionKey::Improvement =>
-                        ", or one heading \"Key achievements and areas for improvement\"",
-                    _ => "",
+                spec.heading,
+                match &profile.combined {
+                    Some(c) if c.first == key || c.second == key =>
+                        format!(", or one heading \"{}\"", c.heading),
+                    _ => String::new(),
                 }
             )),
         };

@@ -17,38 +17,69 @@ pub(super) static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let profile = cx.config.guidance;
     let mut found: Vec<SectionKey> = Vec::new();
     for (_, s) in cx.statement.required_sections() {
-        let keys: &[SectionKey] = if s.combined {
-            &[SectionKey::Achievements, SectionKey::Improvement]
-        } else {
-            std::slice::from_ref(s.key.as_ref().expect("required"))
+        let key = s.key.expect("required");
+        let keys = match &profile.combined {
+            Some(c) if s.combined => vec![c.first, c.second],
+            _ => vec![key],
         };
-        for &k in keys {
+        for k in keys {
             if !found.contains(&k) {
                 found.push(k);
             }
         }
     }
-    let follows = |order: &[SectionKey; 8]| {
+    let follows = |order: &[SectionKey]| {
         let rank = |k: &SectionKey| order.iter().position(|o| o == k);
         found.windows(2).all(|w| rank(&w[0]) < rank(&w[1]))
     };
-    if follows(&SectionKey::ALL) || follows(&SectionKey::CONTENT_NOTES_ORDER) {
+    if profile.orders.iter().any(|o| follows(o)) {
         return;
     }
     let list = |keys: &[SectionKey]| keys.iter().map(|k| k.key()).collect::<Vec<_>>().join(", ");
+    let first = &profile.orders[0];
     out.push(
         Finding::new(
             Location::start_of(&cx.statement.summary_path),
             format!(
                 "the sections are in the order {}; the guidance's order is {}",
                 list(&found),
-                list(&SectionKey::ALL)
+                list(first)
             ),
         )
-        .help(
-            "reorder the chapters in SUMMARY.md; leadership may also come before quality assurance",
-        ),
+        .help(format!(
+            "reorder the chapters in SUMMARY.md{}",
+            other_orders(profile)
+        )),
     );
+}
+
+/// The other accepted orders, said as simply as possible: "; leadership may
+/// also come before quality assurance" when two neighbours may swap.
+fn other_orders(profile: &psdoc_guidance::Profile) -> String {
+    let first = &profile.orders[0];
+    let mut out = String::new();
+    for order in &profile.orders[1..] {
+        let differ: Vec<usize> = (0..first.len()).filter(|&i| first[i] != order[i]).collect();
+        let label = |k: SectionKey| {
+            profile
+                .section(k)
+                .map_or(k.key().to_owned(), |s| s.label.to_lowercase())
+        };
+        if let [i, j] = differ[..]
+            && j == i + 1
+        {
+            out.push_str(&format!(
+                "; {} may also come before {}",
+                label(first[j]),
+                label(first[i])
+            ));
+        } else {
+            let keys: Vec<&str> = order.iter().map(|k| k.key()).collect();
+            out.push_str(&format!("; the guidance also accepts {}", keys.join(", ")));
+        }
+    }
+    out
 }

@@ -4,7 +4,6 @@ use psdoc_evidence::ReferenceKind;
 
 use super::{Context, Rule, Severity};
 use crate::diagnostic::Finding;
-use crate::heading::SectionKey;
 
 pub(super) static RULE: Rule = Rule {
     name: "section-without-evidence",
@@ -20,7 +19,12 @@ pub(super) static RULE: Rule = Rule {
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let st = cx.statement;
     for (i, section) in st.required_sections() {
-        if section.key == Some(SectionKey::Context) {
+        let expected = section
+            .key
+            .and_then(|k| cx.config.guidance.section(k))
+            .is_none_or(|spec| spec.cites_evidence);
+        // An empty section is `empty-section`'s to report, once.
+        if !expected || section.body_words(&st.chapters) == 0 {
             continue;
         }
         let (from, to) = (section.start, st.section_end(i));

@@ -16,7 +16,12 @@ pub(super) static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    let is_set_member = |d: &psdoc_evidence::Document| d.core.iter().any(|&c| c == 4 || c == 7);
+    let profile = cx.config.guidance;
+    let is_set_member = |d: &psdoc_evidence::Document| {
+        d.core
+            .iter()
+            .any(|&c| profile.core_document(c).is_some_and(|item| item.set))
+    };
     for doc in &cx.log.documents {
         let (Some(series), Some(date)) = (&doc.series, doc.date) else {
             continue;

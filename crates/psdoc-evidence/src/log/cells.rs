@@ -1,6 +1,6 @@
 //! What CSV and XLSX logs share: a header row naming the fields, and cells to convert.
 
-use super::{CORE_ITEMS, Draft, FIELDS, LogError, suggestion};
+use super::{Draft, FIELDS, LogError, suggestion};
 use crate::date::Date;
 
 /// A non-empty cell of a spreadsheet row.
@@ -105,6 +105,8 @@ impl HeaderSearch {
 /// The fields of the columns, by column index (`None`: a column with no name).
 pub(crate) struct Header {
     columns: Vec<Option<&'static str>>,
+    /// Appendix 2 items are numbered 1 to this.
+    pub core_items: u8,
 }
 
 impl Header {
@@ -166,7 +168,10 @@ impl Header {
                 ));
             }
         }
-        (errors.len() == before).then_some(Header { columns })
+        (errors.len() == before).then_some(Header {
+            columns,
+            core_items: super::CORE_ITEMS,
+        })
     }
 
     /// The column index of `field`, if the header has it.
@@ -207,7 +212,7 @@ impl Header {
                 continue;
             };
             draft.key_lines.insert(field, line);
-            if let Err(problem) = set(&mut draft, field, cell) {
+            if let Err(problem) = set(&mut draft, field, cell, self.core_items) {
                 errors.push(LogError::new(
                     grid.file(),
                     l,
@@ -237,7 +242,12 @@ impl Header {
 }
 
 /// Sets `field` from `cell`, or says what is wrong with it (after the field's name).
-fn set(draft: &mut Draft, field: &'static str, cell: &Cell<'_>) -> Result<(), String> {
+fn set(
+    draft: &mut Draft,
+    field: &'static str,
+    cell: &Cell<'_>,
+    core_items: u8,
+) -> Result<(), String> {
     match field {
         "id" => draft.id = Some(id(cell)?),
         "title" => draft.title = Some(text(cell)),
@@ -247,7 +257,7 @@ fn set(draft: &mut Draft, field: &'static str, cell: &Cell<'_>) -> Result<(), St
         "body" => draft.body = Some(text(cell)),
         "date" => draft.date = Some(date(cell)?),
         "until" => draft.until = Some(date(cell)?),
-        "core" => draft.core = core(cell)?,
+        "core" => draft.core = core(cell, core_items)?,
         "public" => draft.public = Some(boolean(cell)?),
         _ => unreachable!("every field is handled"),
     }
@@ -370,22 +380,20 @@ fn date(cell: &Cell<'_>) -> Result<Date, String> {
     }
 }
 
-fn core_item(n: Option<u64>, cell: &Cell<'_>) -> Result<u8, String> {
+fn core_item(n: Option<u64>, cell: &Cell<'_>, core_items: u8) -> Result<u8, String> {
     match n {
-        Some(n) if (1..=13).contains(&n) => Ok(n as u8),
+        Some(n) if (1..=u64::from(core_items)).contains(&n) => Ok(n as u8),
         _ => Err(format!(
-            "must be Appendix 2 item numbers from {} to {}, several separated by `;` like 6;8 (found {})",
-            CORE_ITEMS.start(),
-            CORE_ITEMS.end(),
+            "must be Appendix 2 item numbers from 1 to {core_items}, several separated by `;` like 6;8 (found {})",
             found(cell)
         )),
     }
 }
 
-fn core(cell: &Cell<'_>) -> Result<Vec<u8>, String> {
+fn core(cell: &Cell<'_>, core_items: u8) -> Result<Vec<u8>, String> {
     let mut items = Vec::new();
     match cell {
-        Cell::Number(n) => items.push(core_item(whole_number(*n), cell)?),
+        Cell::Number(n) => items.push(core_item(whole_number(*n), cell, core_items)?),
         Cell::Text(s) => {
             for part in s.split([';', ',']) {
                 let part = part.trim();
@@ -397,13 +405,13 @@ fn core(cell: &Cell<'_>) -> Result<Vec<u8>, String> {
                 } else {
                     None
                 };
-                let item = core_item(n, cell)?;
+                let item = core_item(n, cell, core_items)?;
                 if !items.contains(&item) {
                     items.push(item);
                 }
             }
         }
-        _ => return core_item(None, cell).map(|_| Vec::new()),
+        _ => return core_item(None, cell, core_items).map(|_| Vec::new()),
     }
     Ok(items)
 }
@@ -456,15 +464,15 @@ mod tests {
                 .unwrap_err()
                 .contains("too large")
         );
-        assert_eq!(core(&Cell::Text("6; 8;")), Ok(vec![6, 8]));
-        assert_eq!(core(&Cell::Text("6,8,6")), Ok(vec![6, 8]));
-        assert_eq!(core(&Cell::Number(13.0)), Ok(vec![13]));
+        assert_eq!(core(&Cell::Text("6; 8;"), 13), Ok(vec![6, 8]));
+        assert_eq!(core(&Cell::Text("6,8,6"), 13), Ok(vec![6, 8]));
+        assert_eq!(core(&Cell::Number(13.0), 13), Ok(vec![13]));
         assert!(
-            core(&Cell::Text("14"))
+            core(&Cell::Text("14"), 13)
                 .unwrap_err()
                 .contains("(found \"14\")")
         );
-        assert!(core(&Cell::Text("six")).is_err());
+        assert!(core(&Cell::Text("six"), 13).is_err());
         assert_eq!(boolean(&Cell::Text("Yes")), Ok(true));
         assert_eq!(boolean(&Cell::Text("FALSE")), Ok(false));
         assert!(boolean(&Cell::Text("maybe")).is_err());

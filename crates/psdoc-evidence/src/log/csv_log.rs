@@ -76,14 +76,23 @@ fn delimiter(text: &str) -> (u8, bool) {
 /// items are separated by `;`; dates are `YYYY-MM-DD` or `DD/MM/YYYY`; booleans
 /// `true`/`false` or `yes`/`no`. Every document's `line` is the line its row starts on.
 pub fn parse_csv_log(path_for_messages: &str, bytes: &[u8]) -> Result<DocumentLog, LogError> {
-    let (log, errors) = read(path_for_messages, bytes);
+    parse_csv_log_with_items(path_for_messages, bytes, super::CORE_ITEMS)
+}
+
+/// [`parse_csv_log`] for a guidance whose core document request has `core_items` items.
+pub fn parse_csv_log_with_items(
+    path_for_messages: &str,
+    bytes: &[u8],
+    core_items: u8,
+) -> Result<DocumentLog, LogError> {
+    let (log, errors) = read(path_for_messages, bytes, core_items);
     match LogError::collect(errors) {
         Some(error) => Err(error),
         None => Ok(log),
     }
 }
 
-pub(crate) fn read(file: &str, bytes: &[u8]) -> (DocumentLog, Vec<LogError>) {
+pub(crate) fn read(file: &str, bytes: &[u8], core_items: u8) -> (DocumentLog, Vec<LogError>) {
     let grid = CsvGrid { file };
     let mut log = DocumentLog {
         path: file.to_string(),
@@ -142,7 +151,10 @@ pub(crate) fn read(file: &str, bytes: &[u8]) -> (DocumentLog, Vec<LogError>) {
                 let names: Vec<(usize, String)> =
                     record.iter().map(str::to_string).enumerate().collect();
                 match search.offer(&grid, line, names, &mut errors) {
-                    Step::Found(h) => header = Some(h),
+                    Step::Found(mut h) => {
+                        h.core_items = core_items;
+                        header = Some(h)
+                    }
                     Step::Skip => {}
                     Step::Failed => return (log, errors),
                 }

@@ -23,9 +23,9 @@ use crate::date::Date;
 /// The text of a CSV log as the parser reads it (UTF-8, BOM stripped; UTF-16; else
 /// Windows-1252), for showing source snippets with the same line numbers.
 pub use csv_log::decode as decode_csv;
-pub use csv_log::parse_csv_log;
-pub use toml_log::parse_toml_log;
-pub use xlsx_log::parse_xlsx_log;
+pub use csv_log::{parse_csv_log, parse_csv_log_with_items};
+pub use toml_log::{parse_toml_log, parse_toml_log_with_items};
+pub use xlsx_log::{parse_xlsx_log, parse_xlsx_log_with_items};
 
 /// The fields of a log entry, in the order the guidance and the contract present them;
 /// also the keys of [`Document::key_lines`].
@@ -33,8 +33,9 @@ pub const FIELDS: [&str; 10] = [
     "id", "title", "url", "file", "date", "until", "core", "series", "body", "public",
 ];
 
-/// The first and last Appendix 2 item numbers.
-pub const CORE_ITEMS: std::ops::RangeInclusive<u8> = 1..=13;
+/// The number of Appendix 2 items in the 2021 guidance: a log entry's `core` is 1 to
+/// this unless the caller names another count (the guidance profile in force).
+pub const CORE_ITEMS: u8 = 13;
 
 /// A log over this size is refused rather than read.
 pub const MAX_LOG_BYTES: u64 = 64 * 1024 * 1024;

@@ -11,7 +11,16 @@ use crate::date::Date;
 /// Parses a TOML log. `path_for_messages` names the file in errors; every error has the
 /// line and column of the offending key (or of the `[[document]]` header).
 pub fn parse_toml_log(path_for_messages: &str, text: &str) -> Result<DocumentLog, LogError> {
-    let (log, errors) = read(path_for_messages, text);
+    parse_toml_log_with_items(path_for_messages, text, CORE_ITEMS)
+}
+
+/// [`parse_toml_log`] for a guidance whose core document request has `core_items` items.
+pub fn parse_toml_log_with_items(
+    path_for_messages: &str,
+    text: &str,
+    core_items: u8,
+) -> Result<DocumentLog, LogError> {
+    let (log, errors) = read(path_for_messages, text, core_items);
     match LogError::collect(errors) {
         Some(error) => Err(error),
         None => Ok(log),
@@ -22,6 +31,8 @@ struct Reader<'a> {
     file: &'a str,
     lines: LineIndex<'a>,
     errors: Vec<LogError>,
+    /// Appendix 2 items are numbered 1 to this.
+    core_items: u8,
 }
 
 impl Reader<'_> {
@@ -71,12 +82,13 @@ fn integer(value: &DeValue<'_>) -> Option<i128> {
     }
 }
 
-pub(crate) fn read(file: &str, text: &str) -> (DocumentLog, Vec<LogError>) {
+pub(crate) fn read(file: &str, text: &str, core_items: u8) -> (DocumentLog, Vec<LogError>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = Reader {
         file,
         lines: LineIndex::new(text),
         errors: Vec::new(),
+        core_items,
     };
     let mut log = DocumentLog {
         path: file.to_string(),
@@ -241,7 +253,7 @@ fn read_document(
                 }
                 Err(problem) => Some(problem),
             },
-            "core" => match core_value(v) {
+            "core" => match core_value(v, reader.core_items) {
                 Ok(items) => {
                     draft.core = items;
                     None
@@ -296,13 +308,11 @@ fn date_value(v: &DeValue<'_>) -> Result<Date, String> {
     }
 }
 
-fn core_value(v: &DeValue<'_>) -> Result<Vec<u8>, String> {
+fn core_value(v: &DeValue<'_>, core_items: u8) -> Result<Vec<u8>, String> {
     let item = |v: &DeValue<'_>| match integer(v) {
-        Some(n) if n >= i128::from(*CORE_ITEMS.start()) && n <= i128::from(*CORE_ITEMS.end()) => {
-            Ok(n as u8)
-        }
+        Some(n) if n >= 1 && n <= i128::from(core_items) => Ok(n as u8),
         _ => Err(format!(
-            "must be an Appendix 2 item from 1 to 13, or a list like [6, 8] (found {})",
+            "must be an Appendix 2 item from 1 to {core_items}, or a list like [6, 8] (found {})",
             describe(v)
         )),
     };

@@ -50,10 +50,19 @@ impl Grid for XlsxGrid<'_> {
 /// text. A document's `line` is its row number in the sheet; errors give the row and
 /// the column number, and name the cell (`C5`).
 pub fn parse_xlsx_log(path_for_messages: &str, bytes: &[u8]) -> Result<DocumentLog, LogError> {
+    parse_xlsx_log_with_items(path_for_messages, bytes, super::CORE_ITEMS)
+}
+
+/// [`parse_xlsx_log`] for a guidance whose core document request has `core_items` items.
+pub fn parse_xlsx_log_with_items(
+    path_for_messages: &str,
+    bytes: &[u8],
+    core_items: u8,
+) -> Result<DocumentLog, LogError> {
     // The workbook reader is a third party's parser of untrusted input: its
     // panics (an overflow on a cell reference of many letters, in a debug
     // build) are a damaged workbook, not a crash.
-    let read = std::panic::catch_unwind(|| read(path_for_messages, bytes));
+    let read = std::panic::catch_unwind(|| read(path_for_messages, bytes, core_items));
     let (log, errors) = read.unwrap_or_else(|_| {
         let message = "cannot read the workbook (it is damaged): save the log from Excel as an .xlsx workbook, or as CSV";
         let log = DocumentLog {
@@ -93,7 +102,7 @@ fn cell(data: &Data) -> Option<Cell<'_>> {
     })
 }
 
-pub(crate) fn read(file: &str, bytes: &[u8]) -> (DocumentLog, Vec<LogError>) {
+pub(crate) fn read(file: &str, bytes: &[u8], core_items: u8) -> (DocumentLog, Vec<LogError>) {
     let mut log = DocumentLog {
         path: file.to_string(),
         documents: Vec::new(),
@@ -181,7 +190,10 @@ pub(crate) fn read(file: &str, bytes: &[u8]) -> (DocumentLog, Vec<LogError>) {
                     })
                     .collect();
                 match search.offer(&grid, row_number, names, &mut errors) {
-                    Step::Found(h) => header = Some(h),
+                    Step::Found(mut h) => {
+                        h.core_items = core_items;
+                        header = Some(h)
+                    }
                     Step::Skip => {}
                     Step::Failed => return (log, errors),
                 }

@@ -3,10 +3,11 @@
 use anyhow::{Result, bail};
 use psdoc_core::rules;
 
-use super::Outcome;
+use super::{Outcome, profile_in_force};
+use crate::cli::Global;
 use crate::output::print;
 
-pub fn run(name: &str) -> Result<Outcome> {
+pub fn run(global: &Global, name: &str) -> Result<Outcome> {
     let Some(rule) = rules::find(name) else {
         let hint = rules::closest(name)
             .map(|r| format!(" (did you mean `{r}`?)"))
@@ -33,6 +34,12 @@ pub fn run(name: &str) -> Result<Outcome> {
         why = indent(rule.why),
         example = indent(rule.example),
         fix = indent(rule.fix),
+    );
+    let profile = profile_in_force(global)?;
+    let text = format!(
+        "{text}\nGuidance profile\n    {}: {}.\n    `psdoc guidance` shows what it asks for.\n",
+        profile.describe(),
+        profile.guidance
     );
     print(&text)?;
     Ok(Outcome::Passed)

@@ -11,11 +11,22 @@ use crate::output::print;
 
 pub fn run(args: &InitArgs) -> Result<Outcome> {
     let dir = &args.dir;
+    let (profile, chosen, custom) = choose_profile(args.profile.as_deref())?;
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let name = args.name.clone().unwrap_or_else(|| name_from_folder(dir));
     let mut report = String::new();
     let mut kept = 0;
-    for file in scaffold::files(&name) {
+    let mut files = scaffold::files(&name, profile, chosen);
+    if let Some((path, text)) = custom {
+        files.insert(
+            1,
+            scaffold::ScaffoldFile {
+                path: path.into(),
+                contents: text,
+            },
+        );
+    }
+    for file in files {
         let path = dir.join(&file.path);
         // Never through a link: it would write outside DIR, or over a file.
         if let Some(link) = link_on_the_way(dir, &file.path) {
@@ -107,4 +118,59 @@ fn name_from_folder(dir: &std::path::Path) -> String {
     } else {
         format!("{name} Community Planning Partnership")
     }
+}
+
+/// Where a custom profile is copied to in the new repository.
+const CUSTOM_PROFILE: &str = "guidance.toml";
+
+/// The profile a new statement follows, how partnership.toml names it, and
+/// a profile file to copy in (its path in the repository and its text).
+type ProfileChoice = (
+    &'static psdoc_guidance::Profile,
+    scaffold::Chosen<'static>,
+    Option<(&'static str, String)>,
+);
+
+/// `--profile`: a built-in profile's name, or a profile file (copied into
+/// the new repository as `guidance.toml`), or the default.
+fn choose_profile(given: Option<&str>) -> Result<ProfileChoice> {
+    let Some(given) = given else {
+        return Ok((
+            psdoc_guidance::default_profile(),
+            scaffold::Chosen::Default,
+            None,
+        ));
+    };
+    if let Some(p) = psdoc_guidance::builtin(given) {
+        let chosen = if p.name == psdoc_guidance::DEFAULT {
+            scaffold::Chosen::Default
+        } else {
+            scaffold::Chosen::BuiltIn(p.name.as_str())
+        };
+        return Ok((p, chosen, None));
+    }
+    let path = std::path::Path::new(given);
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+    {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("--profile {given}: cannot read the profile file"))?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned();
+        let profile = psdoc_guidance::from_file(CUSTOM_PROFILE, &text)
+            .map_err(|e| anyhow::anyhow!("{given}:{}:{}: {}", e.line, e.column, e.message))?;
+        return Ok((
+            profile,
+            scaffold::Chosen::File(CUSTOM_PROFILE),
+            Some((CUSTOM_PROFILE, text)),
+        ));
+    }
+    anyhow::bail!(
+        "--profile {given}: not a built-in guidance profile nor a .toml profile file; built in: {} (`psdoc guidance --list`)",
+        psdoc_guidance::BUILTIN
+            .iter()
+            .map(|(n, _, _)| *n)
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
 }

@@ -15,10 +15,13 @@ pub fn run(global: &Global, args: &LogArgs) -> Result<Outcome> {
     let project = Project::open(&root)?;
     let redacted = project.redacted_log();
     let bytes = match args.format {
-        LogFormat::Markdown => {
-            log::to_markdown(&redacted, &project.config.evidence.prefix).into_bytes()
-        }
-        LogFormat::Csv => log::to_csv(&redacted)?,
+        LogFormat::Markdown => log::to_markdown(
+            &redacted,
+            &project.config.evidence.prefix,
+            project.config.guidance,
+        )
+        .into_bytes(),
+        LogFormat::Csv => log::to_csv(&redacted, project.config.guidance)?,
         LogFormat::Json => log::to_json(&redacted).into_bytes(),
         LogFormat::Xlsx => {
             if args.output.is_none() && std::io::stdout().is_terminal() {
@@ -27,7 +30,12 @@ pub fn run(global: &Global, args: &LogArgs) -> Result<Outcome> {
                 );
             }
             let title = format!("{}: document log", project.config.partnership.name);
-            log::to_xlsx(&redacted, &title, project.submission())?
+            log::to_xlsx(
+                &redacted,
+                &title,
+                project.submission(),
+                project.config.guidance,
+            )?
         }
     };
     write_output(args.output.as_deref(), &bytes)?;

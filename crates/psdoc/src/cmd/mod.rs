@@ -6,6 +6,7 @@ mod count;
 mod diff;
 mod explain;
 mod github;
+mod guidance;
 mod history;
 mod init;
 mod log;
@@ -31,7 +32,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Check(args) => check::run(&cli.global, args),
         Command::Count(args) => count::run(&cli.global, args),
         Command::Rules { format } => rules::run(*format),
-        Command::Explain { rule } => explain::run(rule),
+        Command::Explain { rule } => explain::run(&cli.global, rule),
         Command::Init(args) => init::run(args),
         Command::Log(args) => log::run(&cli.global, args),
         Command::Scan(args) => scan::run(&cli.global, args),
@@ -40,6 +41,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Github(command) => github::run(&cli.global, command),
         Command::Diff(args) => diff::run(&cli.global, args),
         Command::History(args) => history::run(&cli.global, args),
+        Command::Guidance(args) => guidance::run(&cli.global, args),
     }
 }
 
@@ -56,4 +58,22 @@ pub fn statement_root(global: &Global) -> Result<PathBuf> {
         None => std::env::current_dir()?,
     };
     Ok(psdoc_core::find_root(&start)?)
+}
+
+/// The guidance profile in force at the statement root, or the default
+/// outside a statement repository (for `explain` and `guidance`, which also
+/// work there).
+pub fn profile_in_force(global: &Global) -> Result<&'static psdoc_guidance::Profile> {
+    let root = match &global.root {
+        Some(_) => statement_root(global)?,
+        None => match psdoc_core::find_root(&std::env::current_dir()?) {
+            Ok(root) => root,
+            Err(psdoc_core::Error::NoStatement { .. }) => {
+                return Ok(psdoc_guidance::default_profile());
+            }
+            Err(e) => return Err(e.into()),
+        },
+    };
+    let (config, _) = psdoc_core::config::load(&root)?;
+    Ok(config.guidance)
 }

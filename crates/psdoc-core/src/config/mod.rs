@@ -8,10 +8,15 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
+use psdoc_guidance::Profile;
+
 use crate::error::{Error, Result};
 use crate::heading::SectionKey;
+use crate::model::FileSource;
 use crate::position::LineIndex;
 use crate::rules::{self, Severity};
+
+mod guidance;
 
 pub const CONFIG_FILE: &str = "partnership.toml";
 
@@ -26,6 +31,11 @@ pub struct Config {
     pub rules: BTreeMap<String, Option<Severity>>,
     /// How much of an evidence file psdoc reads.
     pub limits: psdoc_extract::Limits,
+    /// The guidance profile in force, with `partnership.toml`'s adjustments.
+    pub guidance: &'static Profile,
+    /// What `partnership.toml` says of the guidance, kept to read a
+    /// profile file later ([`Config::resolve_guidance`]).
+    pub(crate) guidance_settings: guidance::Settings,
 }
 
 #[derive(Debug, Clone)]
@@ -91,6 +101,8 @@ impl Default for Config {
             },
             rules: BTreeMap::new(),
             limits: psdoc_extract::Limits::default(),
+            guidance: psdoc_guidance::default_profile(),
+            guidance_settings: guidance::Settings::default(),
         }
     }
 }
@@ -106,6 +118,7 @@ struct RawConfig {
     privacy: Option<RawPrivacy>,
     rules: Option<BTreeMap<Spanned<String>, Spanned<RawSeverity>>>,
     limits: Option<RawLimits>,
+    guidance: Option<guidance::RawGuidance>,
 }
 
 /// `[limits]`: the largest evidence file read, the most an archive member
@@ -191,7 +204,10 @@ pub fn load(root: &Path) -> Result<(Config, String)> {
         )
     })?;
     let text = crate::position::strip_bom(text);
-    let config = parse(&text)?;
+    let mut config = parse(&text)?;
+    let files = crate::model::WorkTree::new(root)
+        .map_err(|e| Error::file(root.display().to_string(), e.to_string()))?;
+    config.resolve_guidance(&text, &files)?;
     Ok((config, text))
 }
 
@@ -228,24 +244,14 @@ pub fn parse(text: &str) -> Result<Config> {
                     "`statement.word_limit` must be more than 0: the guidance's limit is 5000",
                 ));
             }
-            config.statement.word_limit = limit.into_inner();
+            config.guidance_settings.adjustments.word_limit = Some(limit.into_inner());
         }
-        for (key, budget) in s.budgets.unwrap_or_default() {
-            let section = SectionKey::from_key(key.get_ref()).ok_or_else(|| {
-                at.error(
-                    key.span(),
-                    format!(
-                        "`statement.budgets.{}` is not a section key: use one of {}",
-                        key.get_ref(),
-                        section_keys()
-                    ),
-                )
-            })?;
-            config
-                .statement
-                .budgets
-                .insert(section, budget.into_inner());
-        }
+        config.guidance_settings.budgets = s
+            .budgets
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(key, budget)| (key.span(), key.into_inner(), budget.into_inner()))
+            .collect();
     }
 
     if let Some(e) = raw.evidence {
@@ -278,27 +284,16 @@ pub fn parse(text: &str) -> Result<Config> {
             config.evidence.max_age_months = months;
         }
         for (item, reason) in e.not_applicable.unwrap_or_default() {
-            let n = item
-                .get_ref()
-                .parse::<u8>()
-                .ok()
-                .filter(|n| (1..=13).contains(n))
-                .ok_or_else(|| {
-                    at.error(
-                        item.span(),
-                        format!(
-                            "`evidence.not_applicable.{}`: the key must be an Appendix 2 item number from 1 to 13",
-                            item.get_ref()
-                        ),
-                    )
-                })?;
             if reason.trim().is_empty() {
                 return Err(at.error(
                     item.span(),
                     "`evidence.not_applicable`: give the reason the document does not apply",
                 ));
             }
-            config.evidence.not_applicable.insert(n, reason);
+            config
+                .guidance_settings
+                .not_applicable
+                .push((item.span(), item.into_inner(), reason));
         }
     }
 
@@ -384,11 +379,32 @@ pub fn parse(text: &str) -> Result<Config> {
         };
         config.rules.insert(rule.into_inner(), level);
     }
+    guidance::read(&mut config, raw.guidance, &at)?;
+    if config.guidance_settings.file.is_none() {
+        let base = guidance::builtin_named(&config, &at)?;
+        guidance::apply(&mut config, base, &at)?;
+    }
     Ok(config)
 }
 
-fn section_keys() -> String {
-    SectionKey::ALL.map(|k| k.key()).join(", ")
+impl Config {
+    /// Reads the profile file `partnership.toml` names (`[guidance] file`)
+    /// from `files` and applies the partnership's adjustments to it; nothing
+    /// to do when it names a built-in profile. `config_text` is the text of
+    /// `partnership.toml`, for the places of errors.
+    pub fn resolve_guidance(&mut self, config_text: &str, files: &dyn FileSource) -> Result<()> {
+        let Some((path, span)) = self.guidance_settings.file.clone() else {
+            return Ok(());
+        };
+        let at = Locator::new(config_text);
+        let base = guidance::read_file(&path, span, files, &at)?;
+        guidance::apply(self, base, &at)
+    }
+
+    /// The effective word limit: `statement.word_limit`, else the profile's.
+    pub fn word_limit(&self) -> u32 {
+        self.statement.word_limit
+    }
 }
 
 /// Turns byte spans of `partnership.toml` into positioned errors.
@@ -574,7 +590,7 @@ max_pdf_pages = 100
         assert_eq!(c.rules["stale-evidence"], None);
         assert_eq!(c.limits.max_file_bytes, 10 << 20);
         assert_eq!(c.limits.max_pdf_pages, 100);
-        assert_eq!(c.statement.budgets[&SectionKey::Data], 900);
+        assert_eq!(c.statement.budgets[&SectionKey::DATA], 900);
         assert_eq!(
             c.evidence.not_applicable[&1],
             "Children's services are not delegated to the IJB"
