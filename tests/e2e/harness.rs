@@ -154,6 +154,39 @@ impl Repo {
         Run { output }
     }
 
+    /// Commits everything in the folder (deletions too) on HEAD, dated
+    /// `time` (seconds since 1970), making the repository on first use.
+    pub fn commit_at(&self, message: &str, time: i64) -> git2::Oid {
+        let git = git2::Repository::open(self.path())
+            .unwrap_or_else(|_| git2::Repository::init(self.path()).expect("git init"));
+        let mut index = git.index().expect("index");
+        index
+            .add_all(["*"], git2::IndexAddOption::DEFAULT, None)
+            .expect("add");
+        index.update_all(["*"], None).expect("update");
+        index.write().expect("write index");
+        let tree = git
+            .find_tree(index.write_tree().expect("tree"))
+            .expect("tree");
+        let sig = git2::Signature::new(
+            "Lead Officer",
+            "lead@example.org",
+            &git2::Time::new(time, 0),
+        )
+        .expect("signature");
+        let parent = git.head().ok().and_then(|h| h.peel_to_commit().ok());
+        let parents: Vec<&git2::Commit<'_>> = parent.iter().collect();
+        git.commit(Some("HEAD"), &sig, &sig, message, &tree, &parents)
+            .expect("commit")
+    }
+
+    /// A lightweight tag on commit `id`.
+    pub fn tag(&self, name: &str, id: git2::Oid) {
+        let git = git2::Repository::open(self.path()).expect("open");
+        let object = git.find_object(id, None).expect("object");
+        git.tag_lightweight(name, &object, false).expect("tag");
+    }
+
     /// `psdoc check --format json`, parsed.
     pub fn check_json(&self) -> serde_json::Value {
         let run = self.run(&["check", "--format", "json"]);

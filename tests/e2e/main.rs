@@ -11,6 +11,7 @@ mod evidence_rules;
 mod example;
 mod export;
 mod github;
+mod guidance;
 mod history;
 mod layouts;
 mod online;

@@ -326,7 +326,11 @@ impl GitTree {
             )
         })?;
         let text = psdoc_core::position::strip_bom(text);
-        let config = config::parse(&text).map_err(|e| at_revision(&self.label, e))?;
+        let mut config = config::parse(&text).map_err(|e| at_revision(&self.label, e))?;
+        // A profile file is read from this revision, as the statement is.
+        config
+            .resolve_guidance(&text, self)
+            .map_err(|e| at_revision(&self.label, e))?;
         Ok((config, text))
     }
 

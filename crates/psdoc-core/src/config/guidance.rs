@@ -51,6 +51,8 @@ pub(crate) struct Settings {
     pub budgets: Vec<(Range<usize>, String, u32)>,
     /// `[evidence.not_applicable]`: (place of the key, key, reason).
     pub not_applicable: Vec<(Range<usize>, String, String)>,
+    /// Whether the profile in force has been resolved and applied.
+    pub resolved: bool,
 }
 
 /// Reads `[guidance]` into the settings; checks what needs no profile.
@@ -236,5 +238,6 @@ pub(crate) fn apply(config: &mut Config, base: &'static Profile, at: &Locator<'_
     config.statement.budgets = budgets;
     config.evidence.not_applicable = not_applicable;
     config.guidance = profile;
+    config.guidance_settings.resolved = true;
     Ok(())
 }

@@ -396,6 +396,9 @@ impl Config {
         let Some((path, span)) = self.guidance_settings.file.clone() else {
             return Ok(());
         };
+        if self.guidance_settings.resolved {
+            return Ok(());
+        }
         let at = Locator::new(config_text);
         let base = guidance::read_file(&path, span, files, &at)?;
         guidance::apply(self, base, &at)
