@@ -6,7 +6,7 @@
 //!   writes the book as JSON on stdout; exits 1 when `fail-on` says the
 //!   findings fail the build, 2 when the statement cannot be read.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use mdbook_psdoc::{Checked, Settings, render_book, statement};
@@ -55,14 +55,13 @@ fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("{}", error_line(&e));
+            anstream::eprintln!("{}", error_line(&e));
             ExitCode::from(2)
         }
     }
 }
 
 fn run() -> Result<ExitCode, String> {
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let stdin = std::io::stdin().lock();
     let (ctx, book) = mdbook_preprocessor::parse_input(stdin).map_err(|e| {
         format!("mdbook-psdoc: {e:#}: it reads what mdBook sends; run it through `mdbook build`")
@@ -75,8 +74,8 @@ fn run() -> Result<ExitCode, String> {
     }
     let settings = Settings::from_config(&ctx.config, &ctx.root).map_err(|e| e.to_string())?;
     let checked = Checked::for_book(&ctx.root).map_err(|e| e.to_string())?;
-    let mut err = std::io::stderr().lock();
-    for line in checked.log_lines(color) {
+    let mut err = anstream::stderr().lock();
+    for line in checked.log_lines() {
         let _ = writeln!(err, "{line}");
     }
     if statement::fails(&checked.report.diagnostics, settings.fail_on) {
@@ -94,12 +93,9 @@ fn run() -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// "ERROR message" on one line, the level in red where colour is wanted
+/// (written through `anstream`).
 fn error_line(e: &dyn std::fmt::Display) -> String {
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let message = e.to_string().replace('\n', " ");
-    if color {
-        format!("\x1b[31mERROR\x1b[0m {message}")
-    } else {
-        format!("ERROR {message}")
-    }
+    let red = anstyle::AnsiColor::Red.on_default();
+    format!("{red}ERROR{red:#} {}", e.to_string().replace('\n', " "))
 }

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use anstyle::AnsiColor;
 use psdoc_core::config::Config;
 use psdoc_core::model::Statement;
 use psdoc_core::redact::Redactor;
@@ -130,7 +131,7 @@ impl Checked {
 
     /// The findings in mdBook's log style (` WARN file:line:column: rule:
     /// message`), then a summary line; ANSI colours when `color`.
-    pub fn log_lines(&self, color: bool) -> Vec<String> {
+    pub fn log_lines(&self) -> Vec<String> {
         let redact = |s: &str| self.report.redactor.redact(s).into_owned();
         let mut lines: Vec<String> = self
             .report
@@ -152,10 +153,10 @@ impl Checked {
                 if let Some(help) = &d.help {
                     message.push_str(&format!(" (help: {})", redact(help)));
                 }
-                level.line(&message, color)
+                level.line(&message)
             })
             .collect();
-        lines.push(Level::Info.line(&summary(&self.report), color));
+        lines.push(Level::Info.line(&summary(&self.report)));
         lines
     }
 }
@@ -213,16 +214,16 @@ enum Level {
 }
 
 impl Level {
-    fn line(self, message: &str, color: bool) -> String {
-        let (name, ansi) = match self {
-            Level::Info => (" INFO", "\x1b[32m"),
-            Level::Warn => (" WARN", "\x1b[33m"),
-            Level::Error => ("ERROR", "\x1b[31m"),
+    /// The line as mdBook prints its own, the level in colour; written
+    /// through `anstream`, which drops the colour where it is not wanted
+    /// (not a terminal, `NO_COLOR`).
+    fn line(self, message: &str) -> String {
+        let (name, colour) = match self {
+            Level::Info => (" INFO", AnsiColor::Green),
+            Level::Warn => (" WARN", AnsiColor::Yellow),
+            Level::Error => ("ERROR", AnsiColor::Red),
         };
-        if color {
-            format!("{ansi}{name}\x1b[0m {message}")
-        } else {
-            format!("{name} {message}")
-        }
+        let style = colour.on_default();
+        format!("{style}{name}{style:#} {message}")
     }
 }

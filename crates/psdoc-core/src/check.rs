@@ -8,7 +8,9 @@ use crate::error::{Error, Result};
 use crate::heading::SectionKey;
 use crate::model::evidence::{self, Citations, EvidenceFile};
 use crate::model::{FileSource, Sources, Statement, WorkTree};
-use crate::online::{LinkStatus, OnlineOptions, check_links};
+use crate::online::LinkStatus;
+#[cfg(feature = "online")]
+use crate::online::{OnlineOptions, check_links};
 use crate::redact::Redactor;
 use crate::rules::{Context, RULES, Rule, Severity};
 use crate::scan::{self, PrivacyFindings, Progress};
@@ -144,6 +146,7 @@ impl Project {
 
     /// Asks every evidence link whether it answers (`--online`); the
     /// `broken-evidence-link` rule then reports those that do not.
+    #[cfg(feature = "online")]
     pub fn check_links(&mut self, options: &OnlineOptions) {
         let linked: Vec<(usize, String)> = self
             .log

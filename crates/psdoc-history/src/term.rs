@@ -8,23 +8,24 @@ use super::diff::{
 };
 use super::word_diff::Op;
 use super::{delta, ids, signed};
+use anstyle::{AnsiColor, Style};
 use psdoc_core::text::{Table, thousands};
 
-const RESET: &str = "\x1b[0m";
-const BOLD: &str = "\x1b[1m";
-const DIM: &str = "\x1b[2m";
-const DEL: &str = "\x1b[9;31m";
-const INS: &str = "\x1b[4;32m";
-const MOVE: &str = "\x1b[36m";
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+const DEL: Style = AnsiColor::Red.on_default().strikethrough();
+const INS: Style = AnsiColor::Green.on_default().underline();
+const MOVE: Style = AnsiColor::Cyan.on_default();
 
-struct Style {
+/// Whether the output is coloured, and the text markers when it is not.
+struct Styler {
     color: bool,
 }
 
-impl Style {
-    fn wrap(&self, code: &str, text: &str) -> String {
+impl Styler {
+    fn wrap(&self, style: Style, text: &str) -> String {
         if self.color && !text.is_empty() {
-            format!("{code}{text}{RESET}")
+            format!("{style}{text}{style:#}")
         } else {
             text.to_owned()
         }
@@ -50,7 +51,7 @@ impl Style {
 /// The diff for a terminal; `color` adds ANSI styles instead of text
 /// markers.
 pub fn render(diff: &StatementDiff, color: bool) -> String {
-    let st = Style { color };
+    let st = Styler { color };
     let mut out = String::new();
     out.push_str(&st.wrap(
         BOLD,
@@ -163,7 +164,7 @@ fn table(diff: &StatementDiff) -> String {
     table.render()
 }
 
-fn section(diff: &StatementDiff, s: &SectionDiff, st: &Style) -> String {
+fn section(diff: &StatementDiff, s: &SectionDiff, st: &Styler) -> String {
     let mut out = String::new();
     out.push_str(&st.wrap(BOLD, &format!("## {} [{}]", s.title, s.status.as_str())));
     out.push('\n');
@@ -206,7 +207,7 @@ fn section(diff: &StatementDiff, s: &SectionDiff, st: &Style) -> String {
 
 /// Changed blocks in full, unchanged headings for orientation, unchanged
 /// paragraphs collapsed to a count.
-fn blocks(diff: &StatementDiff, blocks: &[Block], st: &Style) -> String {
+fn blocks(diff: &StatementDiff, blocks: &[Block], st: &Styler) -> String {
     let mut out = String::new();
     let mut unchanged = 0;
     let flush = |out: &mut String, n: &mut usize| {

@@ -1,44 +1,10 @@
-//! `psdoc check --online`: does every evidence link answer? Only this
-//! module touches the network, and only when asked.
+//! The HTTP client of `psdoc check --online` (ureq): HEAD, then GET where
+//! HEAD is refused, a few links at a time.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
 
-/// What a link answered.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LinkStatus {
-    /// A success status (2xx), after redirects.
-    Ok(u16),
-    /// An error status (4xx, 5xx) after redirects.
-    Status(u16),
-    /// No answer: the reason (timeout, unknown host, refused, TLS).
-    Failed(String),
-}
-
-impl LinkStatus {
-    pub fn is_broken(&self) -> bool {
-        !matches!(self, LinkStatus::Ok(_))
-    }
-}
-
-/// How links are checked.
-#[derive(Debug, Clone)]
-pub struct OnlineOptions {
-    pub timeout: Duration,
-    pub concurrency: usize,
-    pub max_redirects: u32,
-}
-
-impl Default for OnlineOptions {
-    fn default() -> Self {
-        OnlineOptions {
-            timeout: Duration::from_secs(20),
-            concurrency: 8,
-            max_redirects: 10,
-        }
-    }
-}
+use super::{LinkStatus, OnlineOptions};
 
 /// Checks each distinct URL once (HEAD, then GET where HEAD is refused),
 /// several at a time. Returns the statuses in the order of `urls`.
