@@ -221,3 +221,35 @@ fn a_refused_build_leaves_the_earlier_book_as_it_was() {
     let after = std::fs::read_to_string(repo.path().join("book/book/data.html")).unwrap();
     assert_eq!(before, after);
 }
+
+#[test]
+fn the_title_comes_from_partnership_toml() {
+    // `psdoc init` named the partnership; the lead officer renames it later.
+    let repo = Repo::passing()
+        .file(
+            "book/book.toml",
+            "[book]\ntitle = \"Mine Community Planning Partnership\"\n",
+        )
+        .edit(
+            "partnership.toml",
+            "name = \"Test Partnership\"",
+            "name = \"Loch Ard Community Planning Partnership\"",
+        );
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    repo.run(&["build", "-o", site.to_str().unwrap()])
+        .expect_code(0);
+    for (name, text) in book_files(&site) {
+        if name.ends_with(".html") {
+            assert!(
+                !text.contains("Mine Community"),
+                "{name} keeps the old name"
+            );
+        }
+    }
+    let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(
+        index.contains("Loch Ard Community Planning Partnership: position statement"),
+        "the book is not titled from partnership.toml"
+    );
+}

@@ -57,6 +57,12 @@ pub struct PsdocPreprocessor {
     gate: Option<Gate>,
 }
 
+/// The book's title, from `partnership.toml` (one source of truth): "Loch
+/// Ard Community Planning Partnership: position statement".
+pub fn book_title(config: &psdoc_core::Config) -> String {
+    format!("{}: position statement", config.partnership.name.trim())
+}
+
 /// See [`PsdocPreprocessor::gated`].
 pub type Gate = Box<dyn Fn() -> Result<()>>;
 

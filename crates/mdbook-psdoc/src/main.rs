@@ -75,6 +75,22 @@ fn run() -> Result<ExitCode, String> {
     let settings = Settings::from_config(&ctx.config, &ctx.root).map_err(|e| e.to_string())?;
     let checked = Checked::for_book(&ctx.root).map_err(|e| e.to_string())?;
     let mut err = anstream::stderr().lock();
+    let title = mdbook_psdoc::book_title(&checked.config);
+    match ctx.config.book.title.as_deref() {
+        Some(t) if t == title => {}
+        Some(_) => {
+            let _ = writeln!(
+                err,
+                " WARN book.toml's title is not the partnership's: `psdoc build` titles the book \"{title}\" from partnership.toml; remove `title` from book.toml, or build with `psdoc build`"
+            );
+        }
+        None => {
+            let _ = writeln!(
+                err,
+                " INFO the book has no title here: `psdoc build` titles it \"{title}\" from partnership.toml"
+            );
+        }
+    }
     for line in checked.log_lines() {
         let _ = writeln!(err, "{line}");
     }

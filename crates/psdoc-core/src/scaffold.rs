@@ -56,7 +56,7 @@ pub fn files(name: &str, profile: &Profile, chosen: Chosen<'_>) -> Vec<ScaffoldF
         ScaffoldFile {
             path: "book/book.toml".into(),
             contents: format!(
-                "[book]\ntitle = \"{}: position statement\"\nlanguage = \"en\"\nsrc = \"src\"\n\n\
+                "[book]\n# The title comes from partnership.toml: `psdoc build` writes\n# \"{}: position statement\" on every page.\nlanguage = \"en\"\nsrc = \"src\"\n\n\
 # psdoc's preprocessor: `psdoc build` runs it in-process; a plain `mdbook build`\n\
 # needs `mdbook-psdoc` on PATH. It checks the statement, links each [E12] to the\n\
 # document log, shows word counts on screen and keeps drafting notes out.\n\

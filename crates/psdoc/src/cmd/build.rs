@@ -32,6 +32,13 @@ pub fn run(global: &Global, args: &BuildArgs) -> Result<Outcome> {
         .map_err(|e| anyhow::anyhow!("{e:#}"))
         .with_context(|| format!("mdBook cannot load the book in {}", book_dir.display()))?;
     let settings = Settings::from_config(&book.config, &book_dir)?;
+    // One source of truth: the partnership's name in partnership.toml
+    // titles the book, whatever book.toml says.
+    let name = project.config.partnership.name.trim();
+    if !name.is_empty() {
+        book.config.book.title = Some(mdbook_psdoc::book_title(&project.config));
+        book.config.book.authors = vec![name.to_owned()];
+    }
 
     if let Some(output) = &args.output {
         let output = std::path::absolute(output)
