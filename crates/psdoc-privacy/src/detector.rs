@@ -7,7 +7,10 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::context::{ceil_boundary, floor_boundary};
+use crate::detectors::labelled::{self, Veto};
 use crate::detectors::{Candidate, Group, Scanners, priority};
+use crate::labels::{self, Label};
+use crate::markdown_tables;
 use crate::prefilter::{self, Hit};
 use crate::{Kind, mask};
 
@@ -105,7 +108,24 @@ impl Detector {
     }
 
     /// Every identifier in `text`, sorted by start, none overlapping another.
+    ///
+    /// A Markdown table in `text` is read as its header says: a number in a "CHI"
+    /// column is a CHI number even with a mistyped check digit, one in an "Invoice"
+    /// column is not.
     pub fn find(&self, text: &str) -> Vec<Identifier> {
+        self.find_with(text, None)
+    }
+
+    /// Every identifier in `text`, a value under `labels`: a spreadsheet cell or a
+    /// table cell of a document with its column's header and its row's label. A label
+    /// that names an identifier ("CHI", "DOB", "Child's name") lowers the bar for that
+    /// kind; one that names something else ("ISBN", "Invoice no.", "Phone") raises it.
+    pub fn find_labelled(&self, text: &str, labels: &[&str]) -> Vec<Identifier> {
+        let label = labels::classify_all(labels.iter().copied());
+        self.find_with(text, (label != Label::default()).then_some(label))
+    }
+
+    fn find_with(&self, text: &str, label: Option<Label>) -> Vec<Identifier> {
         let mut candidates = Vec::new();
         // Per group, the window still to scan: hits close together share one.
         let mut pending: [Option<Range<usize>>; Group::ALL.len()] = Default::default();
@@ -144,7 +164,19 @@ impl Detector {
                 }
             }
         }
-        candidates.retain(|c| !self.is_allowed(text, &c.range));
+        let mut vetoes: Vec<Veto> = Vec::new();
+        for cell in markdown_tables::cells(text) {
+            let label = labels::classify_all([cell.header, cell.row_label]);
+            if label != Label::default() {
+                labelled::scan(&SCANNERS, text, cell.range, label, &mut candidates, &mut vetoes);
+            }
+        }
+        if let Some(label) = label {
+            labelled::scan(&SCANNERS, text, 0..text.len(), label, &mut candidates, &mut vetoes);
+        }
+        candidates.retain(|c| {
+            !vetoes.iter().any(|v| v.covers(c)) && !self.is_allowed(text, &c.range)
+        });
         candidates.sort_by(|a, b| {
             (
                 priority(&a.kind),

@@ -49,6 +49,8 @@ mod context;
 mod detector;
 mod detectors;
 mod kind;
+mod labels;
+mod markdown_tables;
 mod mask;
 mod prefilter;
 mod tables;

@@ -5,6 +5,7 @@ pub(crate) mod address;
 pub(crate) mod chi;
 pub(crate) mod dob;
 pub(crate) mod email;
+pub(crate) mod labelled;
 pub(crate) mod named_child;
 pub(crate) mod nhs;
 pub(crate) mod ni;
@@ -99,6 +100,30 @@ impl Scanners {
             named_child: OnceLock::new(),
             address: OnceLock::new(),
         }
+    }
+
+    pub(crate) fn numbers(&self) -> &numbers::TenDigits {
+        self.numbers.get_or_init(numbers::TenDigits::new)
+    }
+
+    pub(crate) fn scn(&self) -> &scn::Scn {
+        self.scn.get_or_init(scn::Scn::new)
+    }
+
+    pub(crate) fn ni(&self) -> &ni::NiNumber {
+        self.ni.get_or_init(ni::NiNumber::new)
+    }
+
+    pub(crate) fn postcode(&self) -> &postcode::Postcode {
+        self.postcode.get_or_init(postcode::Postcode::new)
+    }
+
+    pub(crate) fn dob(&self) -> &dob::DateOfBirth {
+        self.dob.get_or_init(dob::DateOfBirth::new)
+    }
+
+    pub(crate) fn named_child(&self) -> &named_child::NamedChild {
+        self.named_child.get_or_init(named_child::NamedChild::new)
     }
 
     /// The candidates of `group`'s scanners inside `window` of `text`.

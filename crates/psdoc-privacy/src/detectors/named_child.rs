@@ -245,6 +245,49 @@ impl NamedChild {
         }
     }
 
+    /// Every given name inside `range` (with a surname after it), where a label ("Child's
+    /// name") has said what the cell holds; names marked as changed aside.
+    pub(crate) fn scan_names(&self, text: &str, range: &Range<usize>, out: &mut Vec<Candidate>) {
+        let cell = &text[range.clone()];
+        let mut words = Vec::new();
+        let mut start = None;
+        for (i, c) in cell.char_indices().chain([(cell.len(), ' ')]) {
+            let part = c.is_alphabetic() || matches!(c, '-' | '\'' | '’');
+            match (part, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    words.push(s..i);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        let mut i = 0;
+        while i < words.len() {
+            let name = words[i].clone();
+            let word = &cell[name.clone()];
+            i += 1;
+            if !(word.starts_with(|c: char| c.is_uppercase()) && self.is_name(word)) {
+                continue;
+            }
+            let mut end = name.end;
+            if let Some(next) = words.get(i)
+                && cell[next.clone()].starts_with(|c: char| c.is_uppercase())
+                && cell[name.end..next.start].trim().is_empty()
+            {
+                end = next.end;
+                i += 1;
+            }
+            let found = range.start + name.start..range.start + end;
+            if !self.marked_as_changed(text, &found, word) {
+                out.push(Candidate {
+                    kind: Kind::NamedChild,
+                    range: found,
+                });
+            }
+        }
+    }
+
     /// Whether a capitalised word of `hay` is a given name of the list.
     fn mentions_a_name(&self, hay: &str) -> bool {
         hay.split(|c: char| !c.is_ascii_alphabetic() && c != '-')

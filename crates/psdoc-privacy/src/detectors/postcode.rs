@@ -45,12 +45,21 @@ impl Postcode {
     }
 
     pub(crate) fn scan(&self, text: &str, window: &Range<usize>, out: &mut Vec<Candidate>) {
+        self.find(text, window, false, out);
+    }
+
+    /// Postcodes in any mix of case, where a label ("Postcode") has said what they are.
+    pub(crate) fn scan_any_case(&self, text: &str, range: &Range<usize>, out: &mut Vec<Candidate>) {
+        self.find(text, range, true, out);
+    }
+
+    fn find(&self, text: &str, window: &Range<usize>, any_case: bool, out: &mut Vec<Candidate>) {
         for m in self.candidate.find_iter(&text[window.clone()]) {
             let raw = m.as_str();
             let letters = raw.chars().filter(char::is_ascii_alphabetic);
             let upper = letters.clone().all(|c| c.is_ascii_uppercase());
             let lower = letters.clone().all(|c| c.is_ascii_lowercase());
-            if (upper || lower) && is_valid(&raw.to_ascii_uppercase()) {
+            if (upper || lower || any_case) && is_valid(&raw.to_ascii_uppercase()) {
                 let range = window.start + m.start()..window.start + m.end();
                 out.push(Candidate {
                     kind: Kind::Postcode,
