@@ -127,6 +127,7 @@ fn prose_with_a_custom_pattern(bencher: Bencher) {
     let text = corpus(20, 4);
     let detector = Detector::new(&Settings {
         allow: vec![],
+        area: vec![],
         patterns: vec![CustomPattern {
             name: "case reference".into(),
             regex: r"\bSW-\d{6}\b".into(),

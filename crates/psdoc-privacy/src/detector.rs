@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::context::{ceil_boundary, floor_boundary};
+use crate::detectors::indirect::Indirect;
 use crate::detectors::labelled::{self, Veto};
 use crate::detectors::{Candidate, Group, Scanners, priority};
 use crate::labels::{self, Label};
@@ -30,6 +31,9 @@ pub struct Settings {
     pub allow: Vec<String>,
     /// Local identifiers to report besides the built-in kinds.
     pub patterns: Vec<CustomPattern>,
+    /// The partnership's own area ("Loch Ard"): a place too large to identify a child
+    /// in an [`Indirect`] identifier.
+    pub area: Vec<String>,
 }
 
 /// A personal identifier found in a text.
@@ -72,6 +76,7 @@ pub enum PatternError {
 pub struct Detector {
     custom: Vec<(Kind, Regex)>,
     allow: Vec<String>,
+    area: Vec<String>,
 }
 
 /// The built-in scanners, shared by every detector; each compiled when first needed.
@@ -104,6 +109,7 @@ impl Detector {
                 .filter(|a| !a.trim().is_empty())
                 .cloned()
                 .collect(),
+            area: settings.area.clone(),
         })
     }
 
@@ -113,7 +119,15 @@ impl Detector {
     /// column is a CHI number even with a mistyped check digit, one in an "Invoice"
     /// column is not.
     pub fn find(&self, text: &str) -> Vec<Identifier> {
-        self.find_with(text, None)
+        self.find_with(text, None, None)
+    }
+
+    /// [`Detector::find`], and the indirect identifiers of `text`: details that could
+    /// identify a child when combined (an age with a named school, place or event).
+    pub fn find_all(&self, text: &str) -> (Vec<Identifier>, Vec<Indirect>) {
+        let mut indirect = Vec::new();
+        let found = self.find_with(text, None, Some(&mut indirect));
+        (found, indirect)
     }
 
     /// Every identifier in `text`, a value under `labels`: a spreadsheet cell or a
@@ -122,10 +136,31 @@ impl Detector {
     /// kind; one that names something else ("ISBN", "Invoice no.", "Phone") raises it.
     pub fn find_labelled(&self, text: &str, labels: &[&str]) -> Vec<Identifier> {
         let label = labels::classify_all(labels.iter().copied());
-        self.find_with(text, (label != Label::default()).then_some(label))
+        self.find_with(text, (label != Label::default()).then_some(label), None)
     }
 
-    fn find_with(&self, text: &str, label: Option<Label>) -> Vec<Identifier> {
+    /// [`Detector::find_labelled`] and the indirect identifiers, as [`Detector::find_all`].
+    pub fn find_all_labelled(
+        &self,
+        text: &str,
+        labels: &[&str],
+    ) -> (Vec<Identifier>, Vec<Indirect>) {
+        let label = labels::classify_all(labels.iter().copied());
+        let mut indirect = Vec::new();
+        let found = self.find_with(
+            text,
+            (label != Label::default()).then_some(label),
+            Some(&mut indirect),
+        );
+        (found, indirect)
+    }
+
+    fn find_with(
+        &self,
+        text: &str,
+        label: Option<Label>,
+        mut indirect: Option<&mut Vec<Indirect>>,
+    ) -> Vec<Identifier> {
         let mut candidates = Vec::new();
         // Per group, the window still to scan: hits close together share one.
         let mut pending: [Option<Range<usize>>; Group::ALL.len()] = Default::default();
@@ -139,6 +174,12 @@ impl Detector {
         {
             at = hit.start + text[hit.start..].chars().next().map_or(1, char::len_utf8);
             let group = Group::ALL[i];
+            if group == Group::Indirect {
+                if let Some(out) = indirect.as_deref_mut() {
+                    SCANNERS.scan_indirect(text, window(text, hit, group.reach()), &self.area, out);
+                }
+                continue;
+            }
             let w = window(text, hit, group.reach());
             match &mut pending[i] {
                 Some(p) if w.start <= p.end => p.end = p.end.max(w.end),
@@ -168,15 +209,28 @@ impl Detector {
         for cell in markdown_tables::cells(text) {
             let label = labels::classify_all([cell.header, cell.row_label]);
             if label != Label::default() {
-                labelled::scan(&SCANNERS, text, cell.range, label, &mut candidates, &mut vetoes);
+                labelled::scan(
+                    &SCANNERS,
+                    text,
+                    cell.range,
+                    label,
+                    &mut candidates,
+                    &mut vetoes,
+                );
             }
         }
         if let Some(label) = label {
-            labelled::scan(&SCANNERS, text, 0..text.len(), label, &mut candidates, &mut vetoes);
+            labelled::scan(
+                &SCANNERS,
+                text,
+                0..text.len(),
+                label,
+                &mut candidates,
+                &mut vetoes,
+            );
         }
-        candidates.retain(|c| {
-            !vetoes.iter().any(|v| v.covers(c)) && !self.is_allowed(text, &c.range)
-        });
+        candidates
+            .retain(|c| !vetoes.iter().any(|v| v.covers(c)) && !self.is_allowed(text, &c.range));
         candidates.sort_by(|a, b| {
             (
                 priority(&a.kind),
@@ -198,6 +252,10 @@ impl Detector {
             if !overlaps_before {
                 kept.insert(c.range.start, c);
             }
+        }
+        if let Some(out) = indirect {
+            out.sort_by_key(|i| (i.range.start, i.range.end));
+            out.dedup();
         }
         kept.into_values()
             .map(|c| Identifier {
@@ -421,6 +479,7 @@ mod tests {
     #[test]
     fn pattern_errors_name_the_pattern() {
         let settings = |name: &str, regex: &str| Settings {
+            area: vec![],
             allow: vec![],
             patterns: vec![CustomPattern {
                 name: name.into(),
@@ -452,6 +511,7 @@ mod tests {
     #[test]
     fn custom_patterns_are_kinds_of_their_own() {
         let detector = Detector::new(&Settings {
+            area: vec![],
             allow: vec![],
             patterns: vec![CustomPattern {
                 name: "case reference".into(),
@@ -468,6 +528,7 @@ mod tests {
     #[test]
     fn allow_list() {
         let detector = Detector::new(&Settings {
+            area: vec![],
             allow: vec![
                 "0131 529 3030".into(),
                 "Council HQ, 1 High Street, EH1 1YJ".into(),

@@ -197,7 +197,14 @@ mod tests {
 
     #[test]
     fn other_labels() {
-        for label in ["ISBN", "Invoice no.", "Order no.", "Account", "Phone", "Tel."] {
+        for label in [
+            "ISBN",
+            "Invoice no.",
+            "Order no.",
+            "Account",
+            "Phone",
+            "Tel.",
+        ] {
             assert!(classify(label).other, "{label}");
         }
         assert!(!classify("CHI").other);

@@ -10,10 +10,10 @@
 
 use std::ops::Range;
 
+use super::Candidate;
 use super::Scanners;
 use super::chi;
 use super::numbers::is_part_of_larger_number;
-use super::Candidate;
 use crate::Kind;
 use crate::context::digits;
 use crate::labels::{Label, Names};

@@ -65,8 +65,8 @@ impl TenDigits {
                     || re.is_match(after(text, range.end, 24))
             };
             let just_before = before(text, range.start, 40);
-            let said_otherwise = self.not_personal.is_match(just_before)
-                || self.phone_before.is_match(just_before);
+            let said_otherwise =
+                self.not_personal.is_match(just_before) || self.phone_before.is_match(just_before);
             let labelled = self.label_before.is_match(just_before);
             let kind = match chi::check(&d) {
                 _ if labelled && chi::has_date_prefix(&d) => Some(Kind::Chi),
