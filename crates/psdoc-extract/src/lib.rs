@@ -47,6 +47,7 @@ mod csv;
 mod html;
 mod model;
 mod office;
+mod package;
 mod pdf;
 mod text;
 mod xlsx;
@@ -166,16 +167,16 @@ fn extract_data(name: &str, data: Data<'_>, limits: &Limits) -> Result<Extracted
         }
         Kind::Csv(delimiter) => {
             let text = data.decode().map_err(|_| binary(&ext))?;
-            let (table, note) = csv::table(&text, delimiter);
+            let read = csv::read(&text, delimiter);
             Ok(Extracted {
                 format: Format::Csv,
-                units: text::line_units(&text),
-                tables: if table.rows.is_empty() {
+                units: read.units,
+                tables: if read.table.rows.is_empty() {
                     Vec::new()
                 } else {
-                    vec![table]
+                    vec![read.table]
                 },
-                incomplete: note.into_iter().collect(),
+                incomplete: read.note.into_iter().collect(),
             })
         }
         Kind::Html => {
