@@ -7,6 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::model::Sources;
 use crate::redact::Redactor;
+use crate::scan::allow::SuppressedDiagnostic;
 
 /// The longest source line shown with a finding (a paragraph Word saved as
 /// one line is far shorter; a generated line of megabytes is not shown).
@@ -15,6 +16,9 @@ pub const MAX_SNIPPET_BYTES: usize = 16 * 1024;
 /// Findings, sorted, with what the reporters need to show them.
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
+    /// Findings a `[[privacy.allow]]` entry suppressed, with its reason: not counted,
+    /// shown by `--format json`.
+    pub suppressed: Vec<SuppressedDiagnostic>,
     pub words: usize,
     pub word_limit: u32,
     /// Focus quality indicators and the sections that refer to them.
@@ -32,14 +36,17 @@ impl Report {
     }
 
     pub fn of(project: Project) -> Self {
-        let diagnostics = project.check();
-        Self::with_diagnostics(project, diagnostics)
+        let (diagnostics, suppressed) = project.check_all(None);
+        let mut report = Self::with_diagnostics(project, diagnostics);
+        report.suppressed = suppressed;
+        report
     }
 
     /// A report of `diagnostics` found in `project` (e.g. by `psdoc scan`).
     pub fn with_diagnostics(project: Project, diagnostics: Vec<Diagnostic>) -> Self {
         Report {
             diagnostics,
+            suppressed: Vec::new(),
             words: project.statement.total_words(),
             word_limit: project.config.statement.word_limit,
             qi_coverage: project.qi_coverage(),
@@ -52,6 +59,7 @@ impl Report {
     pub fn without_statement(diagnostics: Vec<Diagnostic>, redactor: Redactor) -> Self {
         Report {
             diagnostics,
+            suppressed: Vec::new(),
             words: 0,
             word_limit: 0,
             qi_coverage: Vec::new(),

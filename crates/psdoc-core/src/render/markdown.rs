@@ -190,9 +190,11 @@ mod tests {
             page: None,
             sheet: None,
             cell: None,
+            place: None,
             length: 3,
         };
         Report {
+            suppressed: Vec::new(),
             diagnostics: vec![d; findings],
             words: 4990,
             word_limit: 5000,
