@@ -28,6 +28,16 @@ pub fn repository_files(
     skip: &dyn Fn(&str) -> bool,
 ) -> Vec<(String, u64)> {
     let mut found: BTreeMap<String, u64> = BTreeMap::new();
+    // What psdoc itself makes from the checked statement: the built book (next to its
+    // source folder) and, without a .gitignore of the repository's own, what `psdoc
+    // init`'s .gitignore leaves out (a package's zip, build folders, Word's lock files).
+    let book_dir = book_src.strip_suffix("/src").unwrap_or("book");
+    let mut exclude = exclude.to_vec();
+    exclude.push(format!("/{book_dir}/book/"));
+    if !root.join(".gitignore").exists() {
+        exclude.extend(["/target/", "*.zip", "~$*"].map(str::to_owned));
+    }
+    let exclude = &exclude[..];
     let inside = |rel: &str, dir: &str| {
         let dir = dir.trim_end_matches('/');
         !dir.is_empty() && (rel == dir || rel.starts_with(&format!("{dir}/")))
