@@ -26,7 +26,16 @@ pub struct Report {
     pub sources: Sources,
     /// Masks identifiers in every line of source shown.
     pub redactor: Redactor,
+    /// Source files masked whole, by path, as lines: a line alone would lose what
+    /// masks it (a table row's number is a CHI number because of its header).
+    pub masked: MaskedSources,
 }
+
+/// Source files masked whole, each once, as lines.
+#[derive(Default)]
+pub struct MaskedSources(
+    std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<Vec<String>>>>,
+);
 
 impl Report {
     /// Checks the statement repository at `root`.
@@ -52,6 +61,7 @@ impl Report {
             qi_coverage: project.qi_coverage(),
             sources: project.sources,
             redactor: project.redactor,
+            masked: MaskedSources::default(),
         }
     }
 
@@ -65,12 +75,13 @@ impl Report {
             qi_coverage: Vec::new(),
             sources: Sources::default(),
             redactor,
+            masked: MaskedSources::default(),
         }
     }
 
     /// The text of line `line` of `file`, for a snippet, with personal
     /// identifiers masked (masking keeps the number of characters, so
-    /// columns still point at the right place).
+    /// columns still point at the right place). The file is masked whole, once.
     /// A line longer than [`MAX_SNIPPET_BYTES`] is not shown: masking and
     /// showing it once per finding on it would take hours.
     pub fn snippet_line(&self, file: &str, line: usize) -> Option<String> {
@@ -79,6 +90,18 @@ impl Report {
         if range.len() > MAX_SNIPPET_BYTES {
             return None;
         }
-        Some(self.redactor.redact(&source.text[range]).into_owned())
+        let lines = {
+            let mut cache = self.masked.0.lock().unwrap_or_else(|p| p.into_inner());
+            std::sync::Arc::clone(cache.entry(file.to_owned()).or_insert_with(|| {
+                let masked = self.redactor.redact(&source.text);
+                std::sync::Arc::new(
+                    masked
+                        .split('\n')
+                        .map(|l| l.strip_suffix('\r').unwrap_or(l).to_owned())
+                        .collect(),
+                )
+            }))
+        };
+        lines.get(line.checked_sub(1)?).cloned()
     }
 }

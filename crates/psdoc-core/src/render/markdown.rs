@@ -201,6 +201,7 @@ mod tests {
             qi_coverage: vec![("1.1".into(), vec!["data".into()]), ("9.2".into(), vec![])],
             sources: Default::default(),
             redactor: crate::redact::Redactor::new(&crate::Config::default().privacy).unwrap(),
+            masked: Default::default(),
         }
     }
 
