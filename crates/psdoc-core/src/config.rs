@@ -671,6 +671,16 @@ impl<'a> Locator<'a> {
                 format!("`partnership.submission` must be a date written like 2026-03-20 (year, month, day; no quotes): `{written}` is not one"),
             );
         }
+        let line = self
+            .lines
+            .line_range(self.text, self.lines.position(self.text, span.start).line)
+            .map_or("", |r| self.text[r].trim());
+        if message.contains("duplicate key") && line.replace(' ', "") == "[[privacy.allow]]" {
+            return self.error(
+                span,
+                "`privacy.allow` is already a list of exact strings above: a `[[privacy.allow]]` table cannot follow it; put the entries in that list instead, like allow = [\"0131 529 3030\", { file = \"evidence/files/data.xlsx\", rule = \"small-number\", reason = \"...\" }]",
+            );
+        }
         let message = match key {
             Some(key) if !message.contains(&format!("`{key}`")) => format!("`{key}`: {message}"),
             _ => message,
@@ -785,8 +795,19 @@ mod tests {
         let c = parse(
             "[privacy]\nallow = [\"0131 529 3030\"]\nexclude = [\"crates/\"]\n[[privacy.allow]]\nfile = \"evidence/files/q4.xlsx\"\ntext = \"3\"\nrule = \"small-number\"\nreason = \"published figure\"\n",
         );
-        // A plain list and a table of entries cannot share the key in TOML.
-        assert!(c.is_err());
+        // A plain list and a table of entries cannot share the key in TOML: say how to
+        // write both.
+        let e = c.unwrap_err().to_string();
+        assert!(
+            e.starts_with("partnership.toml:4:") && e.contains("allow = [\""),
+            "{e}"
+        );
+        let c = parse(
+            "[privacy]\nallow = [\"0131 529 3030\", { file = \"a.xlsx\", reason = \"x\" }]\n",
+        )
+        .unwrap();
+        assert_eq!(c.privacy.allow, ["0131 529 3030"]);
+        assert_eq!(c.privacy.file_allows[0].file, "a.xlsx");
         let c = parse(
             "[privacy]\nexclude = [\"crates/\"]\n\n[[privacy.allow]]\nfile = \"evidence/files/q4.xlsx\"\ntext = \"3\"\nrule = \"small-number\"\nreason = \"published figure\"\n",
         )
