@@ -39,6 +39,9 @@ pub(crate) const ONE_WORD_STREETS: &str = "gate|gait|side|wynd|brae|loan|vennel"
 /// longer; these are the words that start a hit).
 pub(crate) const RELATIVES: &str = "mum|mother|dad|father|parent|carer|stepdad|stepmum|stepfather|stepmother|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|grandparent|nana|nan|papa|aunt|auntie|aunty|uncle|cousin|partner|boyfriend|girlfriend";
 
+/// Words between a possessive and a relative: "his older sister", "her maternal gran".
+pub(crate) const KIN_ADJECTIVES: &str = "older|younger|little|big|baby|twin|half|step|maternal|paternal|foster|kinship|birth|adoptive|great";
+
 /// Home addresses: a number, capitalised words and a street type.
 pub(crate) fn address() -> String {
     format!(
@@ -52,6 +55,7 @@ pub(crate) fn address() -> String {
 pub(crate) fn named_child() -> String {
     let ws = r"[\t\n\r ]";
     let relatives = RELATIVES;
+    let kin_adjectives = KIN_ADJECTIVES;
     let word = r"(?-u:\b)[A-Z][A-Za-z]+[*_]{0,2}";
     [
         format!(
@@ -77,11 +81,11 @@ pub(crate) fn named_child() -> String {
         ),
         // A relative or a sibling, then a name: "his gran, Mrs Reid", "her son Liam".
         format!(
-            r"(?-u:\b)(?:[Hh]is|[Hh]er|[Tt]heir|[A-Za-z]+(?:'|\x{{2019}})s){ws}+(?:[a-z\-]+{ws}+)?(?:{relatives}|son|daughter|brother|sister|sibling|twin)s?,?{ws}+[A-Z]"
+            r"(?-u:\b)(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][a-z]+(?:'|\x{{2019}})s){ws}+(?:{kin_adjectives}{ws}+)?(?:{relatives}|son|daughter|brother|sister|sibling|twin)s?,?{ws}+[A-Z]"
         ),
         // A name, then the relative it is: "Mrs Janet McLeod, the child's grandmother".
         format!(
-            r",{ws}+(?:the{ws}+(?:child|young{ws}+person|boy|girl|baby|family)(?:'|\x{{2019}})s|his|her|their|[A-Z][a-z]+(?:'|\x{{2019}})s){ws}+(?:[a-z\-]+{ws}+)?(?:{relatives})"
+            r",{ws}+(?:the{ws}+(?:child|young{ws}+person|boy|girl|baby|family)(?:'|\x{{2019}})s|his|her|their|[A-Z][a-z]+(?:'|\x{{2019}})s){ws}+(?:{kin_adjectives}{ws}+)?(?:{relatives})"
         ),
         // A name with a quotation: `Amelia said, "..."`, `"...", said Amelia`.
         format!(
@@ -98,9 +102,10 @@ pub(crate) fn named_child() -> String {
 }
 
 /// Indirect identifiers: one child's age or year group ("a 14-year-old", "a girl aged 12",
-/// "a P7 pupil"), never a group's ("children aged 5 to 15"). It starts at the article, so
+/// "a P7 pupil"), never a group's ("children aged 5 to 15"), introduced by "a", "an" or
+/// "one" ("the" before every other word would slow the whole pass). It starts at the article, so
 /// that it never starts where the named-child part's "14-year-old" does.
-pub(crate) const INDIRECT: &str = r"(?-u:\b)(?:[Aa]n?|[Oo]ne|[Tt]his|[Tt]he)[\t\n\r ]+(?:[0-9a-z]+[\t\n\r \-](?:year|yr)[\t\n\r \-]old|(?:boy|girl|child|pupil|young[\t\n\r ]+person|teenager|baby)[\t\n\r ]+aged[\t\n\r ]+[0-9a-z]|(?:P[1-7]|S[1-6]|Primary[\t\n\r ]+[1-7]|Year[\t\n\r ]+[0-9]|nursery)[\t\n\r ]+(?:boy|girl|pupil|child))";
+pub(crate) const INDIRECT: &str = r"(?-u:\b)(?:[Aa]n?|[Oo]ne)[\t\n\r ]+(?:[0-9a-z]+[\t\n\r \-](?:year|yr)[\t\n\r \-]old|(?:boy|girl|child|pupil|young[\t\n\r ]+person|teenager|baby)[\t\n\r ]+aged[\t\n\r ]+[0-9a-z]|(?:P[1-7]|S[1-6]|Primary[\t\n\r ]+[1-7]|Year[\t\n\r ]+[0-9]|nursery)[\t\n\r ]+(?:boy|girl|pupil|child))";
 
 /// The prefilter's patterns, one per group, in the order of `Group::ALL`: where two match
 /// at the same place, the first wins, so the named-child part (any capitalised word) comes

@@ -134,7 +134,7 @@ impl IndirectScanner {
     pub(crate) fn new() -> IndirectScanner {
         IndirectScanner {
             age: regex(
-                r"(?-u:\b)(?:[Aa]n?|[Oo]ne|[Tt]his|[Tt]he)\s+(?:(?:[0-9]{1,2}|[a-z]+)[\s\-](?:year|yr)[\s\-]old(?:\s+(?:boy|girl|child|pupil|young\s+person|teenager|baby|son|daughter))?|(?:boy|girl|child|pupil|young\s+person|teenager|baby)\s+aged\s+(?:[0-9]{1,2}|[a-z]+)|(?:P[1-7]|S[1-6]|Primary\s+[1-7]|Year\s+[0-9]{1,2}|nursery)\s+(?:boy|girl|pupil|child))(?-u:\b)",
+                r"(?-u:\b)(?:[Aa]n?|[Oo]ne)\s+(?:(?:[0-9]{1,2}|[a-z]+)[\s\-](?:year|yr)[\s\-]old(?:\s+(?:boy|girl|child|pupil|young\s+person|teenager|baby|son|daughter))?|(?:boy|girl|child|pupil|young\s+person|teenager|baby)\s+aged\s+(?:[0-9]{1,2}|[a-z]+)|(?:P[1-7]|S[1-6]|Primary\s+[1-7]|Year\s+[0-9]{1,2}|nursery)\s+(?:boy|girl|pupil|child))(?-u:\b)",
             ),
             school: regex(
                 r"(?-u:\b)(?P<d>(?:St\.?\s+)?(?:[A-Z][A-Za-z'’\-]+\s+){1,3}(?:Primary(?:\s+School)?|High(?:\s+School)?|Academy|Grammar(?:\s+School)?|Secondary(?:\s+School)?|Nursery(?:\s+School)?|School|Learning\s+Centre))(?-u:\b)",

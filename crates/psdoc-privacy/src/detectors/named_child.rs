@@ -117,6 +117,67 @@ enum Strength {
     Weak,
 }
 
+/// A context pattern, and the words (a [`Needles`] bit) one of which a window must hold
+/// for it to be worth running (0: always run).
+struct Context {
+    pattern: Pattern,
+    strength: Strength,
+    role: Role,
+    needs: u8,
+}
+
+/// Which of the story contexts' words a window holds, as bits.
+struct Needles;
+
+impl Needles {
+    const FAMILY: u8 = 1;
+    const CHILD: u8 = 2;
+    const QUOTE: u8 = 4;
+
+    /// One pass over the window's words.
+    fn of(hay: &str) -> u8 {
+        let mut found = 0;
+        if hay.contains(['"', '“', '”']) {
+            found |= Needles::QUOTE;
+        }
+        for word in hay.split(|c: char| !c.is_ascii_alphabetic()) {
+            if word.len() < 3 {
+                continue;
+            }
+            let starts = |list: &[&str]| {
+                list.iter()
+                    .any(|n| word.len() >= n.len() && word[..n.len()].eq_ignore_ascii_case(n))
+            };
+            if found & Needles::FAMILY == 0 && starts(FAMILY_NEEDLES) {
+                found |= Needles::FAMILY;
+            }
+            if found & Needles::CHILD == 0 && starts(CHILD_NEEDLES) {
+                found |= Needles::CHILD;
+            }
+        }
+        found
+    }
+}
+
+/// Words of the story and relative contexts (a window without any of them skips them).
+const FAMILY_NEEDLES: &[&str] = &[
+    "mum", "mother", "dad", "father", "parent", "carer", "gran", "grand", "nana", "nan", "papa",
+    "aunt", "uncle", "cousin", "partner", "friend", "son", "daughter", "brother", "sister",
+    "sibling", "twin", "famil", "foster", "kinship", "step",
+];
+const CHILD_NEEDLES: &[&str] = &[
+    "girl",
+    "boy",
+    "child",
+    "person",
+    "teenager",
+    "pupil",
+    "baby",
+    "toddler",
+    "infant",
+    "youngster",
+];
+
 /// Whose name a context gives, and so how it is checked.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -151,7 +212,7 @@ pub(crate) struct NamedChild {
     names: HashSet<&'static str>,
     /// Compiled when a text first mentions a given name: most never do, and these
     /// patterns are the costliest of all detectors to build.
-    contexts: std::sync::OnceLock<Vec<(Pattern, Strength, Role)>>,
+    contexts: std::sync::OnceLock<Vec<Context>>,
     /// Compiled when a context first matches a name.
     checks: std::sync::OnceLock<Checks>,
 }
@@ -204,7 +265,7 @@ impl NamedChild {
     }
 
     /// The context patterns, compiled on first use.
-    fn contexts(&self) -> &[(Pattern, Strength, Role)] {
+    fn contexts(&self) -> &[Context] {
         self.contexts.get_or_init(|| {
             let contexts = vec![
             (
@@ -276,9 +337,22 @@ impl NamedChild {
                 Strength::Weak,
             ),
             ];
-            let mut compiled: Vec<(Pattern, Strength, Role)> = contexts
+            // The three contexts added for stories (issue 14), before the two weak ones,
+            // run only where their words are.
+            let first_story = contexts.len() - 5;
+            let mut compiled: Vec<Context> = contexts
                 .into_iter()
-                .map(|(p, s)| (regex(&p), s, Role::Child))
+                .enumerate()
+                .map(|(i, (p, s))| Context {
+                    pattern: regex(&p),
+                    strength: s,
+                    role: Role::Child,
+                    needs: match i.checked_sub(first_story) {
+                        Some(0 | 2) => Needles::FAMILY,
+                        Some(1) => Needles::CHILD,
+                        _ => 0,
+                    },
+                })
                 .collect();
             for (p, role) in [
                 (
@@ -304,7 +378,16 @@ impl NamedChild {
                     Role::Relative,
                 ),
             ] {
-                compiled.push((regex(&p), Strength::Strong, role));
+                compiled.push(Context {
+                    pattern: regex(&p),
+                    strength: Strength::Strong,
+                    role,
+                    needs: if role == Role::Quoted {
+                        Needles::QUOTE
+                    } else {
+                        Needles::FAMILY
+                    },
+                });
             }
             compiled
         })
@@ -317,11 +400,15 @@ impl NamedChild {
         if !self.mentions_a_name(hay) {
             return;
         }
-        for (re, strength, role) in self.contexts() {
-            for caps in re.captures_iter(hay) {
-                let found = match role {
+        let present = Needles::of(hay);
+        for context in self.contexts() {
+            if context.needs != 0 && present & context.needs == 0 {
+                continue;
+            }
+            for caps in context.pattern.captures_iter(hay) {
+                let found = match context.role {
                     Role::Child => self
-                        .validate(text, window.start, &caps, *strength)
+                        .validate(text, window.start, &caps, context.strength)
                         .map(|r| (Kind::NamedChild, r)),
                     Role::Quoted => self
                         .validate_quoted(text, window.start, &caps)
