@@ -39,12 +39,8 @@ pub(crate) fn read(text: &str, delimiter: Option<char>) -> Read {
     let mut truncated = false;
     let mut record = csv::StringRecord::new();
     let mut header: Option<Vec<String>> = None;
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            // Invalid UTF-8 cannot happen (the text is a `str`); stop at anything else.
-            Ok(false) | Err(_) => break,
-        }
+    // Invalid UTF-8 cannot happen (the text is a `str`); stop at anything else.
+    while let Ok(true) = reader.read_record(&mut record) {
         // Where the record starts (blank lines before it skipped).
         let mut start = (record.position().map_or(0, |p| p.byte() as usize)).min(body.len());
         while body[start..].starts_with(['\r', '\n']) {

@@ -77,11 +77,15 @@ pub fn repository_files(
         found.insert(rel, size);
     }
     // Tracked files that .gitignore would ignore are published all the same.
+    let excluded = exclusions(root, exclude);
     for rel in tracked_files(root) {
-        if !found.contains_key(&rel) && !excluded(root, exclude, &rel) {
-            if let Ok(meta) = std::fs::symlink_metadata(root.join(&rel)) {
-                found.insert(rel, meta.len());
-            }
+        if !found.contains_key(&rel)
+            && !excluded
+                .matched_path_or_any_parents(&rel, false)
+                .is_ignore()
+            && let Ok(meta) = std::fs::symlink_metadata(root.join(&rel))
+        {
+            found.insert(rel, meta.len());
         }
     }
     // mdBook copies every file of the book's source folder into the book.
@@ -107,15 +111,15 @@ pub fn repository_files(
         .collect()
 }
 
-/// Whether `rel` matches a `[privacy] exclude` pattern.
-fn excluded(root: &Path, exclude: &[String], rel: &str) -> bool {
+/// The `[privacy] exclude` patterns, as a .gitignore at the root would hold them.
+fn exclusions(root: &Path, exclude: &[String]) -> ignore::gitignore::Gitignore {
     let mut builder = ignore::gitignore::GitignoreBuilder::new(root);
     for pattern in exclude {
         let _ = builder.add_line(None, pattern);
     }
     builder
         .build()
-        .is_ok_and(|g| g.matched_path_or_any_parents(rel, false).is_ignore())
+        .unwrap_or_else(|_| ignore::gitignore::Gitignore::empty())
 }
 
 /// The files git's index holds under `root`, relative to it; none outside a repository.
