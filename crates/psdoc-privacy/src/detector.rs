@@ -206,8 +206,15 @@ impl Detector {
             }
         }
         let mut vetoes: Vec<Veto> = Vec::new();
+        // A table repeats its headers and row labels: each is read once.
+        let mut read: std::collections::HashMap<&str, Label> = Default::default();
         for cell in markdown_tables::cells(text) {
-            let label = labels::classify_all([cell.header, cell.row_label]);
+            let mut classify = |s| *read.entry(s).or_insert_with(|| labels::classify(s));
+            let (header, row) = (classify(cell.header), classify(cell.row_label));
+            let label = Label {
+                names: header.names | row.names,
+                other: header.other || row.other,
+            };
             if label != Label::default() {
                 labelled::scan(
                     &SCANNERS,

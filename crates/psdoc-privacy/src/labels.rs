@@ -109,7 +109,8 @@ const OTHER: &[&str] = &[
 /// Reads a label: a table header, a row label or the words before a value.
 pub(crate) fn classify(label: &str) -> Label {
     let lower = normalise(label);
-    if lower.is_empty() {
+    // A number, a percentage, a dash: most cells of a table are not labels at all.
+    if !lower.bytes().any(|b| b.is_ascii_alphabetic()) {
         return Label::default();
     }
     let mut out = Label::default();
