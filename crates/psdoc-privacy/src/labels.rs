@@ -106,11 +106,91 @@ const OTHER: &[&str] = &[
     "postcode district",
 ];
 
+/// The first words of the phrases of [`NAMING`] and [`OTHER`] (and "no", for "no. of").
+const FIRST_WORDS: &[&str] = &[
+    "chi",
+    "community",
+    "nhs",
+    "h&c",
+    "health",
+    "patient",
+    "dob",
+    "d.o.b",
+    "date",
+    "birth",
+    "birthday",
+    "born",
+    "ni",
+    "nino",
+    "national",
+    "postcode",
+    "post",
+    "phone",
+    "telephone",
+    "tel",
+    "mobile",
+    "landline",
+    "contact",
+    "email",
+    "e-mail",
+    "address",
+    "scn",
+    "candidate",
+    "child",
+    "child's",
+    "child’s",
+    "name",
+    "young",
+    "pupil",
+    "baby",
+    "isbn",
+    "issn",
+    "invoice",
+    "inv",
+    "order",
+    "po",
+    "purchase",
+    "account",
+    "acct",
+    "sort",
+    "receipt",
+    "serial",
+    "transaction",
+    "barcode",
+    "tracking",
+    "booking",
+    "ticket",
+    "voucher",
+    "cheque",
+    "charity",
+    "company",
+    "vat",
+    "ukprn",
+    "urn",
+    "licence",
+    "license",
+    "policy",
+    "batch",
+    "number",
+    "no",
+    "isbn-10",
+    "isbn-13",
+];
+
 /// Reads a label: a table header, a row label or the words before a value.
 pub(crate) fn classify(label: &str) -> Label {
     let lower = normalise(label);
     // A number, a percentage, a dash: most cells of a table are not labels at all.
     if !lower.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return Label::default();
+    }
+    // Most labels (a row's title, a number) hold none of the phrases' first words: one
+    // look at each word is far cheaper than searching for every phrase.
+    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '&' | '\'' | '’' | '.' | '-');
+    let mentions_one = lower
+        .split(|c: char| !is_word(c))
+        .any(|w| FIRST_WORDS.contains(&w.trim_end_matches('.')));
+    if !mentions_one {
         return Label::default();
     }
     let mut out = Label::default();
@@ -194,6 +274,15 @@ mod tests {
         assert!(!classify("Chief officer").names(Names::CHI));
         assert!(!classify("Outcome").other);
         assert_eq!(classify(""), Label::default());
+        assert_eq!(classify("Report 12345 of the CPC"), Label::default());
+        assert!(classify("Child's name:").names(Names::CHILD));
+        assert!(classify("Home address").names(Names::ADDRESS));
+        assert!(classify("D.O.B.").names(Names::BIRTH));
+        // Every phrase starts with a word the quick look knows.
+        for phrase in NAMING.iter().map(|(p, _)| *p).chain(OTHER.iter().copied()) {
+            let first = phrase.split(' ').next().unwrap();
+            assert!(FIRST_WORDS.contains(&first), "{first}");
+        }
     }
 
     #[test]
