@@ -257,6 +257,7 @@ fn extract(name: &str, data: &[u8]) {
         Ok(extracted) => {
             for unit in &extracted.units {
                 assert!(unit.location.line() >= 1, "{:?}", unit.location);
+                assert!(unit.labels.len() <= 2, "{:?}", unit.labels);
             }
             for n in &extracted.incomplete {
                 one_line(&n.reason);
@@ -289,6 +290,7 @@ fn detector() -> &'static psdoc_privacy::Detector {
     static DETECTOR: std::sync::OnceLock<psdoc_privacy::Detector> = std::sync::OnceLock::new();
     DETECTOR.get_or_init(|| {
         psdoc_privacy::Detector::new(&psdoc_privacy::Settings {
+            area: vec!["Loch Ard".into()],
             allow: vec!["EH1 1AA".into()],
             patterns: vec![psdoc_privacy::CustomPattern {
                 name: "case reference".into(),
@@ -305,6 +307,16 @@ pub fn privacy(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    // The same text as a table cell under a label from the text itself, and the
+    // indirect identifiers: ranges inside the text, never a panic.
+    let label = text.lines().next().unwrap_or("");
+    let (labelled, indirect) = detector().find_all_labelled(text, &[label, "CHI"]);
+    for id in labelled.iter() {
+        assert!(text.get(id.range.clone()).is_some(), "{id:?}");
+    }
+    for i in &indirect {
+        assert!(text.get(i.range.clone()).is_some(), "{i:?}");
+    }
     let found = detector().find(text);
     let mut end = 0;
     for id in &found {

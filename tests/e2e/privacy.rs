@@ -337,3 +337,434 @@ fn the_log_export_masks_a_title_that_names_a_child() {
         assert!(!out.contains("Isla"), "{format}: {out}");
     }
 }
+
+// ---- issue 14: real statements, no false assurance -------------------------------
+
+/// A `.docx` made by python-docx (Word's own default template), from Python statements
+/// on a document `d`. `None` when python-docx is missing on this machine: the test then
+/// says by name that it was skipped (`.ci/run` installs python-docx, and under CI a
+/// missing python-docx fails the test).
+fn python_docx(test: &str, body: &str) -> Option<Vec<u8>> {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("made.docx");
+    let script = format!(
+        "import docx\nd = docx.Document()\n{body}\nd.save({:?})\n",
+        out.to_str().unwrap()
+    );
+    let run = std::process::Command::new("python3")
+        .args(["-c", &script])
+        .output();
+    match run {
+        Ok(o) if o.status.success() => Some(std::fs::read(out).unwrap()),
+        Ok(o) => {
+            let stderr = String::from_utf8_lossy(&o.stderr);
+            assert!(
+                stderr.contains("No module named 'docx'") && std::env::var_os("CI").is_none(),
+                "python-docx failed: {stderr}"
+            );
+            eprintln!("SKIPPED {test}: python-docx is not installed (.ci/run installs it)");
+            None
+        }
+        Err(e) => {
+            assert!(std::env::var_os("CI").is_none(), "python3: {e}");
+            eprintln!("SKIPPED {test}: python3 is not installed");
+            None
+        }
+    }
+}
+
+/// An `.xlsx` written by rust_xlsxwriter: each sheet a name and rows of cells (a cell
+/// that parses as a whole number is written as a number, as Excel stores it).
+fn xlsx(sheets: &[(&str, &[&[&str]])]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in sheets {
+        let sheet = book.add_worksheet();
+        sheet.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match cell.parse::<u32>() {
+                    Ok(n) if cell.len() < 6 => sheet.write_number(r, c, n).map(|_| ()),
+                    _ => sheet.write_string(r, c, *cell).map(|_| ()),
+                }
+                .unwrap();
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+fn with_privacy(repo: Repo, toml: &str) -> Repo {
+    repo.edit(
+        "partnership.toml",
+        "submission = 2026-03-20\n",
+        &format!("submission = 2026-03-20\n{toml}"),
+    )
+}
+
+/// A paragraph as Word pastes it into Markdown: one long line, curly quotes, a no-break
+/// space after a full stop.
+fn word_pasted(text: &str) -> String {
+    text.replace('\'', "\u{2019}").replace(". ", ".\u{a0}")
+}
+
+#[test]
+fn a_chi_number_with_a_mistyped_check_digit_is_found_where_a_label_names_it() {
+    // 0806307528 is a valid CHI number; its last digit changed, it fails the check.
+    let table = "| Child | CHI | Outcome |\n|---|---|---|\n| 1 | 0806307529 | Plan agreed |\n";
+    let prose = "CHI: 1904851232 was on the referral. Record 1904851232 was closed.";
+    let repo = Repo::passing()
+        .edit(
+            "book/src/data.md",
+            "We are guided",
+            &format!("\n\n{table}\n{prose}\n\nWe are guided"),
+        )
+        .bytes(
+            "evidence/files/q4.xlsx",
+            &xlsx(&[(
+                "Q4",
+                &[
+                    &["Child", "CHI number", "Invoice no.", "ISBN"],
+                    &["A", "1904851232", "1904851231", "0198526636"],
+                ],
+            )]),
+        );
+    let found = repo.findings("personal-identifier");
+    let masked: Vec<(&str, &str)> = found
+        .iter()
+        .map(|f| (f["file"].as_str().unwrap(), f["masked"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        masked,
+        [
+            ("book/src/data.md", "08••••••29"),
+            ("book/src/data.md", "19••••••32"),
+            ("evidence/files/q4.xlsx", "19••••••32"),
+        ],
+        "the CHI column, the labelled prose and the sheet's CHI column; not the unlabelled record, the invoice or the ISBN"
+    );
+    assert!(found.iter().all(|f| f["kind"] == "chi"));
+    assert_eq!(found[0]["line"], 7, "the table's row");
+    let cell = &found[2];
+    assert_eq!(cell["sheet"], "Q4");
+    assert_eq!(cell["cell"], "B2");
+    assert!(
+        cell["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Sheet \"Q4\", cell B2 (column \"CHI number\"): a CHI number"),
+        "{cell}"
+    );
+}
+
+#[test]
+fn a_word_file_beside_the_log_and_a_picture_in_the_book_are_scanned() {
+    let Some(audit) = python_docx(
+        "a_word_file_beside_the_log_and_a_picture_in_the_book_are_scanned",
+        "d.add_heading('Audit notes', 1)\nd.add_paragraph('Her CHI 1904851231 was on the form.')",
+    ) else {
+        return;
+    };
+    let repo = Repo::passing()
+        .bytes("evidence/audit.docx", &audit)
+        .bytes("book/src/images/hub.png", b"\x89PNG\r\n\x1a\n")
+        .file("notes/draft.txt", "Call 07700 900123 about the case.\n")
+        .file("ignored/draft.txt", "Call 07700 900124 about the case.\n")
+        .file(".gitignore", "/ignored/\n/book/book\n")
+        .edit(
+            "evidence/log.toml",
+            "title = \"Data set report\"",
+            "title = \"Report on Isla, aged 11\"",
+        );
+    let ids = repo.findings("personal-identifier");
+    let files: Vec<&str> = ids.iter().map(|f| f["file"].as_str().unwrap()).collect();
+    assert_eq!(
+        files,
+        // In book order: the log before other files.
+        [
+            "evidence/log.toml",
+            "evidence/audit.docx",
+            "notes/draft.txt"
+        ],
+        "the .docx beside the log, the log itself once, a tracked note; not an ignored file"
+    );
+    assert_eq!(ids[1]["place"], "paragraph 2, under \"Audit notes\"");
+    let not_scanned: Vec<_> = repo
+        .findings("evidence-not-scanned")
+        .iter()
+        .map(|f| f["file"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(not_scanned, ["book/src/images/hub.png"]);
+    // A file git tracks is published even when .gitignore would ignore it.
+    let git = git2::Repository::init(repo.path()).unwrap();
+    let mut index = git.index().unwrap();
+    index
+        .add_path(std::path::Path::new("ignored/draft.txt"))
+        .unwrap();
+    index.write().unwrap();
+    let files: Vec<String> = repo
+        .findings("personal-identifier")
+        .iter()
+        .map(|f| f["file"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(files.contains(&"ignored/draft.txt".to_owned()), "{files:?}");
+}
+
+#[test]
+fn a_count_with_a_time_or_age_window_is_still_a_count() {
+    let table = "| Measure | 2024-25 |\n|---|---|\n| Children re-registered within 18 months | 3 |\n| Children aged under 5 | 2 |\n| IRDs per quarter | 4 |\n| Average months on the register | 3 |\n| Median days to conference | 2 |\n";
+    let repo = Repo::passing()
+        .edit(
+            "book/src/data.md",
+            "We are guided",
+            &format!("\n\n{table}\nWe are guided"),
+        )
+        .bytes(
+            "evidence/files/registrations.xlsx",
+            &xlsx(&[(
+                "Summary",
+                &[
+                    &["Measure", "Q1"],
+                    &["Referrals in 2024-25", "4"],
+                    &["Average weeks to review", "3"],
+                ],
+            )]),
+        );
+    let found = repo.findings("small-number");
+    let messages: Vec<&str> = found
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(found.len(), 4, "{messages:#?}");
+    for label in [
+        "Children re-registered within 18 months",
+        "Children aged under 5",
+        "IRDs per quarter",
+        "Referrals in 2024-25",
+    ] {
+        assert!(
+            messages.iter().any(|m| m.contains(label)),
+            "{label}: {messages:#?}"
+        );
+    }
+    assert!(
+        !messages
+            .iter()
+            .any(|m| m.contains("Average") || m.contains("Median"))
+    );
+    let sheet = found.iter().find(|f| f["sheet"] == "Summary").unwrap();
+    assert_eq!(sheet["cell"], "B2");
+}
+
+#[test]
+fn people_named_in_a_story_are_found_and_staff_are_not() {
+    let story = word_pasted(
+        "When Jack moved to his gran's house in Kilbride, his attendance improved. One girl, Amelia, told us she felt safe at home. Mrs Janet McLeod, the child's grandmother, attended every meeting. Dr Sarah Jones, lead paediatrician, chaired the review in May. Callum (not his real name) settled well with his foster carers. A 14-year-old boy from Ardlui Primary was excluded three times.",
+    );
+    let repo = Repo::passing().edit(
+        "book/src/involvement.md",
+        "Children attend",
+        &format!("{story}\n\nChildren attend"),
+    );
+    let json = repo.check_json();
+    let diagnostics = json["diagnostics"].as_array().unwrap();
+    let names: Vec<(&str, &str)> = diagnostics
+        .iter()
+        .filter(|d| d["rule"] == "personal-identifier")
+        .map(|d| (d["kind"].as_str().unwrap(), d["masked"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("named-child", "J•••"),
+            ("named-child", "A•••••"),
+            ("named-relative", "J•••• ••••••"),
+        ]
+    );
+    let indirect: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d["rule"] == "indirect-identifier")
+        .collect();
+    assert_eq!(indirect.len(), 1, "{indirect:?}");
+    assert_eq!(indirect[0]["severity"], "warning");
+    let message = indirect[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("14-year-old") && message.contains("Ardlui Primary"),
+        "{message}"
+    );
+    let out = repo.run(&["check"]).expect_code(1).stdout();
+    for raw in ["Jack", "Amelia", "Janet McLeod"] {
+        assert!(!out.contains(raw), "{raw} shown in full: {out}");
+    }
+    // The explanation says why and how to generalise.
+    let explain = repo
+        .run(&["explain", "indirect-identifier"])
+        .expect_code(0)
+        .stdout()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(explain.contains("jigsaw identification"), "{explain}");
+    assert!(explain.contains("Generalise"), "{explain}");
+    assert!(
+        explain.contains("A young person was excluded several times"),
+        "the example, fixed: {explain}"
+    );
+}
+
+#[test]
+fn the_help_line_of_an_email_speaks_of_an_email_address() {
+    let repo = Repo::passing().edit(
+        "book/src/covid.md",
+        "Recovery planning",
+        "Write to rory.mcneill@example.org for details.\n\nRecovery planning",
+    );
+    let found = repo.findings("personal-identifier");
+    let help = found[0]["help"].as_str().unwrap();
+    assert!(help.contains("address"), "{help}");
+    assert!(!help.contains("number"), "{help}");
+}
+
+#[test]
+fn findings_in_a_word_table_name_the_table_row_column_and_heading() {
+    let Some(audit) = python_docx(
+        "findings_in_a_word_table_name_the_table_row_column_and_heading",
+        "d.add_heading('Method', 1)\nd.add_paragraph('We read 40 records.')\nd.add_heading('Findings', 1)\nt = d.add_table(rows=4, cols=3)\nfor r, row in enumerate([('Case', 'CHI', 'Outcome'), ('1', 'not held', 'Plan'), ('2', 'not held', 'Plan'), ('3', '0806307529', 'Plan')]):\n    for c, text in enumerate(row):\n        t.cell(r, c).text = text",
+    ) else {
+        return;
+    };
+    let repo = Repo::passing().bytes("evidence/files/audit.docx", &audit);
+    let found = repo.findings("personal-identifier");
+    assert_eq!(found.len(), 1, "{found:?}");
+    let f = &found[0];
+    assert_eq!(f["kind"], "chi", "a mistyped check digit in the CHI column");
+    assert_eq!(
+        f["place"],
+        "table 1, row 4, column \"CHI\", under \"Findings\""
+    );
+    assert!(f["line"].as_u64().unwrap() > 3, "the paragraph: {f}");
+    // SARIF and GitHub's annotations carry the place in the message.
+    let sarif = repo.run(&["check", "--format", "sarif"]).stdout();
+    assert!(
+        sarif.contains("table 1, row 4, column \\\"CHI\\\""),
+        "{sarif}"
+    );
+    let github = repo.run(&["check", "--format", "github"]).stdout();
+    assert!(
+        github.contains("table 1, row 4, column \"CHI\", under \"Findings\""),
+        "{github}"
+    );
+    assert!(!sarif.contains("0806307529") && !github.contains("0806307529"));
+}
+
+#[test]
+fn a_finding_in_an_evidence_file_can_be_allowed_with_its_reason() {
+    let data = xlsx(&[(
+        "Q4",
+        &[
+            &["Category of concern", "Children"],
+            &["Neglect", "41"],
+            &["Sexual abuse", "3"],
+        ],
+    )]);
+    let repo = Repo::passing().bytes("evidence/files/data/cpc-q4.xlsx", &data);
+    let found = repo.findings("small-number");
+    assert_eq!(found.len(), 1);
+    let help = found[0]["help"].as_str().unwrap();
+    assert!(
+        help.contains("[[privacy.allow]]") && !help.contains("<!--"),
+        "a spreadsheet cannot hold a comment: {help}"
+    );
+    let allowed = with_privacy(
+        repo,
+        "\n[[privacy.allow]]\nfile = \"evidence/files/data/cpc-q4.xlsx\"\ntext = \"3\"\nrule = \"small-number\"\nreason = \"published CPC figure\"\n\n[[privacy.allow]]\nfile = \"evidence/files/data/old.xlsx\"\nreason = \"no longer there\"\n",
+    );
+    let json = allowed.check_json();
+    let diagnostics = json["diagnostics"].as_array().unwrap();
+    assert!(
+        diagnostics.iter().all(|d| d["rule"] != "small-number"),
+        "{json}"
+    );
+    let unused: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d["rule"] == "unused-allow")
+        .collect();
+    assert_eq!(unused.len(), 1, "{json}");
+    assert_eq!(unused[0]["file"], "partnership.toml");
+    assert_eq!(unused[0]["line"], 12, "the stale entry's `file`");
+    assert_eq!(
+        json["summary"]["warnings"].as_u64().unwrap() as usize,
+        diagnostics.len(),
+        "suppressed findings are not counted"
+    );
+    let suppressed = &json["suppressed"][0];
+    assert_eq!(suppressed["rule"], "small-number");
+    assert_eq!(suppressed["sheet"], "Q4");
+    assert_eq!(suppressed["cell"], "B3");
+    assert_eq!(suppressed["suppressed"]["reason"], "published CPC figure");
+    assert_eq!(suppressed["suppressed"]["by"], "partnership.toml:6");
+    // `psdoc explain` shows the way that works in a spreadsheet.
+    let explain = allowed
+        .run(&["explain", "small-number"])
+        .expect_code(0)
+        .stdout();
+    assert!(explain.contains("[[privacy.allow]]"), "{explain}");
+    assert!(
+        allowed
+            .run(&["explain", "unused-allow"])
+            .expect_code(0)
+            .stdout()
+            .contains("partnership.toml")
+    );
+}
+
+#[test]
+fn a_bad_allow_entry_is_a_config_error_at_its_line() {
+    let repo = with_privacy(
+        Repo::passing(),
+        "\n[[privacy.allow]]\nfile = \"evidence/files/a.xlsx\"\nresaon = \"typo\"\n",
+    );
+    let run = repo.run(&["check"]).expect_code(2);
+    let stderr = run.stderr();
+    assert!(
+        stderr.contains("partnership.toml:7:1") && stderr.contains("privacy.allow.resaon"),
+        "{stderr}"
+    );
+    let repo = with_privacy(
+        Repo::passing(),
+        "\n[[privacy.allow]]\nfile = \"evidence/files/a.xlsx\"\nrule = \"word-limit\"\nreason = \"x\"\n",
+    );
+    let stderr = repo.run(&["check"]).expect_code(2).stderr();
+    assert!(
+        stderr.contains("partnership.toml:7:8") && stderr.contains("privacy.allow.rule"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn no_output_shows_a_new_kind_in_full() {
+    let repo = Repo::passing()
+        .edit(
+            "book/src/involvement.md",
+            "Children attend",
+            "Mrs Janet McLeod, the child's grandmother, attended. | CHI |\n\n| Child | CHI |\n|---|---|\n| 1 | 0806307529 |\n\nChildren attend",
+        )
+        .bytes(
+            "evidence/files/q4.xlsx",
+            &xlsx(&[("Q4", &[&["Name of child", "DOB"], &["Amelia", "12/03/2014"]])]),
+        );
+    for format in ["human", "json", "sarif", "github", "markdown"] {
+        let out = repo.run(&["check", "--format", format]).stdout();
+        for raw in ["Janet", "McLeod", "0806307529", "Amelia", "12/03/2014"] {
+            assert!(!out.contains(raw), "{format} shows {raw}: {out}");
+        }
+    }
+    let kinds: Vec<String> = repo
+        .findings("personal-identifier")
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap().to_owned())
+        .collect();
+    for kind in ["named-relative", "chi", "named-child", "date-of-birth"] {
+        assert!(kinds.iter().any(|k| k == kind), "{kind}: {kinds:?}");
+    }
+}

@@ -330,3 +330,50 @@ fn limits_apply_to_scan_too() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].2.contains("over the 1 MiB limit"), "{found:?}");
 }
+
+/// A finding in a PDF names its page in the message, so that SARIF and GitHub's
+/// annotations, which show only the file and the message, say where to look.
+#[test]
+fn a_pdf_finding_names_its_page() {
+    let repo = Repo::passing().bytes(
+        "evidence/files/audit.pdf",
+        &pdf(&[&text_page("Audit"), &text_page("Call 07700 900123")]),
+    );
+    let json = check_json(repo.path());
+    let found: Vec<_> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "personal-identifier")
+        .collect();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0]["page"], 2);
+    assert_eq!(found[0]["place"], "page 2");
+    assert!(
+        found[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("page 2: a phone number"),
+        "{}",
+        found[0]["message"]
+    );
+}
+
+/// A Word file saved beside the log (not in the evidence folder) is scanned too, and
+/// a damaged one there is reported, never silence.
+#[test]
+fn office_files_outside_the_evidence_folder_are_scanned() {
+    let repo = Repo::passing()
+        .bytes(
+            "evidence/old-audit.docx",
+            &docx(&["Contact: jo.bloggs@example.com"]),
+        )
+        .bytes("evidence/broken.docx", b"not a zip");
+    let json = check_json(repo.path());
+    let ids = findings(&json, "personal-identifier");
+    assert_eq!(ids.len(), 1);
+    assert_eq!(ids[0].0, "evidence/old-audit.docx");
+    let not_scanned = findings(&json, "evidence-not-scanned");
+    assert_eq!(not_scanned.len(), 1);
+    assert_eq!(not_scanned[0].0, "evidence/broken.docx");
+}

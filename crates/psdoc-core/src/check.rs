@@ -13,6 +13,7 @@ use crate::online::LinkStatus;
 use crate::online::{OnlineOptions, check_links};
 use crate::redact::Redactor;
 use crate::rules::{Context, RULES, Rule, Severity};
+use crate::scan::allow::SuppressedDiagnostic;
 use crate::scan::{self, PrivacyFindings, Progress};
 use psdoc_evidence::{Date, DocumentLog};
 
@@ -107,25 +108,34 @@ impl Project {
     }
 
     /// The privacy scan of the statement and, from a working tree, of the
-    /// evidence folder (in parallel; `progress` hears of bytes read).
+    /// evidence folder and every other file the repository publishes or submits
+    /// (in parallel; `progress` hears of bytes read).
     pub fn scan_privacy(&self, progress: Option<Progress<'_>>) -> PrivacyFindings {
-        let threshold = self.config.privacy.small_number_threshold;
-        let mut found =
-            scan::scan_statement(&self.statement, &self.sources, &self.redactor, threshold);
+        let privacy = &self.config.privacy;
+        let allows = scan::allow::FileAllows::new(&privacy.file_allows);
+        let settings = scan::ScanSettings {
+            redactor: &self.redactor,
+            threshold: privacy.small_number_threshold,
+            limits: &self.config.limits,
+            allows: &allows,
+        };
+        let mut found = scan::scan_statement(&self.statement, &self.sources, &settings);
         if let Some(tree) = &self.worktree {
             let dir = self.config.evidence.files.replace('\\', "/");
             let dir = dir.trim_start_matches("./").trim_end_matches('/');
-            let evidence = scan::scan_evidence_folder(
-                tree,
+            found.extend(scan::scan_evidence_folder(tree, dir, &settings, progress));
+            let book_src = self.config.statement.book.join("src");
+            let book_src = crate::model::files::to_relative(&book_src);
+            let already = |rel: &str| self.sources.find(rel).is_some();
+            let others = scan::files::repository_files(
+                tree.root(),
+                &book_src,
                 dir,
-                &self.redactor,
-                threshold,
-                &self.config.limits,
-                progress,
+                &privacy.exclude,
+                &already,
             );
-            found.identifiers.extend(evidence.identifiers);
-            found.small_numbers.extend(evidence.small_numbers);
-            found.not_scanned.extend(evidence.not_scanned);
+            found.extend(scan::scan_files(tree, &others, &settings, None, None));
+            found.unused_allows = allows.unused();
         }
         found
     }
@@ -203,7 +213,17 @@ impl Project {
 
     /// [`Project::check`], telling `progress` how the evidence scan goes.
     pub fn check_with_progress(&self, progress: Option<Progress<'_>>) -> Vec<Diagnostic> {
-        let privacy = self.scan_privacy(progress);
+        self.check_all(progress).0
+    }
+
+    /// Every rule's findings, and those a `[[privacy.allow]]` entry suppressed
+    /// (with its reason), each with its final severity.
+    pub fn check_all(
+        &self,
+        progress: Option<Progress<'_>>,
+    ) -> (Vec<Diagnostic>, Vec<SuppressedDiagnostic>) {
+        let mut privacy = self.scan_privacy(progress);
+        let suppressed = suppressed_diagnostics(&self.config, std::mem::take(&mut privacy.allowed));
         let cx = self.context(&privacy);
         let allows = Allows::collect(&self.statement, &self.sources);
         let mut out = Vec::new();
@@ -221,8 +241,34 @@ impl Project {
             );
         }
         crate::order::in_book_order(&mut out, Some(&self.statement), &self.log.path);
-        out
+        (out, suppressed)
     }
+}
+
+/// The findings `[[privacy.allow]]` entries suppressed, as diagnostics with their
+/// reasons (their rules switched off, none).
+pub fn suppressed_diagnostics(
+    config: &Config,
+    allowed: Vec<scan::allow::Allowed>,
+) -> Vec<SuppressedDiagnostic> {
+    let mut out: Vec<SuppressedDiagnostic> = allowed
+        .into_iter()
+        .filter_map(|a| {
+            let rule = crate::rules::find(a.rule)?;
+            let severity = severity_of(config, rule)?;
+            let suppressed = scan::allow::Suppression::of(&a);
+            Some(SuppressedDiagnostic {
+                diagnostic: into_diagnostic(rule, severity, a.finding),
+                suppressed,
+            })
+        })
+        .collect();
+    let key = |s: &SuppressedDiagnostic| {
+        let d = &s.diagnostic;
+        (d.file.clone(), d.line, d.column, d.rule)
+    };
+    out.sort_by_key(key);
+    out
 }
 
 /// The privacy findings alone (`psdoc scan`), with their rules' severities
@@ -238,6 +284,8 @@ pub fn privacy_diagnostics(
         ("personal-identifier", found.identifiers),
         ("small-number", found.small_numbers),
         ("evidence-not-scanned", found.not_scanned),
+        ("indirect-identifier", found.indirect),
+        ("unused-allow", found.unused_allows),
     ] {
         let rule = crate::rules::find(name).expect("privacy rules are registered");
         let Some(severity) = severity_of(config, rule) else {
@@ -282,6 +330,7 @@ fn into_diagnostic(rule: &Rule, severity: Severity, f: Finding) -> Diagnostic {
         page: f.page,
         sheet: f.sheet,
         cell: f.cell,
+        place: f.place,
         length: f.location.length,
     }
 }

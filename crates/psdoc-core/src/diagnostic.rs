@@ -48,6 +48,10 @@ pub struct Diagnostic {
     pub sheet: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cell: Option<String>,
+    /// Inside an evidence file: the place as a person finds it (`Sheet "Q4", cell C4`,
+    /// `table 2, row 4, column "CHI", under "Findings"`, `page 3`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// Characters underlined in the source snippet (not serialised).
     #[serde(skip)]
     pub length: usize,
@@ -65,6 +69,7 @@ pub struct Finding {
     pub page: Option<u32>,
     pub sheet: Option<String>,
     pub cell: Option<String>,
+    pub place: Option<String>,
 }
 
 impl Finding {
@@ -79,6 +84,7 @@ impl Finding {
             page: None,
             sheet: None,
             cell: None,
+            place: None,
         }
     }
 

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use psdoc_privacy::{CustomPattern, Detector, Identifier, Settings};
+use psdoc_privacy::{CustomPattern, Detector, Identifier, Indirect, Settings};
 
 use crate::config::PrivacySettings;
 use crate::error::{Error, Result};
@@ -16,6 +16,7 @@ pub struct Redactor {
 impl Redactor {
     pub fn new(privacy: &PrivacySettings) -> Result<Self> {
         let settings = Settings {
+            area: privacy.area.clone(),
             allow: privacy.allow.clone(),
             patterns: privacy
                 .patterns
@@ -35,6 +36,17 @@ impl Redactor {
     /// The identifiers in `text`, sorted, non-overlapping.
     pub fn find(&self, text: &str) -> Vec<Identifier> {
         self.detector.find(text)
+    }
+
+    /// The identifiers in `text` and its indirect identifiers (an age with a named
+    /// school, place or event). `labels` are what a table says the text is (its
+    /// column's header and its row's label), empty for prose.
+    pub fn find_all(&self, text: &str, labels: &[&str]) -> (Vec<Identifier>, Vec<Indirect>) {
+        if labels.is_empty() {
+            self.detector.find_all(text)
+        } else {
+            self.detector.find_all_labelled(text, labels)
+        }
     }
 
     /// `text` with every identifier replaced by its masked form.

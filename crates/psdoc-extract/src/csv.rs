@@ -1,55 +1,94 @@
 //! CSV as Excel and other tools save it: comma, semicolon (European Excel) or tab
 //! separated, quoted fields that may hold separators and line breaks, an optional
-//! `sep=;` first line.
+//! `sep=;` first line. Records are read by the `csv` crate; each non-empty cell is a
+//! unit of its own, with its line and column in the file and its column's header and
+//! row's label, so that a number under "CHI" is read as the header says.
 
-use crate::model::{NotScanned, NotScannedKind, Table};
+use crate::model::{Location, NotScanned, NotScannedKind, Table, TextUnit};
 
 /// Tables are cut short beyond this many cells (the text is still scanned in full):
 /// about 50 MB of empty cells, far beyond any real evidence table.
 pub(crate) const MAX_TABLE_CELLS: usize = 2_000_000;
 
-/// Parses `text` (already decoded, without a BOM) into a table. `delimiter` is
-/// `None` to detect it from the first record.
-pub(crate) fn table(text: &str, delimiter: Option<char>) -> (Table, Option<NotScanned>) {
-    let mut text = text;
-    let mut first_line = 1usize;
-    let mut delimiter = delimiter;
-    // Excel's `sep=;` hint line.
-    if let Some(rest) = text.strip_prefix("sep=") {
-        let mut chars = rest.chars();
-        if let Some(d) = chars.next() {
-            let after = chars.as_str();
-            let after = after
-                .strip_prefix("\r\n")
-                .or_else(|| after.strip_prefix('\n'))
-                .or_else(|| after.strip_prefix('\r'));
-            if let Some(after) = after
-                && d != '"'
-            {
-                delimiter = Some(d);
-                text = after;
-                first_line = 2;
-            }
-        }
-    }
-    let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(text));
+/// A CSV file read: a unit per non-empty cell, the table, and a note when the table
+/// was cut short.
+pub(crate) struct Read {
+    pub(crate) units: Vec<TextUnit>,
+    pub(crate) table: Table,
+    pub(crate) note: Option<NotScanned>,
+}
 
-    let mut rows = Vec::new();
+/// Parses `text` (already decoded, without a BOM). `delimiter` is `None` to detect it
+/// from the first record.
+pub(crate) fn read(text: &str, delimiter: Option<char>) -> Read {
+    let (body, first_line, hinted) = strip_sep_line(text);
+    let delimiter = delimiter
+        .or(hinted)
+        .unwrap_or_else(|| detect_delimiter(body));
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(u8::try_from(delimiter).unwrap_or(b','))
+        .from_reader(body.as_bytes());
+
+    let mut units = Vec::new();
+    let mut rows: Vec<Vec<String>> = Vec::new();
     let mut row_numbers = Vec::new();
     let mut width = 0usize;
     let mut cells = 0usize;
     let mut truncated = false;
-    for (line, record) in Records::new(text, delimiter, first_line) {
-        if record.iter().all(|cell| cell.trim().is_empty()) {
+    let mut record = csv::StringRecord::new();
+    let mut header: Option<Vec<String>> = None;
+    // Invalid UTF-8 cannot happen (the text is a `str`); stop at anything else.
+    while let Ok(true) = reader.read_record(&mut record) {
+        // Where the record starts (blank lines before it skipped).
+        let mut start = (record.position().map_or(0, |p| p.byte() as usize)).min(body.len());
+        while body[start..].starts_with(['\r', '\n']) {
+            start += 1;
+        }
+        let line = first_line + body[..start.min(body.len())].matches('\n').count();
+        let fields: Vec<String> = record
+            .iter()
+            .map(|f| {
+                if f.contains('\r') {
+                    f.replace("\r\n", "\n").replace('\r', "\n")
+                } else {
+                    f.to_owned()
+                }
+            })
+            .collect();
+        if fields.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
-        cells += record.len();
+        let end = reader.position().byte() as usize;
+        let starts = field_starts(&body[start.min(body.len())..end.min(body.len())], delimiter);
+        for (c, field) in fields.iter().enumerate() {
+            if field.trim().is_empty() {
+                continue;
+            }
+            let offset = start + starts.get(c).copied().unwrap_or(0);
+            let mut unit = TextUnit::new(field.clone(), cell_location(body, offset, first_line));
+            if let Some(header) = &header {
+                unit.labels.push(header.get(c).cloned().unwrap_or_default());
+            }
+            if c > 0 {
+                unit.labels.push(fields[0].clone());
+            }
+            units.push(unit);
+        }
+        if truncated {
+            continue;
+        }
+        cells += fields.len();
         if cells > MAX_TABLE_CELLS {
             truncated = true;
-            break;
+            continue;
         }
-        width = width.max(record.len());
-        rows.push(record);
+        width = width.max(fields.len());
+        if header.is_none() {
+            header = Some(fields.clone());
+        }
+        rows.push(fields);
         row_numbers.push(line);
     }
     let note = truncated.then(|| {
@@ -62,14 +101,38 @@ pub(crate) fn table(text: &str, delimiter: Option<char>) -> (Table, Option<NotSc
             ),
         )
     });
-    let table = Table {
-        sheet: None,
-        rows,
-        row_numbers,
-        column_numbers: (1..=width).collect(),
-        truncated,
-    };
-    (table, note)
+    Read {
+        units,
+        table: Table {
+            sheet: None,
+            rows,
+            row_numbers,
+            column_numbers: (1..=width).collect(),
+            truncated,
+        },
+        note,
+    }
+}
+
+/// Excel's `sep=;` hint line: the text after it, the line it starts on, the delimiter.
+fn strip_sep_line(text: &str) -> (&str, usize, Option<char>) {
+    if let Some(rest) = text.strip_prefix("sep=") {
+        let mut chars = rest.chars();
+        if let Some(d) = chars.next() {
+            let after = chars.as_str();
+            let after = after
+                .strip_prefix("\r\n")
+                .or_else(|| after.strip_prefix('\n'))
+                .or_else(|| after.strip_prefix('\r'));
+            if let Some(after) = after
+                && d != '"'
+                && d.is_ascii()
+            {
+                return (after, 2, Some(d));
+            }
+        }
+    }
+    (text, 1, None)
 }
 
 /// The separator used most on the first line outside quotes: comma, semicolon or tab.
@@ -99,83 +162,53 @@ fn detect_delimiter(text: &str) -> char {
     best.0
 }
 
-/// An RFC 4180 record reader that tolerates what spreadsheets write: a quote in the
-/// middle of an unquoted field is literal, text after a closing quote joins the field.
-struct Records<'a> {
-    chars: std::iter::Peekable<std::str::Chars<'a>>,
-    delimiter: char,
-    line: usize,
-}
-
-impl<'a> Records<'a> {
-    fn new(text: &'a str, delimiter: char, first_line: usize) -> Self {
-        Records {
-            chars: text.chars().peekable(),
-            delimiter,
-            line: first_line,
-        }
-    }
-}
-
-impl Iterator for Records<'_> {
-    /// The 1-based line where the record starts, and its fields.
-    type Item = (usize, Vec<String>);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        self.chars.peek()?;
-        let start = self.line;
-        let mut record = Vec::new();
-        let mut field = String::new();
-        let mut quoted = false;
-        let mut at_field_start = true;
-        while let Some(c) = self.chars.next() {
-            if quoted {
-                match c {
-                    '"' if self.chars.peek() == Some(&'"') => {
-                        self.chars.next();
-                        field.push('"');
-                    }
-                    '"' => quoted = false,
-                    '\r' => {
-                        if self.chars.peek() == Some(&'\n') {
-                            self.chars.next();
-                        }
-                        self.line += 1;
-                        field.push('\n');
-                    }
-                    '\n' => {
-                        self.line += 1;
-                        field.push('\n');
-                    }
-                    c => field.push(c),
-                }
+/// The byte offset in `raw` (one record as written) where each field's text starts:
+/// after its opening quote when it has one.
+fn field_starts(raw: &str, delimiter: char) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut at_start = true;
+    let mut quoted = false;
+    let mut chars = raw.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if at_start {
+            at_start = false;
+            if c == '"' {
+                out.push(i + 1);
+                quoted = true;
                 continue;
             }
-            match c {
-                '"' if at_field_start => {
-                    quoted = true;
-                    at_field_start = false;
-                }
-                '\r' | '\n' => {
-                    if c == '\r' && self.chars.peek() == Some(&'\n') {
-                        self.chars.next();
-                    }
-                    self.line += 1;
-                    record.push(field);
-                    return Some((start, record));
-                }
-                c if c == self.delimiter => {
-                    record.push(std::mem::take(&mut field));
-                    at_field_start = true;
-                }
-                c => {
-                    field.push(c);
-                    at_field_start = false;
+            out.push(i);
+        }
+        if quoted {
+            if c == '"' {
+                if chars.peek().is_some_and(|&(_, n)| n == '"') {
+                    chars.next();
+                } else {
+                    quoted = false;
                 }
             }
+            continue;
         }
-        record.push(field);
-        Some((start, record))
+        if c == delimiter {
+            at_start = true;
+        } else if c == '\n' || c == '\r' {
+            break;
+        }
+    }
+    if at_start {
+        out.push(raw.len());
+    }
+    out
+}
+
+/// The line and column (in characters, 1-based) of byte `offset` of `body`.
+fn cell_location(body: &str, offset: usize, first_line: usize) -> Location {
+    let offset = offset.min(body.len());
+    let head = &body[..offset];
+    let line_start = head.rfind('\n').map_or(0, |i| i + 1);
+    Location::CsvCell {
+        line: first_line + head.matches('\n').count(),
+        column: head[line_start..].trim_start_matches('\r').chars().count() + 1,
     }
 }
 
@@ -184,7 +217,7 @@ mod tests {
     use super::*;
 
     fn rows(text: &str) -> Vec<Vec<String>> {
-        table(text, None).0.rows
+        read(text, None).table.rows
     }
 
     #[test]
@@ -201,10 +234,22 @@ mod tests {
 
     #[test]
     fn line_numbers_of_records() {
-        let (t, _) = table("h1,h2\n\n\"multi\nline\",x\nlast,1\n", None);
+        let t = read("h1,h2\n\n\"multi\nline\",x\nlast,1\n", None).table;
         assert_eq!(t.row_numbers, vec![1, 3, 5]);
         assert_eq!(t.rows[1][0], "multi\nline");
-        let (t, _) = table("sep=,\nh\nv\n", None);
+        let t = read("sep=,\nh\nv\n", None).table;
         assert_eq!(t.row_numbers, vec![2, 3]);
+    }
+
+    #[test]
+    fn cells_are_units_with_their_place_and_labels() {
+        let r = read("Child,CHI\nA,\"0806307529\"\nB, 1904851232\n", None);
+        let chi = r.units.iter().find(|u| u.text == "0806307529").unwrap();
+        assert_eq!(chi.location, Location::CsvCell { line: 2, column: 4 });
+        assert_eq!(chi.labels, ["CHI", "A"]);
+        let second = r.units.iter().find(|u| u.text == " 1904851232").unwrap();
+        assert_eq!(second.location, Location::CsvCell { line: 3, column: 3 });
+        // The header row's cells have no header of their own.
+        assert!(r.units[0].labels.is_empty());
     }
 }

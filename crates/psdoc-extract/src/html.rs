@@ -110,10 +110,8 @@ impl<'a> Parser<'a> {
     fn flush(&mut self) {
         if !self.buf.trim().is_empty() {
             let text = self.buf.trim_end().replace('\u{00A0}', " ");
-            self.units.push(TextUnit {
-                text,
-                location: Location::Line(self.buf_line),
-            });
+            self.units
+                .push(TextUnit::new(text, Location::Line(self.buf_line)));
         }
         self.buf.clear();
         self.buf_line = self.line;
@@ -227,10 +225,8 @@ impl<'a> Parser<'a> {
         if wanted {
             let value = decode_entities(raw).replace(['\n', '\r', '\u{00A0}'], " ");
             if !value.trim().is_empty() {
-                self.units.push(TextUnit {
-                    text: value,
-                    location: Location::Line(value_line),
-                });
+                self.units
+                    .push(TextUnit::new(value, Location::Line(value_line)));
             }
         }
     }

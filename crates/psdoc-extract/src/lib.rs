@@ -47,6 +47,7 @@ mod csv;
 mod html;
 mod model;
 mod office;
+mod package;
 mod pdf;
 mod text;
 mod xlsx;
@@ -65,7 +66,8 @@ use model::human_bytes;
 /// The extensions read (lower case, without the dot).
 const SUPPORTED: &[&str] = &[
     "txt", "text", "md", "markdown", "csv", "tsv", "html", "htm", "xhtml", "docx", "docm", "xlsx",
-    "xlsm", "odt", "pdf",
+    "xlsm", "odt", "pdf", "yml", "yaml", "toml", "json", "xml", "svg", "css", "js", "hbs", "cfg",
+    "ini",
 ];
 
 /// Pictures: reported as not scanned without being opened.
@@ -93,7 +95,7 @@ pub fn extract(path: &Path, limits: &Limits) -> Result<Extracted, NotScanned> {
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
     let ext = extension(&name);
-    kind_of(&ext)?;
+    kind_of(&name, &ext)?;
     let unreadable = |e: std::io::Error| {
         NotScanned::new(
             NotScannedKind::Unreadable,
@@ -149,7 +151,7 @@ impl Data<'_> {
 
 fn extract_data(name: &str, data: Data<'_>, limits: &Limits) -> Result<Extracted, NotScanned> {
     let ext = extension(name);
-    let kind = kind_of(&ext)?;
+    let kind = kind_of(name, &ext)?;
     if data.bytes().len() as u64 > limits.max_file_bytes {
         return Err(over_file_limit(limits));
     }
@@ -166,16 +168,16 @@ fn extract_data(name: &str, data: Data<'_>, limits: &Limits) -> Result<Extracted
         }
         Kind::Csv(delimiter) => {
             let text = data.decode().map_err(|_| binary(&ext))?;
-            let (table, note) = csv::table(&text, delimiter);
+            let read = csv::read(&text, delimiter);
             Ok(Extracted {
                 format: Format::Csv,
-                units: text::line_units(&text),
-                tables: if table.rows.is_empty() {
+                units: read.units,
+                tables: if read.table.rows.is_empty() {
                     Vec::new()
                 } else {
-                    vec![table]
+                    vec![read.table]
                 },
-                incomplete: note.into_iter().collect(),
+                incomplete: read.note.into_iter().collect(),
             })
         }
         Kind::Html => {
@@ -213,9 +215,17 @@ enum Kind {
     Pdf,
 }
 
-fn kind_of(ext: &str) -> Result<Kind, NotScanned> {
+/// The kind of file `name` (with extension `ext`) is. Configuration and web files of a
+/// repository (`.yml` workflows, `.toml`, `.json`, a theme's `.css`, dotfiles such as
+/// `.gitignore`) are read as text: they are published with the repository.
+fn kind_of(name: &str, ext: &str) -> Result<Kind, NotScanned> {
+    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    if ext.is_empty() && file.starts_with('.') && file.len() > 1 {
+        return Ok(Kind::Text(Format::Text));
+    }
     Ok(match ext {
-        "txt" | "text" => Kind::Text(Format::Text),
+        "txt" | "text" | "yml" | "yaml" | "toml" | "json" | "xml" | "svg" | "css" | "js"
+        | "hbs" | "cfg" | "ini" => Kind::Text(Format::Text),
         "md" | "markdown" => Kind::Text(Format::Markdown),
         "csv" => Kind::Csv(None),
         "tsv" => Kind::Csv(Some('\t')),

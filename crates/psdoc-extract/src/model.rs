@@ -54,6 +54,18 @@ pub enum Location {
         cell: String,
         row: usize,
     },
+    /// `.docx` and `.odt`: a paragraph inside a table cell: the 1-based table (in
+    /// document order), row and column, and the paragraph's number as [`Location::Paragraph`]
+    /// counts it.
+    TableCell {
+        table: usize,
+        row: usize,
+        column: usize,
+        paragraph: usize,
+    },
+    /// CSV: the 1-based line where the cell starts, and its 1-based column of characters
+    /// on that line.
+    CsvCell { line: usize, column: usize },
 }
 
 impl Location {
@@ -62,6 +74,8 @@ impl Location {
     pub fn line(&self) -> usize {
         match self {
             Location::Line(n) | Location::Paragraph(n) => *n,
+            Location::TableCell { paragraph, .. } => *paragraph,
+            Location::CsvCell { line, .. } => *line,
             Location::Part { paragraph, .. } => *paragraph,
             Location::Page { line, .. } => *line,
             Location::Cell { row, .. } => *row,
@@ -78,7 +92,11 @@ impl fmt::Display for Location {
                 write!(f, "paragraph {paragraph} of {} ({part})", part_label(part))
             }
             Location::Page { page, line } => write!(f, "page {page}, line {line}"),
-            Location::Cell { sheet, cell, .. } => write!(f, "sheet '{sheet}', cell {cell}"),
+            Location::Cell { sheet, cell, .. } => write!(f, "Sheet \"{sheet}\", cell {cell}"),
+            Location::TableCell {
+                table, row, column, ..
+            } => write!(f, "table {table}, row {row}, column {column}"),
+            Location::CsvCell { line, column } => write!(f, "line {line}, column {column}"),
         }
     }
 }
@@ -112,12 +130,30 @@ fn part_label(part: &str) -> &'static str {
 }
 
 /// One piece of text to scan on its own. Byte offsets inside `text` give a column:
-/// exact for text, Markdown and CSV lines; approximate for HTML (tags are removed and
-/// entities decoded); meaningless for paragraphs, cells and PDF lines.
+/// exact for text and Markdown lines and for CSV cells (from the cell's column);
+/// approximate for HTML (tags are removed and entities decoded); meaningless for
+/// paragraphs, cells and PDF lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextUnit {
     pub text: String,
     pub location: Location,
+    /// What the unit's table says it holds: its column's header, then its row's label
+    /// (the row's first cell), for a cell of a spreadsheet, a CSV file or a document's
+    /// table below its first row. Empty elsewhere.
+    pub labels: Vec<String>,
+    /// The nearest heading before the unit, in a Word or OpenDocument file.
+    pub heading: Option<String>,
+}
+
+impl TextUnit {
+    pub fn new(text: impl Into<String>, location: Location) -> Self {
+        TextUnit {
+            text: text.into(),
+            location,
+            labels: Vec::new(),
+            heading: None,
+        }
+    }
 }
 
 /// A CSV file or an XLSX sheet as rows of cells, for the small-number checks.
@@ -310,5 +346,11 @@ mod tests {
             "paragraph 2 of a footer (word/footer1.xml)"
         );
         assert_eq!(Location::Page { page: 3, line: 4 }.line(), 4);
+        let cell = Location::Cell {
+            sheet: "Q4".into(),
+            cell: "C4".into(),
+            row: 4,
+        };
+        assert_eq!(cell.to_string(), "Sheet \"Q4\", cell C4");
     }
 }

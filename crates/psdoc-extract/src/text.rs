@@ -129,10 +129,7 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 pub(crate) fn line_units(text: &str) -> Vec<TextUnit> {
     lines(text)
         .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(n, line)| TextUnit {
-            text: line.to_owned(),
-            location: Location::Line(n),
-        })
+        .map(|(n, line)| TextUnit::new(line, Location::Line(n)))
         .collect()
 }
 

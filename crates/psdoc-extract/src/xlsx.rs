@@ -12,10 +12,8 @@ use crate::csv::MAX_TABLE_CELLS;
 use crate::model::{
     Extracted, Format, Limits, Location, NotScanned, NotScannedKind, Table, TextUnit, cell_name,
 };
-use crate::office::{
-    Dialect, Relationship, embedded_note, main_part, paragraphs, part_order, push_paragraphs,
-    relationships,
-};
+use crate::office::{Dialect, paragraphs, push_paragraphs};
+use crate::package::{embedded_note, main_part, part_order, part_relationships};
 use crate::text::push_document_text;
 use crate::xml::{attr, local, name_of, next, push_ref, reader};
 use crate::zipped::{Archive, MemberError, resolve};
@@ -83,26 +81,50 @@ pub(crate) fn xlsx(bytes: &[u8], limits: &Limits, ext: &str) -> Result<Extracted
             }
         }
 
+        // The first row with a value is the header; a row's first value is its label.
+        let header_row = cells.first().map_or(0, |c| c.row);
+        let header: BTreeMap<usize, &str> = cells
+            .iter()
+            .take_while(|c| c.row == header_row)
+            .map(|c| (c.col, c.text.as_str()))
+            .collect();
+        let mut row_label: (usize, usize, &str) = (0, 0, "");
         for cell in &cells {
-            units.push(TextUnit {
-                text: cell.text.clone(),
-                location: Location::Cell {
+            if row_label.0 != cell.row {
+                row_label = (cell.row, cell.col, cell.text.as_str());
+            }
+            let mut unit = TextUnit::new(
+                cell.text.clone(),
+                Location::Cell {
                     sheet: sheet.name.clone(),
                     cell: cell_name(cell.col, cell.row),
                     row: cell.row,
                 },
-            });
+            );
+            if cell.row > header_row {
+                unit.labels.push(
+                    header
+                        .get(&cell.col)
+                        .copied()
+                        .unwrap_or_default()
+                        .to_owned(),
+                );
+            }
+            if cell.col > row_label.1 {
+                unit.labels.push(row_label.2.to_owned());
+            }
+            units.push(unit);
         }
         for (reference, text) in comments {
             let (col, row) = parse_ref(&reference).unwrap_or((1, 1));
-            units.push(TextUnit {
+            units.push(TextUnit::new(
                 text,
-                location: Location::Cell {
+                Location::Cell {
                     sheet: sheet.name.clone(),
                     cell: cell_name(col, row),
                     row,
                 },
-            });
+            ));
         }
         if let Some((table, note)) = build_table(&sheet.name, cells) {
             tables.push(table);
@@ -121,7 +143,9 @@ pub(crate) fn xlsx(bytes: &[u8], limits: &Limits, ext: &str) -> Result<Extracted
         .collect();
     drawings.sort_by_key(|n| part_order(n));
     for part in drawings {
-        let paras = zip.parse(&part, |r| paragraphs(r, Dialect::Drawing))?;
+        let paras = zip.parse(&part, |r| {
+            paragraphs(r, Dialect::Drawing, &std::collections::HashSet::new())
+        })?;
         push_paragraphs(&mut units, paras, |n| Location::Part {
             part: part.clone(),
             paragraph: n,
@@ -142,20 +166,6 @@ pub(crate) fn xlsx(bytes: &[u8], limits: &Limits, ext: &str) -> Result<Extracted
         tables,
         incomplete,
     })
-}
-
-/// The relationships of `part` (from `dir/_rels/file.rels`), none when absent.
-fn part_relationships(zip: &mut Archive<'_>, part: &str) -> Result<Vec<Relationship>, NotScanned> {
-    let (dir, file) = part.rsplit_once('/').unwrap_or(("", part));
-    let rels_path = if dir.is_empty() {
-        format!("_rels/{file}.rels")
-    } else {
-        format!("{dir}/_rels/{file}.rels")
-    };
-    if !zip.has(&rels_path) {
-        return Ok(Vec::new());
-    }
-    zip.parse(&rels_path, |r| relationships(r))
 }
 
 struct Workbook {

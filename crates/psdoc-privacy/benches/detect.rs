@@ -114,8 +114,12 @@ fn prose_every_paragraph(bencher: Bencher) {
     let detector = Detector::default();
     // The sprinkled identifiers are really found: the benchmark measures detection.
     let found = detector.find(&text);
+    // (The sprinkled sentences are those of the first measurements, for comparison:
+    // none names a relative.)
     for kind in psdoc_privacy::Kind::BUILTIN {
-        assert!(found.iter().any(|i| i.kind == kind), "{kind} not found");
+        if kind != psdoc_privacy::Kind::NamedRelative {
+            assert!(found.iter().any(|i| i.kind == kind), "{kind} not found");
+        }
     }
     bencher
         .counter(BytesCount::of_str(&text))
@@ -127,6 +131,7 @@ fn prose_with_a_custom_pattern(bencher: Bencher) {
     let text = corpus(20, 4);
     let detector = Detector::new(&Settings {
         allow: vec![],
+        area: vec![],
         patterns: vec![CustomPattern {
             name: "case reference".into(),
             regex: r"\bSW-\d{6}\b".into(),

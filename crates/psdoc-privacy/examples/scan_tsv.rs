@@ -11,6 +11,7 @@ fn main() {
             continue;
         };
         let expected = expected.split_whitespace().next().unwrap_or("none");
+        let text = &text.replace("\\n", "\n");
         let found: Vec<String> = detector
             .find(text)
             .iter()

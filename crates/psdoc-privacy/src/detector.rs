@@ -7,7 +7,11 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::context::{ceil_boundary, floor_boundary};
+use crate::detectors::indirect::Indirect;
+use crate::detectors::labelled::{self, Veto};
 use crate::detectors::{Candidate, Group, Scanners, priority};
+use crate::labels::{self, Label};
+use crate::markdown_tables;
 use crate::prefilter::{self, Hit};
 use crate::{Kind, mask};
 
@@ -27,6 +31,9 @@ pub struct Settings {
     pub allow: Vec<String>,
     /// Local identifiers to report besides the built-in kinds.
     pub patterns: Vec<CustomPattern>,
+    /// The partnership's own area ("Loch Ard"): a place too large to identify a child
+    /// in an [`Indirect`] identifier.
+    pub area: Vec<String>,
 }
 
 /// A personal identifier found in a text.
@@ -69,6 +76,7 @@ pub enum PatternError {
 pub struct Detector {
     custom: Vec<(Kind, Regex)>,
     allow: Vec<String>,
+    area: Vec<String>,
 }
 
 /// The built-in scanners, shared by every detector; each compiled when first needed.
@@ -101,11 +109,58 @@ impl Detector {
                 .filter(|a| !a.trim().is_empty())
                 .cloned()
                 .collect(),
+            area: settings.area.clone(),
         })
     }
 
     /// Every identifier in `text`, sorted by start, none overlapping another.
+    ///
+    /// A Markdown table in `text` is read as its header says: a number in a "CHI"
+    /// column is a CHI number even with a mistyped check digit, one in an "Invoice"
+    /// column is not.
     pub fn find(&self, text: &str) -> Vec<Identifier> {
+        self.find_with(text, None, None)
+    }
+
+    /// [`Detector::find`], and the indirect identifiers of `text`: details that could
+    /// identify a child when combined (an age with a named school, place or event).
+    pub fn find_all(&self, text: &str) -> (Vec<Identifier>, Vec<Indirect>) {
+        let mut indirect = Vec::new();
+        let found = self.find_with(text, None, Some(&mut indirect));
+        (found, indirect)
+    }
+
+    /// Every identifier in `text`, a value under `labels`: a spreadsheet cell or a
+    /// table cell of a document with its column's header and its row's label. A label
+    /// that names an identifier ("CHI", "DOB", "Child's name") lowers the bar for that
+    /// kind; one that names something else ("ISBN", "Invoice no.", "Phone") raises it.
+    pub fn find_labelled(&self, text: &str, labels: &[&str]) -> Vec<Identifier> {
+        let label = labels::classify_all(labels.iter().copied());
+        self.find_with(text, (label != Label::default()).then_some(label), None)
+    }
+
+    /// [`Detector::find_labelled`] and the indirect identifiers, as [`Detector::find_all`].
+    pub fn find_all_labelled(
+        &self,
+        text: &str,
+        labels: &[&str],
+    ) -> (Vec<Identifier>, Vec<Indirect>) {
+        let label = labels::classify_all(labels.iter().copied());
+        let mut indirect = Vec::new();
+        let found = self.find_with(
+            text,
+            (label != Label::default()).then_some(label),
+            Some(&mut indirect),
+        );
+        (found, indirect)
+    }
+
+    fn find_with(
+        &self,
+        text: &str,
+        label: Option<Label>,
+        mut indirect: Option<&mut Vec<Indirect>>,
+    ) -> Vec<Identifier> {
         let mut candidates = Vec::new();
         // Per group, the window still to scan: hits close together share one.
         let mut pending: [Option<Range<usize>>; Group::ALL.len()] = Default::default();
@@ -119,6 +174,12 @@ impl Detector {
         {
             at = hit.start + text[hit.start..].chars().next().map_or(1, char::len_utf8);
             let group = Group::ALL[i];
+            if group == Group::Indirect {
+                if let Some(out) = indirect.as_deref_mut() {
+                    SCANNERS.scan_indirect(text, window(text, hit, group.reach()), &self.area, out);
+                }
+                continue;
+            }
             let w = window(text, hit, group.reach());
             match &mut pending[i] {
                 Some(p) if w.start <= p.end => p.end = p.end.max(w.end),
@@ -144,7 +205,39 @@ impl Detector {
                 }
             }
         }
-        candidates.retain(|c| !self.is_allowed(text, &c.range));
+        let mut vetoes: Vec<Veto> = Vec::new();
+        // A table repeats its headers and row labels: each is read once.
+        let mut read: std::collections::HashMap<&str, Label> = Default::default();
+        for cell in markdown_tables::cells(text) {
+            let mut classify = |s| *read.entry(s).or_insert_with(|| labels::classify(s));
+            let (header, row) = (classify(cell.header), classify(cell.row_label));
+            let label = Label {
+                names: header.names | row.names,
+                other: header.other || row.other,
+            };
+            if label != Label::default() {
+                labelled::scan(
+                    &SCANNERS,
+                    text,
+                    cell.range,
+                    label,
+                    &mut candidates,
+                    &mut vetoes,
+                );
+            }
+        }
+        if let Some(label) = label {
+            labelled::scan(
+                &SCANNERS,
+                text,
+                0..text.len(),
+                label,
+                &mut candidates,
+                &mut vetoes,
+            );
+        }
+        candidates
+            .retain(|c| !vetoes.iter().any(|v| v.covers(c)) && !self.is_allowed(text, &c.range));
         candidates.sort_by(|a, b| {
             (
                 priority(&a.kind),
@@ -166,6 +259,10 @@ impl Detector {
             if !overlaps_before {
                 kept.insert(c.range.start, c);
             }
+        }
+        if let Some(out) = indirect {
+            out.sort_by_key(|i| (i.range.start, i.range.end));
+            out.dedup();
         }
         kept.into_values()
             .map(|c| Identifier {
@@ -389,6 +486,7 @@ mod tests {
     #[test]
     fn pattern_errors_name_the_pattern() {
         let settings = |name: &str, regex: &str| Settings {
+            area: vec![],
             allow: vec![],
             patterns: vec![CustomPattern {
                 name: name.into(),
@@ -420,6 +518,7 @@ mod tests {
     #[test]
     fn custom_patterns_are_kinds_of_their_own() {
         let detector = Detector::new(&Settings {
+            area: vec![],
             allow: vec![],
             patterns: vec![CustomPattern {
                 name: "case reference".into(),
@@ -436,6 +535,7 @@ mod tests {
     #[test]
     fn allow_list() {
         let detector = Detector::new(&Settings {
+            area: vec![],
             allow: vec![
                 "0131 529 3030".into(),
                 "Council HQ, 1 High Street, EH1 1YJ".into(),

@@ -21,8 +21,12 @@ pub enum Kind {
     Phone,
     /// A date written where it is someone's date of birth.
     DateOfBirth,
-    /// A child's given name next to an age or a care context.
+    /// A child's given name next to an age or a care context, or introduced in a child's
+    /// or family's story.
     NamedChild,
+    /// The name of a child's relative or carer ("Mrs Janet McLeod, the child's
+    /// grandmother"): it identifies the family, and so the child.
+    NamedRelative,
     /// A house number with its street.
     Address,
     /// A Scottish Candidate Number (SQA).
@@ -32,8 +36,8 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The built-in kinds, in the order the contract lists them.
-    pub const BUILTIN: [Kind; 10] = [
+    /// The built-in kinds, in the order the contract lists them (then psdoc's own).
+    pub const BUILTIN: [Kind; 11] = [
         Kind::Chi,
         Kind::NhsNumber,
         Kind::NiNumber,
@@ -44,6 +48,7 @@ impl Kind {
         Kind::NamedChild,
         Kind::Address,
         Kind::Scn,
+        Kind::NamedRelative,
     ];
 
     /// The kind's name in findings and in `<!-- psdoc-allow personal-identifier:KIND -->`:
@@ -58,6 +63,7 @@ impl Kind {
             Kind::Phone => "phone",
             Kind::DateOfBirth => "date-of-birth",
             Kind::NamedChild => "named-child",
+            Kind::NamedRelative => "named-relative",
             Kind::Address => "address",
             Kind::Scn => "scn",
             Kind::Custom(name) => name,
@@ -75,6 +81,7 @@ impl Kind {
             Kind::Phone => "a phone number",
             Kind::DateOfBirth => "a date of birth",
             Kind::NamedChild => "a child's name",
+            Kind::NamedRelative => "a relative's or carer's name",
             Kind::Address => "a home address (house number and street)",
             Kind::Scn => "a Scottish Candidate Number (SQA)",
             Kind::Custom(_) => "a local identifier (a configured privacy pattern)",
@@ -84,6 +91,13 @@ impl Kind {
     /// The built-in kind with this name (`"chi"` gives [`Kind::Chi`]).
     pub fn from_name(name: &str) -> Option<Kind> {
         Kind::BUILTIN.into_iter().find(|k| k.name() == name)
+    }
+}
+
+impl Kind {
+    /// A person's name (a child's or a relative's): masked down to its first letter.
+    pub fn is_name(&self) -> bool {
+        matches!(self, Kind::NamedChild | Kind::NamedRelative)
     }
 }
 

@@ -49,6 +49,8 @@ mod context;
 mod detector;
 mod detectors;
 mod kind;
+mod labels;
+mod markdown_tables;
 mod mask;
 mod prefilter;
 mod tables;
@@ -59,6 +61,7 @@ mod triggers;
 pub use detector::{
     CustomPattern, Detector, Identifier, PatternError, Settings, pattern_regex, prepare,
 };
+pub use detectors::indirect::{Detail, Indirect};
 pub use kind::Kind;
 pub use mask::mask;
 pub use tables::{counts_people, is_small_count};

@@ -12,11 +12,11 @@ const HIDDEN: char = '•';
 /// can recognise the shape: `0101201234` gives `01••••••34`, `190485 1231` gives
 /// `19•••• ••31`, `EH12 9DN` gives `EH•• •DN`. An identifier of fewer than six characters
 /// (separators aside) keeps only its first character, so that the masked form never gives
-/// it away. A named child keeps only the first letter of
-/// the name (`Isla` gives `I•••`, `Ellie Smith` gives `E•••• •••••`).
+/// it away. A name (a child's or a relative's) keeps only its first letter
+/// (`Isla` gives `I•••`, `Ellie Smith` gives `E•••• •••••`).
 pub fn mask(kind: &Kind, raw: &str) -> String {
     let significant = raw.chars().filter(|c| !is_separator(*c)).count();
-    let (head, tail) = if *kind == Kind::NamedChild || significant < 2 {
+    let (head, tail) = if kind.is_name() || significant < 2 {
         (0, 0)
     } else if significant < 6 {
         (1, 0)
@@ -30,7 +30,7 @@ pub fn mask(kind: &Kind, raw: &str) -> String {
             out.push(c);
             continue;
         }
-        let keep = if *kind == Kind::NamedChild {
+        let keep = if kind.is_name() {
             seen == 0
         } else {
             seen < head || seen >= significant - tail
@@ -86,6 +86,7 @@ mod tests {
     fn named_child_keeps_only_the_first_letter() {
         assert_eq!(mask(&Kind::NamedChild, "Ellie Smith"), "E•••• •••••");
         assert_eq!(mask(&Kind::NamedChild, "Mary-Kate"), "M•••-••••");
+        assert_eq!(mask(&Kind::NamedRelative, "Janet McLeod"), "J•••• ••••••");
     }
 
     #[test]

@@ -20,8 +20,13 @@ pub fn is_small_count(cell: &str, threshold: u32) -> bool {
 }
 
 /// Whether a row or column label counts people: children, young people, families,
-/// referrals, registrations, IRDs, "number of ...", "count ..."; and not a percentage, a
-/// rate ("per 1,000"), a year, money, a duration or an average.
+/// referrals, registrations, IRDs, "number of ...", "count ...".
+///
+/// A time or age window that qualifies the people keeps it a count ("Children
+/// re-registered within 18 months", "aged under 5", "in 2024-25", "per quarter"); only a
+/// label whose quantity is something else is not one: a percentage or rate ("per 1,000"),
+/// money, an average or other statistic, an age, a date, or a duration ("Average months on
+/// the register", "Median days to conference", "Days from referral to IRD").
 pub fn counts_people(header: &str) -> bool {
     let label = header.to_lowercase();
     let words: Vec<&str> = label
@@ -33,9 +38,10 @@ pub fn counts_people(header: &str) -> bool {
         || label.contains('£')
         || label.contains('$')
         || label.contains('€')
-        || label.contains("per ")
+        || label.contains("per cent")
+        || is_rate(&words)
         || NOT_COUNT_WORDS.iter().any(|w| has(w))
-        || label.contains("per cent");
+        || is_duration(&words);
     if not_a_count {
         return false;
     }
@@ -45,6 +51,37 @@ pub fn counts_people(header: &str) -> bool {
         || label.contains("young people")
         || label.contains("young person")
         || PEOPLE_WORDS.iter().any(|w| has(w))
+}
+
+/// "per 1,000", "per 10000": a rate. "per quarter", "per child" are not.
+fn is_rate(words: &[&str]) -> bool {
+    words
+        .windows(2)
+        .any(|w| w[0] == "per" && w[1].starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Units of time: the quantity of a duration, or the length of a window.
+const TIME_UNITS: [&str; 10] = [
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
+];
+
+/// Words before a unit of time that make it a window on the people counted ("within 18
+/// months", "in the last year", "per quarter") rather than the quantity itself.
+const WINDOW_WORDS: [&str; 17] = [
+    "within", "under", "over", "in", "after", "before", "last", "past", "previous", "next", "aged",
+    "than", "per", "each", "during", "for", "every",
+];
+
+/// Whether a unit of time in the label is its quantity ("Average months on the register",
+/// "Days to conference"), not a window ("within 18 months", "in the last year"): a unit
+/// with neither a number nor a window word among the two words before it.
+fn is_duration(words: &[&str]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        TIME_UNITS.contains(w)
+            && !words[i.saturating_sub(2)..i]
+                .iter()
+                .any(|p| WINDOW_WORDS.contains(p) || p.starts_with(|c: char| c.is_ascii_digit()))
+    })
 }
 
 /// Words of labels that count people (or events about a person: a referral, a
@@ -112,22 +149,15 @@ const PEOPLE_WORDS: [&str; 60] = [
     "cpos",
 ];
 
-/// Words of labels whose numbers are not counts of people.
-const NOT_COUNT_WORDS: [&str; 27] = [
+/// Words of labels whose numbers are not counts of people: rates, statistics, money, ages,
+/// dates and durations (units of time are read by [`is_duration`]).
+const NOT_COUNT_WORDS: [&str; 19] = [
     "percentage",
     "percent",
     "proportion",
     "rate",
     "rates",
     "ratio",
-    "year",
-    "years",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "days",
-    "hours",
     "cost",
     "costs",
     "spend",
@@ -177,6 +207,13 @@ mod tests {
             "No. of children on the CPR",
             "Looked after children",
             "Children (n)",
+            "Children re-registered within 18 months",
+            "Children aged under 5",
+            "Referrals in 2024-25",
+            "IRDs per quarter",
+            "Children on the register for 12 months or more",
+            "Children registered in the last year",
+            "Re-registrations within 24 months",
         ] {
             assert!(counts_people(label), "{label}");
         }
@@ -191,6 +228,14 @@ mod tests {
             "Children (%)",
             "Median age",
             "Locality",
+            "Average months on the register",
+            "Median days to conference",
+            "Days from referral to IRD",
+            "Months on the register",
+            "Cost per child (£)",
+            "Rate per 10,000 children aged 0-15",
+            "Average age of children",
+            "Year",
         ] {
             assert!(!counts_people(label), "{label}");
         }

@@ -35,6 +35,13 @@ pub(crate) const STREET_TYPES: &str = "Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Driv
 /// One-word street names of Scottish towns: `Kirkgate`, `Quayside`, `Burnside`.
 pub(crate) const ONE_WORD_STREETS: &str = "gate|gait|side|wynd|brae|loan|vennel";
 
+/// Relatives and carers, whose names identify a family (the named-child scanner's list is
+/// longer; these are the words that start a hit).
+pub(crate) const RELATIVES: &str = "mum|mother|dad|father|parent|carer|stepdad|stepmum|stepfather|stepmother|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|grandparent|nana|nan|papa|aunt|auntie|aunty|uncle|cousin|partner|boyfriend|girlfriend";
+
+/// Words between a possessive and a relative: "his older sister", "her maternal gran".
+pub(crate) const KIN_ADJECTIVES: &str = "older|younger|little|big|baby|twin|half|step|maternal|paternal|foster|kinship|birth|adoptive|great";
+
 /// Home addresses: a number, capitalised words and a street type.
 pub(crate) fn address() -> String {
     format!(
@@ -47,6 +54,8 @@ pub(crate) fn address() -> String {
 /// paragraph).
 pub(crate) fn named_child() -> String {
     let ws = r"[\t\n\r ]";
+    let relatives = RELATIVES;
+    let kin_adjectives = KIN_ADJECTIVES;
     let word = r"(?-u:\b)[A-Z][A-Za-z]+[*_]{0,2}";
     [
         format!(
@@ -63,8 +72,26 @@ pub(crate) fn named_child() -> String {
             r"{word}{ws}+(?:was|is|has{ws}+been|had{ws}+been|became|were){ws}+(?:[a-z]+{ws}+)?(?:placed|accommodated|removed|taken|looked|registered|deregistered|de-registered|referred|adopted|fostered|subject|on{ws}+the|in{ws}+(?:foster|kinship|residential|secure)|excluded|reunified|returned)"
         ),
         format!(
-            r"{word}{ws}+(?:[a-z]+{ws}+)?(?:(?:moved|went){ws}+(?:in)?to|lives{ws}+with){ws}"
+            r"{word}{ws}+(?:[a-z]+{ws}+)?(?:(?:moved|went){ws}+(?:back{ws}+)?(?:in)?to|(?:lives|lived|stays|stayed|moved{ws}+in){ws}+with){ws}"
         ),
+        format!(r"{word}{ws}+and{ws}+(?:his|her|their){ws}"),
+        // A child word, then a name: "One girl, Amelia,", "a boy called Jack".
+        format!(
+            r"(?-u:\b)(?:girl|boy|child|person|teenager|pupil|baby|toddler|infant|youngster),?{ws}+(?:(?:called|named|known{ws}+as){ws}+)?[A-Z]"
+        ),
+        // A relative or a sibling, then a name: "his gran, Mrs Reid", "her son Liam".
+        format!(
+            r"(?-u:\b)(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][a-z]+(?:'|\x{{2019}})s){ws}+(?:{kin_adjectives}{ws}+)?(?:{relatives}|son|daughter|brother|sister|sibling|twin)s?,?{ws}+[A-Z]"
+        ),
+        // A name, then the relative it is: "Mrs Janet McLeod, the child's grandmother".
+        format!(
+            r",{ws}+(?:the{ws}+(?:child|young{ws}+person|boy|girl|baby|family)(?:'|\x{{2019}})s|his|her|their|[A-Z][a-z]+(?:'|\x{{2019}})s){ws}+(?:{kin_adjectives}{ws}+)?(?:{relatives})"
+        ),
+        // A name with a quotation: `Amelia said, "..."`, `"...", said Amelia`.
+        format!(
+            r"{word}{ws}+(?:said|says|told{ws}+[a-z]+|explained|added|wrote|described){ws}*[,:]?{ws}*(?:\x22|\x{{201c}})"
+        ),
+        format!(r"(?:\x22|\x{{201d}}),?{ws}+(?:said|says|added|explained){ws}+[A-Z]"),
         format!(
             r"{word},?{ws}+(?:who{ws}+)?(?:is|was|turned){ws}+(?:(?:now|only|just){ws}+)?(?:[0-9]|(?i-u:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)(?-u:\b))"
         ),
@@ -74,10 +101,16 @@ pub(crate) fn named_child() -> String {
     .join("|")
 }
 
+/// Indirect identifiers: one child's age or year group ("a 14-year-old", "a girl aged 12",
+/// "a P7 pupil"), never a group's ("children aged 5 to 15"), introduced by "a", "an" or
+/// "one" ("the" before every other word would slow the whole pass). It starts at the article, so
+/// that it never starts where the named-child part's "14-year-old" does.
+pub(crate) const INDIRECT: &str = r"(?-u:\b)(?:[Aa]n?|[Oo]ne)[\t\n\r ]+(?:[0-9a-z]+[\t\n\r \-](?:year|yr)[\t\n\r \-]old|(?:boy|girl|child|pupil|young[\t\n\r ]+person|teenager|baby)[\t\n\r ]+aged[\t\n\r ]+[0-9a-z]|(?:P[1-7]|S[1-6]|Primary[\t\n\r ]+[1-7]|Year[\t\n\r ]+[0-9]|nursery)[\t\n\r ]+(?:boy|girl|pupil|child))";
+
 /// The prefilter's patterns, one per group, in the order of `Group::ALL`: where two match
 /// at the same place, the first wins, so the named-child part (any capitalised word) comes
-/// last ("DOB is 4 May" is a birth, not "DOB" aged 4).
-pub(crate) fn parts() -> [String; 8] {
+/// after the others ("DOB is 4 May" is a birth, not "DOB" aged 4).
+pub(crate) fn parts() -> [String; 9] {
     [
         format!("{NUMBERS}|{PHONE}"),
         SCN.to_string(),
@@ -87,5 +120,6 @@ pub(crate) fn parts() -> [String; 8] {
         DATE_OF_BIRTH.to_string(),
         address(),
         named_child(),
+        INDIRECT.to_string(),
     ]
 }

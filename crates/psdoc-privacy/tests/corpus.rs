@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use psdoc_privacy::{Detector, Kind};
 
 /// Lines of a `text<TAB>expected` file after its header; `expected` is a kind name or
-/// `none`, optionally followed by a note in brackets.
+/// `none`, optionally followed by a note in brackets. `\n` in a text is a line break (a
+/// Markdown table, a paragraph wrapped as Word pastes it).
 fn cases(path: &PathBuf) -> Vec<(String, String)> {
     let content = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
@@ -20,7 +21,7 @@ fn cases(path: &PathBuf) -> Vec<(String, String)> {
                 .split_once('\t')
                 .unwrap_or_else(|| panic!("no tab in {l:?}"));
             let kind = expected.split_whitespace().next().unwrap_or("none");
-            (text.to_string(), kind.to_string())
+            (text.replace("\\n", "\n"), kind.to_string())
         })
         .collect()
 }

@@ -105,7 +105,7 @@ fn far_into_a_long_document() {
 #[test]
 fn several_in_one_paragraph_are_sorted_and_apart() {
     let text = "Isla, aged 11, lives at 22 Harbour Road, EH6 6QQ (mobile 07700 900123, e-mail \
-                isla.k@example.org); born on 12/03/2014, CHI 1203141235 is not valid but \
+                isla.k@example.org); born on 12/03/2014, record 1203141235 is not valid but CHI \
                 1904851231 is.";
     let found: Vec<Identifier> = Detector::default().find(text);
     let kinds: Vec<&str> = found.iter().map(|i| i.kind.name()).collect();

@@ -64,10 +64,45 @@ pub struct EvidenceSettings {
 
 #[derive(Debug, Clone)]
 pub struct PrivacySettings {
+    /// Exact strings never reported, anywhere (`allow = ["0131 529 3030"]`).
     pub allow: Vec<String>,
     pub small_number_threshold: u32,
     pub patterns: Vec<CustomPattern>,
+    /// Findings allowed inside one file (`[[privacy.allow]]` entries).
+    pub file_allows: Vec<FileAllow>,
+    /// Files of the repository that are neither published nor submitted, as
+    /// gitignore patterns: not scanned (the book's and the evidence's files always are).
+    pub exclude: Vec<String>,
+    /// The partnership's own area ("Loch Ard", from `partnership.name`): too large a
+    /// place to identify a child (`indirect-identifier`).
+    pub area: Vec<String>,
 }
+
+/// A `[[privacy.allow]]` entry: findings in one file that the partnership has
+/// checked, with its reason (a spreadsheet cannot hold an allow comment).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileAllow {
+    /// The file, relative to the statement root (`/` separators); a path ending in
+    /// `/` allows the files of a folder.
+    pub file: String,
+    /// Only findings of exactly this text (a cell's value, an identifier as written).
+    pub text: Option<String>,
+    /// Only this rule's findings.
+    pub rule: Option<String>,
+    /// Only this kind of personal identifier (`phone`, a pattern's name).
+    pub kind: Option<String>,
+    pub reason: String,
+    /// The line of the entry in partnership.toml.
+    pub line: usize,
+}
+
+/// The rules whose findings a `[[privacy.allow]]` entry may allow.
+pub const ALLOWABLE_RULES: [&str; 4] = [
+    "personal-identifier",
+    "small-number",
+    "evidence-not-scanned",
+    "indirect-identifier",
+];
 
 #[derive(Debug, Clone)]
 pub struct CustomPattern {
@@ -98,6 +133,9 @@ impl Default for Config {
                 allow: Vec::new(),
                 small_number_threshold: 5,
                 patterns: Vec::new(),
+                file_allows: Vec::new(),
+                exclude: Vec::new(),
+                area: Vec::new(),
             },
             rules: BTreeMap::new(),
             limits: psdoc_extract::Limits::default(),
@@ -161,9 +199,43 @@ struct RawEvidence {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawPrivacy {
-    allow: Option<Vec<String>>,
+    allow: Option<Vec<Spanned<RawAllow>>>,
     small_number_threshold: Option<u32>,
     pattern: Option<Vec<Spanned<RawPattern>>>,
+    exclude: Option<Vec<Spanned<String>>>,
+}
+
+/// An item of `privacy.allow`: an exact string, or a `[[privacy.allow]]` table whose
+/// keys and values are checked after reading, so that an error can name its line.
+enum RawAllow {
+    Text(String),
+    Entry(Vec<(Spanned<String>, Spanned<toml::Value>)>),
+}
+
+impl<'de> Deserialize<'de> for RawAllow {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawAllow;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string, or a table with `file` and `reason`")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<RawAllow, E> {
+                Ok(RawAllow::Text(v.to_owned()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<RawAllow, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(key) = map.next_key::<Spanned<String>>()? {
+                    entries.push((key, map.next_value::<Spanned<toml::Value>>()?));
+                }
+                Ok(RawAllow::Entry(entries))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 #[derive(Deserialize)]
@@ -298,7 +370,24 @@ pub fn parse(text: &str) -> Result<Config> {
     }
 
     if let Some(p) = raw.privacy {
-        config.privacy.allow = p.allow.unwrap_or_default();
+        let mut entries = Vec::new();
+        for item in p.allow.unwrap_or_default() {
+            let span = item.span();
+            match item.into_inner() {
+                RawAllow::Text(text) => config.privacy.allow.push(text),
+                RawAllow::Entry(keys) => entries.push((span, keys)),
+            }
+        }
+        for pattern in p.exclude.unwrap_or_default() {
+            let glob = pattern.get_ref().trim();
+            if glob.is_empty() || glob.contains("..") {
+                return Err(at.error(
+                    pattern.span(),
+                    "`privacy.exclude`: each entry is a path or pattern inside the repository, like \"crates/\" or \"*.rs\"",
+                ));
+            }
+            config.privacy.exclude.push(glob.to_owned());
+        }
         if let Some(t) = p.small_number_threshold {
             config.privacy.small_number_threshold = t;
         }
@@ -333,6 +422,10 @@ pub fn parse(text: &str) -> Result<Config> {
                 regex: pattern.regex.into_inner(),
             });
         }
+        for (span, keys) in entries {
+            let entry = file_allow(&at, span, keys, &config.privacy.patterns)?;
+            config.privacy.file_allows.push(entry);
+        }
     }
 
     if let Some(l) = raw.limits {
@@ -358,6 +451,8 @@ pub fn parse(text: &str) -> Result<Config> {
             config.limits.max_pdf_pages = p.into_inner();
         }
     }
+
+    config.privacy.area = area_of(&config.partnership.name);
 
     for (rule, severity) in raw.rules.unwrap_or_default() {
         if !rules::is_known(rule.get_ref()) {
@@ -410,6 +505,154 @@ impl Config {
     }
 }
 
+/// The place a partnership is named after: "Loch Ard" for "Loch Ard Community Planning
+/// Partnership".
+fn area_of(name: &str) -> Vec<String> {
+    let mut area = name.trim();
+    for suffix in [
+        "Community Planning Partnership",
+        "Community Planning Partnership (CPP)",
+        "CPP",
+        "Partnership",
+        "Council",
+    ] {
+        if let Some(rest) = area.strip_suffix(suffix) {
+            area = rest.trim_end();
+        }
+    }
+    if area.is_empty() {
+        Vec::new()
+    } else {
+        vec![area.to_owned()]
+    }
+}
+
+/// Reads a `[[privacy.allow]]` entry: `file` and `reason`, optionally `text`, `rule`
+/// or `kind`; anything else is an error at its line.
+fn file_allow(
+    at: &Locator<'_>,
+    span: std::ops::Range<usize>,
+    keys: Vec<(Spanned<String>, Spanned<toml::Value>)>,
+    patterns: &[CustomPattern],
+) -> Result<FileAllow> {
+    let mut entry = FileAllow {
+        file: String::new(),
+        text: None,
+        rule: None,
+        kind: None,
+        reason: String::new(),
+        line: at.lines.position(at.text, span.start).line,
+    };
+    let mut file_span = None;
+    for (key, value) in keys {
+        let name = key.get_ref().as_str();
+        let Some(text) = value.get_ref().as_str().map(str::to_owned) else {
+            return Err(at.error(
+                value.span(),
+                format!("`privacy.allow.{name}` must be a string in quotes"),
+            ));
+        };
+        match name {
+            "file" => {
+                let path = text.replace('\\', "/");
+                let path = path.trim_start_matches("./").to_owned();
+                let escapes = path.starts_with('/')
+                    || path.split('/').any(|c| c == "..")
+                    || path.contains(':');
+                if path.trim().is_empty() || escapes {
+                    return Err(at.error(
+                        value.span(),
+                        "`privacy.allow.file` must be a file inside the statement repository, written relative to partnership.toml, like \"evidence/files/data/cpc-q4.xlsx\"",
+                    ));
+                }
+                entry.line = at.lines.position(at.text, key.span().start).line;
+                file_span = Some(key.span());
+                entry.file = path;
+            }
+            "text" => {
+                if text.trim().is_empty() {
+                    return Err(at.error(
+                        value.span(),
+                        "`privacy.allow.text` is empty: give the exact text to allow, or leave the key out",
+                    ));
+                }
+                entry.text = Some(text);
+            }
+            "rule" => {
+                if !ALLOWABLE_RULES.contains(&text.as_str()) {
+                    return Err(at.error(
+                        value.span(),
+                        format!(
+                            "`privacy.allow.rule` must be one of {}: other rules are set under [rules]",
+                            ALLOWABLE_RULES.join(", ")
+                        ),
+                    ));
+                }
+                entry.rule = Some(text);
+            }
+            "kind" => {
+                let known = psdoc_privacy::Kind::from_name(&text).is_some()
+                    || patterns.iter().any(|p| p.name == text);
+                if !known {
+                    let kinds: Vec<&str> = psdoc_privacy::Kind::BUILTIN
+                        .iter()
+                        .map(|k| k.name())
+                        .collect();
+                    return Err(at.error(
+                        value.span(),
+                        format!(
+                            "`privacy.allow.kind` must be a kind of personal identifier: {}, or the name of a [[privacy.pattern]]",
+                            kinds.join(", ")
+                        ),
+                    ));
+                }
+                entry.kind = Some(text);
+            }
+            "reason" => {
+                if text.trim().is_empty() {
+                    return Err(at.error(
+                        value.span(),
+                        "`privacy.allow.reason` is empty: say why this is not personal (it is shown with the suppressed finding)",
+                    ));
+                }
+                entry.reason = text;
+            }
+            other => {
+                return Err(at.error(
+                    key.span(),
+                    format!(
+                        "`privacy.allow.{other}` is not a key of an allow entry: use file, text, rule, kind and reason"
+                    ),
+                ));
+            }
+        }
+    }
+    if file_span.is_none() {
+        return Err(at.error(
+            span,
+            "`[[privacy.allow]]`: give the `file` whose findings are allowed",
+        ));
+    }
+    if entry.reason.is_empty() {
+        return Err(at.error(
+            span,
+            "`[[privacy.allow]]`: give the `reason` the finding is not personal",
+        ));
+    }
+    if entry.kind.is_some()
+        && entry
+            .rule
+            .as_deref()
+            .is_some_and(|r| r != "personal-identifier")
+    {
+        return Err(at.error(
+            span,
+            "`[[privacy.allow]]`: a `kind` is a kind of personal identifier: leave out `rule`, or set it to \"personal-identifier\"",
+        ));
+    }
+    Ok(entry)
+}
+
 /// Turns byte spans of `partnership.toml` into positioned errors.
 struct Locator<'a> {
     text: &'a str,
@@ -445,6 +688,16 @@ impl<'a> Locator<'a> {
             return self.error(
                 span,
                 format!("`partnership.submission` must be a date written like 2026-03-20 (year, month, day; no quotes): `{written}` is not one"),
+            );
+        }
+        let line = self
+            .lines
+            .line_range(self.text, self.lines.position(self.text, span.start).line)
+            .map_or("", |r| self.text[r].trim());
+        if message.contains("duplicate key") && line.replace(' ', "") == "[[privacy.allow]]" {
+            return self.error(
+                span,
+                "`privacy.allow` is already a list of exact strings above: a `[[privacy.allow]]` table cannot follow it; put the entries in that list instead, like allow = [\"0131 529 3030\", { file = \"evidence/files/data.xlsx\", rule = \"small-number\", reason = \"...\" }]",
             );
         }
         let message = match key {
@@ -554,6 +807,54 @@ mod tests {
             e.starts_with("partnership.toml:3:9:") && e.contains("built-in kind"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn allow_entries() {
+        let c = parse(
+            "[privacy]\nallow = [\"0131 529 3030\"]\nexclude = [\"crates/\"]\n[[privacy.allow]]\nfile = \"evidence/files/q4.xlsx\"\ntext = \"3\"\nrule = \"small-number\"\nreason = \"published figure\"\n",
+        );
+        // A plain list and a table of entries cannot share the key in TOML: say how to
+        // write both.
+        let e = c.unwrap_err().to_string();
+        assert!(
+            e.starts_with("partnership.toml:4:") && e.contains("allow = [\""),
+            "{e}"
+        );
+        let c = parse(
+            "[privacy]\nallow = [\"0131 529 3030\", { file = \"a.xlsx\", reason = \"x\" }]\n",
+        )
+        .unwrap();
+        assert_eq!(c.privacy.allow, ["0131 529 3030"]);
+        assert_eq!(c.privacy.file_allows[0].file, "a.xlsx");
+        let c = parse(
+            "[privacy]\nexclude = [\"crates/\"]\n\n[[privacy.allow]]\nfile = \"evidence/files/q4.xlsx\"\ntext = \"3\"\nrule = \"small-number\"\nreason = \"published figure\"\n",
+        )
+        .unwrap();
+        let a = &c.privacy.file_allows[0];
+        assert_eq!(a.file, "evidence/files/q4.xlsx");
+        assert_eq!(a.text.as_deref(), Some("3"));
+        assert_eq!(a.line, 5);
+        assert_eq!(c.privacy.exclude, ["crates/"]);
+        let e = err("[[privacy.allow]]\nfile = \"a.xlsx\"\nreson = \"typo\"\n");
+        assert!(
+            e.starts_with("partnership.toml:3:1:") && e.contains("privacy.allow.reson"),
+            "{e}"
+        );
+        let e =
+            err("[[privacy.allow]]\nfile = \"a.xlsx\"\nrule = \"word-limit\"\nreason = \"x\"\n");
+        assert!(
+            e.starts_with("partnership.toml:3:8:") && e.contains("privacy.allow.rule"),
+            "{e}"
+        );
+        let e = err("[[privacy.allow]]\nfile = \"a.xlsx\"\nkind = \"shoe-size\"\nreason = \"x\"\n");
+        assert!(e.starts_with("partnership.toml:3:8:"), "{e}");
+        let e = err("[[privacy.allow]]\nfile = \"../a.xlsx\"\nreason = \"x\"\n");
+        assert!(e.starts_with("partnership.toml:2:8:"), "{e}");
+        let e = err("[[privacy.allow]]\nfile = 3\nreason = \"x\"\n");
+        assert!(e.starts_with("partnership.toml:2:8:"), "{e}");
+        let e = err("[[privacy.allow]]\nfile = \"a.xlsx\"\n");
+        assert!(e.contains("reason"), "{e}");
     }
 
     #[test]

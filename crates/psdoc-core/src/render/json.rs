@@ -7,12 +7,16 @@ use serde::Serialize;
 use crate::check::Tally;
 use crate::diagnostic::Diagnostic;
 use crate::report::Report;
+use crate::scan::allow::SuppressedDiagnostic;
 
 #[derive(Serialize)]
 struct Output<'a> {
     version: u32,
     summary: Summary<'a>,
     diagnostics: &'a [Diagnostic],
+    /// Findings allowed by a `[[privacy.allow]]` entry, with its reason.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    suppressed: &'a [SuppressedDiagnostic],
 }
 
 #[derive(Serialize)]
@@ -56,6 +60,7 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
             qi_coverage: &report.qi_coverage,
         },
         diagnostics: &report.diagnostics,
+        suppressed: &report.suppressed,
     };
     let mut buffered = std::io::BufWriter::new(out);
     serde_json::to_writer_pretty(&mut buffered, &output).map_err(std::io::Error::other)?;

@@ -162,9 +162,11 @@ mod tests {
             page: None,
             sheet: None,
             cell: None,
+            place: None,
             length: 3,
         };
         Report {
+            suppressed: Vec::new(),
             diagnostics: vec![d; findings],
             words: 4990,
             word_limit: 5000,
@@ -172,6 +174,7 @@ mod tests {
             sources: Default::default(),
             redactor: crate::redact::Redactor::new(&crate::Config::default().privacy).unwrap(),
             guidance: psdoc_guidance::default_profile(),
+            masked: Default::default(),
         }
     }
 

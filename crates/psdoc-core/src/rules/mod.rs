@@ -17,6 +17,7 @@ mod duplicate_section;
 mod empty_section;
 mod evidence_not_scanned;
 mod evidence_outside_folder;
+mod indirect_identifier;
 pub(crate) mod invalid_evidence_link;
 mod malformed_reference;
 mod missing_core_document;
@@ -33,6 +34,7 @@ mod superseded_evidence;
 mod unknown_evidence;
 mod unknown_quality_indicator;
 mod unreferenced_evidence;
+mod unused_allow;
 mod word_limit;
 
 /// A rule and its documentation.
@@ -78,8 +80,10 @@ pub static RULES: &[&Rule] = &[
     &unknown_quality_indicator::RULE,
     &personal_identifier::RULE,
     &small_number::RULE,
+    &indirect_identifier::RULE,
     &evidence_not_scanned::RULE,
     &broken_evidence_link::RULE,
+    &unused_allow::RULE,
 ];
 
 /// The rules as the Markdown table of the README.
@@ -163,8 +167,10 @@ mod tests {
             ("unknown-quality-indicator", "error"),
             ("personal-identifier", "error"),
             ("small-number", "warning"),
+            ("indirect-identifier", "warning"),
             ("evidence-not-scanned", "warning"),
             ("broken-evidence-link", "warning"),
+            ("unused-allow", "warning"),
         ];
         let registry: Vec<(&str, &str)> = RULES
             .iter()

@@ -61,7 +61,16 @@ fn csv_units_and_table() {
     let csv = "Area;Children;Note\r\nNorth;3;\r\n\"South; East\";12;\"multi\r\nline\"\r\n;;\r\nWest;1;Kyle Smith, aged 9\r\n";
     let e = ok("counts.csv", csv.as_bytes());
     assert_eq!(e.format, Format::Csv);
-    assert_eq!(location_of(&e, "Kyle Smith"), Location::Line(6));
+    assert_eq!(
+        location_of(&e, "Kyle Smith"),
+        Location::CsvCell { line: 6, column: 8 }
+    );
+    let kyle = e.units.iter().find(|u| u.text.contains("Kyle")).unwrap();
+    assert_eq!(
+        kyle.labels,
+        ["Note", "West"],
+        "its column's header and row's label"
+    );
     assert_eq!(e.tables.len(), 1);
     let t = &e.tables[0];
     assert_eq!(t.rows[0], vec!["Area", "Children", "Note"]);

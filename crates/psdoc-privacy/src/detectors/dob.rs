@@ -77,6 +77,19 @@ impl DateOfBirth {
         }
     }
 
+    /// Every calendar date inside `range`, where a label ("DOB") has said what the dates are.
+    pub(crate) fn scan_dates(&self, text: &str, range: &Range<usize>, out: &mut Vec<Candidate>) {
+        for caps in self.date.captures_iter(&text[range.clone()]) {
+            let start = range.start + caps.get(0).expect("match").start();
+            if let Some(found) = self.validate(text, &caps, start) {
+                out.push(Candidate {
+                    kind: Kind::DateOfBirth,
+                    range: found,
+                });
+            }
+        }
+    }
+
     /// The range of a date match starting at `start` in `text`, if it is a calendar date
     /// that ends where a date can end.
     fn validate(&self, text: &str, caps: &Captures<'_>, start: usize) -> Option<Range<usize>> {

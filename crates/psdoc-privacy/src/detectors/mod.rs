@@ -5,6 +5,8 @@ pub(crate) mod address;
 pub(crate) mod chi;
 pub(crate) mod dob;
 pub(crate) mod email;
+pub(crate) mod indirect;
+pub(crate) mod labelled;
 pub(crate) mod named_child;
 pub(crate) mod nhs;
 pub(crate) mod ni;
@@ -39,12 +41,14 @@ pub(crate) enum Group {
     DateOfBirth,
     NamedChild,
     Address,
+    /// One child's age or year group: an indirect identifier with a school, place or event.
+    Indirect,
 }
 
 impl Group {
     /// In the order of the prefilter's parts ([`crate::triggers::parts`]). A hit inside
     /// another is found too: the search resumes just after each hit's start.
-    pub(crate) const ALL: [Group; 8] = [
+    pub(crate) const ALL: [Group; 9] = [
         Group::Numeric,
         Group::Scn,
         Group::Ni,
@@ -53,6 +57,7 @@ impl Group {
         Group::DateOfBirth,
         Group::Address,
         Group::NamedChild,
+        Group::Indirect,
     ];
 
     /// How many bytes before and after a hit an identifier (with the context its scanner
@@ -67,6 +72,8 @@ impl Group {
             Group::DateOfBirth => (60, 100),
             Group::NamedChild => (90, 90),
             Group::Address => (40, 8),
+            // The scanner reads the whole sentence around the age itself.
+            Group::Indirect => (0, 40),
         }
     }
 }
@@ -84,6 +91,7 @@ pub(crate) struct Scanners {
     dob: OnceLock<dob::DateOfBirth>,
     named_child: OnceLock<named_child::NamedChild>,
     address: OnceLock<address::Address>,
+    indirect: OnceLock<indirect::IndirectScanner>,
 }
 
 impl Scanners {
@@ -98,7 +106,45 @@ impl Scanners {
             dob: OnceLock::new(),
             named_child: OnceLock::new(),
             address: OnceLock::new(),
+            indirect: OnceLock::new(),
         }
+    }
+
+    pub(crate) fn numbers(&self) -> &numbers::TenDigits {
+        self.numbers.get_or_init(numbers::TenDigits::new)
+    }
+
+    pub(crate) fn scn(&self) -> &scn::Scn {
+        self.scn.get_or_init(scn::Scn::new)
+    }
+
+    pub(crate) fn ni(&self) -> &ni::NiNumber {
+        self.ni.get_or_init(ni::NiNumber::new)
+    }
+
+    pub(crate) fn postcode(&self) -> &postcode::Postcode {
+        self.postcode.get_or_init(postcode::Postcode::new)
+    }
+
+    pub(crate) fn dob(&self) -> &dob::DateOfBirth {
+        self.dob.get_or_init(dob::DateOfBirth::new)
+    }
+
+    pub(crate) fn named_child(&self) -> &named_child::NamedChild {
+        self.named_child.get_or_init(named_child::NamedChild::new)
+    }
+
+    /// The indirect identifiers around `window` (a hit of [`Group::Indirect`]).
+    pub(crate) fn scan_indirect(
+        &self,
+        text: &str,
+        window: Range<usize>,
+        area: &[String],
+        out: &mut Vec<indirect::Indirect>,
+    ) {
+        self.indirect
+            .get_or_init(indirect::IndirectScanner::new)
+            .scan(text, &window, area, out);
     }
 
     /// The candidates of `group`'s scanners inside `window` of `text`.
@@ -145,6 +191,8 @@ impl Scanners {
                 .address
                 .get_or_init(address::Address::new)
                 .scan(text, &window, out),
+            // Not identifiers: [`Scanners::scan_indirect`] reads these.
+            Group::Indirect => {}
         }
     }
 }
@@ -162,7 +210,8 @@ pub(crate) fn priority(kind: &Kind) -> u8 {
         Kind::DateOfBirth => 7,
         Kind::Address => 8,
         Kind::NamedChild => 9,
-        Kind::Custom(_) => 10,
+        Kind::NamedRelative => 10,
+        Kind::Custom(_) => 11,
     }
 }
 
@@ -183,6 +232,7 @@ mod tests {
             (Group::DateOfBirth, "she was born then"),
             (Group::Address, "lives at 14 Mill Lane"),
             (Group::NamedChild, "when Ellie, aged 7, moved"),
+            (Group::Indirect, "then a boy aged 14 from"),
         ];
         for (group, text) in samples {
             let hit = crate::prefilter::find_at(text, 0).expect("a hit");

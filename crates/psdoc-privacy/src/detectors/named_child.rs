@@ -64,6 +64,11 @@ const TITLES: [&str; 26] = [
     "King",
 ];
 
+/// Capitalised words that start a sentence before "his mum", never a relative's name.
+const NOT_RELATIVE_NAMES: [&str; 12] = [
+    "The", "His", "Her", "Their", "When", "Then", "After", "Before", "Both", "Each", "Every", "All",
+];
+
 /// Words after a name that make it an organisation or a place: "Robertson Trust".
 const ORGANISATION_WORDS: [&str; 24] = [
     "Academy",
@@ -112,11 +117,102 @@ enum Strength {
     Weak,
 }
 
+/// A context pattern, and the words (a [`Needles`] bit) one of which a window must hold
+/// for it to be worth running (0: always run).
+struct Context {
+    pattern: Pattern,
+    strength: Strength,
+    role: Role,
+    needs: u8,
+}
+
+/// Which of the story contexts' words a window holds, as bits.
+struct Needles;
+
+impl Needles {
+    const FAMILY: u8 = 1;
+    const CHILD: u8 = 2;
+    const QUOTE: u8 = 4;
+
+    /// One pass over the window's words.
+    fn of(hay: &str) -> u8 {
+        let mut found = 0;
+        if hay.contains(['"', '“', '”']) {
+            found |= Needles::QUOTE;
+        }
+        for word in hay.split(|c: char| !c.is_ascii_alphabetic()) {
+            if word.len() < 3 {
+                continue;
+            }
+            let starts = |list: &[&str]| {
+                list.iter()
+                    .any(|n| word.len() >= n.len() && word[..n.len()].eq_ignore_ascii_case(n))
+            };
+            if found & Needles::FAMILY == 0 && starts(FAMILY_NEEDLES) {
+                found |= Needles::FAMILY;
+            }
+            if found & Needles::CHILD == 0 && starts(CHILD_NEEDLES) {
+                found |= Needles::CHILD;
+            }
+        }
+        found
+    }
+}
+
+/// Words of the story and relative contexts (a window without any of them skips them).
+const FAMILY_NEEDLES: &[&str] = &[
+    "mum", "mother", "dad", "father", "parent", "carer", "gran", "grand", "nana", "nan", "papa",
+    "aunt", "uncle", "cousin", "partner", "friend", "son", "daughter", "brother", "sister",
+    "sibling", "twin", "famil", "foster", "kinship", "step",
+];
+const CHILD_NEEDLES: &[&str] = &[
+    "girl",
+    "boy",
+    "child",
+    "person",
+    "teenager",
+    "pupil",
+    "baby",
+    "toddler",
+    "infant",
+    "youngster",
+];
+
+/// Whose name a context gives, and so how it is checked.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// A child's given name (`first`, optionally `second`).
+    Child,
+    /// A child's name in a quotation ("Amelia said, “...”"): a first name alone, not a
+    /// member of staff with a surname and a role.
+    Quoted,
+    /// A relative's or carer's name (`rname`, after an optional `title`).
+    Relative,
+}
+
+/// The relatives and carers whose names identify a family.
+const RELATIVES: &str = r"(?:(?:foster|kinship|birth|adoptive)\s+)?(?:mum|mother|dad|father|parents?|carers?)|step-?(?:mum|mother|dad|father)|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|grandparents?|great-grandmother|great-grandfather|nana|nan|papa|aunt|auntie|aunty|uncle|cousin|partner|boyfriend|girlfriend";
+
+/// Children of a family, named after a possessive ("her son Liam").
+const SIBLINGS: &str = r"(?:(?:older|younger|little|big|baby|twin|half-|step-?)\s*)?(?:son|daughter|brother|sister|sibling|twin)s?";
+
+/// Words for one child that introduce a name ("One girl, Amelia, ...", "a boy called Jack").
+const CHILD_WORDS: &str =
+    r"girl|boy|child|young\s+person|teenager|pupil|baby|toddler|infant|youngster";
+
+/// A relative's name: one or two capitalised words (`McLeod`, `O'Neill`, `Smith-Jones`).
+const RELATIVE_NAME: &str = r"(?P<rname>(?:O'|O’)?[A-Z][a-z]*(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?(?:[ \t]+(?:O'|O’)?[A-Z][a-z]*(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?)?)";
+
+const TITLE: &str = r"(?P<title>(?:Mrs|Mr|Ms|Miss|Mx)\.?[ \t]+)?";
+
+/// Whose possessive introduces a relative: "his", "the child's", "Jack's".
+const POSSESSIVE: &str = r"(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he\s+(?:child|young\s+person|boy|girl|baby|family)(?:'|’)s|[A-Z][a-z]+(?:'|’)s)";
+
 pub(crate) struct NamedChild {
     names: HashSet<&'static str>,
     /// Compiled when a text first mentions a given name: most never do, and these
     /// patterns are the costliest of all detectors to build.
-    contexts: std::sync::OnceLock<Vec<(Pattern, Strength)>>,
+    contexts: std::sync::OnceLock<Vec<Context>>,
     /// Compiled when a context first matches a name.
     checks: std::sync::OnceLock<Checks>,
 }
@@ -129,6 +225,8 @@ struct Checks {
     service_after_noun: Pattern,
     /// "names have been changed", "not her real name".
     changed: Pattern,
+    /// ", lead paediatrician", ", the CPC chair": a member of staff in a role.
+    role_after: Pattern,
 }
 
 impl Checks {
@@ -137,6 +235,9 @@ impl Checks {
             range_after_age: regex(r"^\s*(?:(?:-|–|—|to|and|or)\s*[0-9]|\+|%|\.[0-9])"),
             service_after_noun: regex(
                 r"^\s+(?:support|services?|teams?|centres?|centers?|hubs?|approach|model|policy|strategy|network|group|partnership|forum|programme|project|workers?|officers?)(?-u:\b)",
+            ),
+            role_after: regex(
+                r"^\s*(?:,|\(|–|—|-)\s*(?:the\s+|our\s+|a\s+|an\s+)?(?:[A-Za-z]+\s+){0,4}?(?i:officer|manager|lead|chair|chairs|convener|nurse|worker|head|headteacher|teacher|director|paediatrician|coordinator|co-ordinator|inspector|reporter|practitioner|consultant|adviser|advisor|member|clinician|doctor|gp|sergeant|detective|councillor|minister|principal|psychologist|visitor|midwife|advocate|volunteer|trustee|chief|secretary)(?-u:\b)",
             ),
             changed: regex(
                 r"(?i)(?-u:\b)not\s+(?:his|her|their|its|the\s+(?:child|young\s+person)(?:'|’)s|my|our)\s+(?:real|actual|true|own)\s+names?(?-u:\b)|(?-u:\b)names?\s+(?:changed|altered)(?-u:\b)|(?-u:\b)names?(?-u:\b)[^.!?\n]{0,40}?(?-u:\b)(?:been|were|was|are|is)\s+(?:changed|altered|anonymi[sz]ed)(?-u:\b)|(?-u:\b)changed\s+(?:names?|for\s+anonymity)(?-u:\b)|(?-u:\b)pseudonyms?(?-u:\b)|(?-u:\b)(?:real|actual)\s+names?\s+(?:(?:has|have)\s+(?:not\s+)?been|(?:is|are)\s+not)\s+(?:used|given|changed)(?-u:\b)|(?-u:\b)names?\s+(?:used\s+)?(?:are|is)\s+(?:not\s+real|fictional|made\s+up|invented)(?-u:\b)|(?-u:\b)we(?:'ll|’ll|\s+will|\s+shall)?\s+call\s+(?:him|her|them)(?-u:\b)",
@@ -164,7 +265,7 @@ impl NamedChild {
     }
 
     /// The context patterns, compiled on first use.
-    fn contexts(&self) -> &[(Pattern, Strength)] {
+    fn contexts(&self) -> &[Context] {
         self.contexts.get_or_init(|| {
             let contexts = vec![
             (
@@ -209,8 +310,22 @@ impl NamedChild {
             ),
             (
                 format!(
-                    r"{NAME}\s+{ADVERBS}(?:(?:moved|went)\s+(?:in)?to\s+(?:a\s+|an\s+|her\s+|his\s+|their\s+)?(?:foster|kinship|residential|secure)|lives\s+with\s+(?:his|her|their)\s+(?:foster|kinship|gran|grandparents|grandmother|aunt|uncle))(?-u:\b)"
+                    r"{NAME}\s+{ADVERBS}(?:(?:moved|went)\s+(?:back\s+)?(?:in)?to\s+(?:live\s+with\s+)?(?:a\s+|an\s+|her\s+|his\s+|their\s+)?(?:foster|kinship|residential|secure|{RELATIVES}|{SIBLINGS}|family)|(?:lives|lived|stays|stayed|moved\s+in)\s+with\s+(?:his|her|their)\s+(?:foster|kinship|{RELATIVES}|{SIBLINGS}|family))(?-u:\b)"
                 ),
+                Strength::Strong,
+            ),
+            (
+                format!(r"{NAME}\s+and\s+(?:his|her|their)\s+(?:{RELATIVES}|{SIBLINGS}|family)(?-u:\b)"),
+                Strength::Strong,
+            ),
+            (
+                format!(
+                    r"(?-u:\b)(?i:one|a|an|the|another|this|that)\s+(?:(?:[0-9]{{1,2}}|[a-z]+)[\s\-]year[\s\-]old\s+)?(?:{CHILD_WORDS})\s*(?:,\s*|\s+(?:called|named|known\s+as)\s+){NAME}\s*(?:,|\(|\s+(?:said|says|told|was|is|had|has|and|who|felt|wanted|asked|explained|described|moved|lives|lived|went))"
+                ),
+                Strength::Strong,
+            ),
+            (
+                format!(r"(?-u:\b)(?:his|her|their|[A-Z][a-z]+(?:'|’)s)\s+{SIBLINGS},?\s+{NAME}(?-u:\b)"),
                 Strength::Strong,
             ),
             (
@@ -222,7 +337,59 @@ impl NamedChild {
                 Strength::Weak,
             ),
             ];
-            contexts.into_iter().map(|(p, s)| (regex(&p), s)).collect()
+            // The three contexts added for stories (issue 14), before the two weak ones,
+            // run only where their words are.
+            let first_story = contexts.len() - 5;
+            let mut compiled: Vec<Context> = contexts
+                .into_iter()
+                .enumerate()
+                .map(|(i, (p, s))| Context {
+                    pattern: regex(&p),
+                    strength: s,
+                    role: Role::Child,
+                    needs: match i.checked_sub(first_story) {
+                        Some(0 | 2) => Needles::FAMILY,
+                        Some(1) => Needles::CHILD,
+                        _ => 0,
+                    },
+                })
+                .collect();
+            for (p, role) in [
+                (
+                    format!(
+                        r"{NAME}\s+(?:said|says|told\s+us|told\s+(?:her|his|their)\s+[a-z]+|explained|added|wrote|described)\s*[,:]?\s*[\x22“]"
+                    ),
+                    Role::Quoted,
+                ),
+                (
+                    format!(r"[\x22”],?\s+(?:said|says|added|explained)\s+{NAME}"),
+                    Role::Quoted,
+                ),
+                (
+                    format!(
+                        r"{TITLE}{RELATIVE_NAME},\s+{POSSESSIVE}\s+(?:{RELATIVES})(?-u:\b)"
+                    ),
+                    Role::Relative,
+                ),
+                (
+                    format!(
+                        r"(?-u:\b){POSSESSIVE}\s+(?:{RELATIVES}),?\s+{TITLE}{RELATIVE_NAME}(?-u:\b)"
+                    ),
+                    Role::Relative,
+                ),
+            ] {
+                compiled.push(Context {
+                    pattern: regex(&p),
+                    strength: Strength::Strong,
+                    role,
+                    needs: if role == Role::Quoted {
+                        Needles::QUOTE
+                    } else {
+                        Needles::FAMILY
+                    },
+                });
+            }
+            compiled
         })
     }
 
@@ -233,24 +400,146 @@ impl NamedChild {
         if !self.mentions_a_name(hay) {
             return;
         }
-        for (re, strength) in self.contexts() {
-            for caps in re.captures_iter(hay) {
-                if let Some(range) = self.validate(text, window.start, &caps, *strength) {
-                    out.push(Candidate {
-                        kind: Kind::NamedChild,
-                        range,
-                    });
+        let present = Needles::of(hay);
+        for context in self.contexts() {
+            if context.needs != 0 && present & context.needs == 0 {
+                continue;
+            }
+            for caps in context.pattern.captures_iter(hay) {
+                let found = match context.role {
+                    Role::Child => self
+                        .validate(text, window.start, &caps, context.strength)
+                        .map(|r| (Kind::NamedChild, r)),
+                    Role::Quoted => self
+                        .validate_quoted(text, window.start, &caps)
+                        .map(|r| (Kind::NamedChild, r)),
+                    Role::Relative => self
+                        .validate_relative(text, window.start, &caps)
+                        .map(|r| (Kind::NamedRelative, r)),
+                };
+                if let Some((kind, range)) = found {
+                    out.push(Candidate { kind, range });
                 }
             }
         }
     }
 
-    /// Whether a capitalised word of `hay` is a given name of the list.
+    /// Every given name inside `range` (with a surname after it), where a label ("Child's
+    /// name") has said what the cell holds; names marked as changed aside.
+    pub(crate) fn scan_names(&self, text: &str, range: &Range<usize>, out: &mut Vec<Candidate>) {
+        let cell = &text[range.clone()];
+        let mut words = Vec::new();
+        let mut start = None;
+        for (i, c) in cell.char_indices().chain([(cell.len(), ' ')]) {
+            let part = c.is_alphabetic() || matches!(c, '-' | '\'' | '’');
+            match (part, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    words.push(s..i);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        let mut i = 0;
+        while i < words.len() {
+            let name = words[i].clone();
+            let word = &cell[name.clone()];
+            i += 1;
+            if !(word.starts_with(|c: char| c.is_uppercase()) && self.is_name(word)) {
+                continue;
+            }
+            let mut end = name.end;
+            if let Some(next) = words.get(i)
+                && cell[next.clone()].starts_with(|c: char| c.is_uppercase())
+                && cell[name.end..next.start].trim().is_empty()
+            {
+                end = next.end;
+                i += 1;
+            }
+            let found = range.start + name.start..range.start + end;
+            if !self.marked_as_changed(text, &found, word) {
+                out.push(Candidate {
+                    kind: Kind::NamedChild,
+                    range: found,
+                });
+            }
+        }
+    }
+
+    /// Whether a capitalised word of `hay` is a given name of the list, or a title that
+    /// may start a relative's name ("Mrs McLeod").
     fn mentions_a_name(&self, hay: &str) -> bool {
         hay.split(|c: char| !c.is_ascii_alphabetic() && c != '-')
             .any(|w| {
-                w.len() >= 2 && w.starts_with(|c: char| c.is_ascii_uppercase()) && self.is_name(w)
+                w.len() >= 2
+                    && w.starts_with(|c: char| c.is_ascii_uppercase())
+                    && (self.is_name(w) || matches!(w, "Mrs" | "Mr" | "Ms" | "Miss" | "Mx"))
             })
+    }
+
+    /// A child's name in a quotation: a first name alone (a surname and a role make it a
+    /// member of staff: "“...”, said Sarah Jones, lead nurse").
+    fn validate_quoted(
+        &self,
+        text: &str,
+        offset: usize,
+        caps: &Captures<'_>,
+    ) -> Option<Range<usize>> {
+        if caps.name("second").is_some() {
+            return None;
+        }
+        let range = self.validate(text, offset, caps, Strength::Strong)?;
+        if AMBIGUOUS.contains(&&text[range.clone()])
+            || self
+                .checks()
+                .role_after
+                .is_match(after(text, range.end, 60))
+        {
+            return None;
+        }
+        Some(range)
+    }
+
+    /// A relative's or carer's name: after a title any surname ("Mrs McLeod, the child's
+    /// grandmother"), else a given name first ("Karen, his mum"); never one in a staff role.
+    fn validate_relative(
+        &self,
+        text: &str,
+        offset: usize,
+        caps: &Captures<'_>,
+    ) -> Option<Range<usize>> {
+        let name = caps.name("rname")?;
+        let first = name.as_str().split_whitespace().next()?;
+        let titled = caps.name("title").is_some();
+        if !titled && !self.is_name(first) {
+            return None;
+        }
+        if name
+            .as_str()
+            .split_whitespace()
+            .any(|w| ORGANISATION_WORDS.contains(&w) || NOT_RELATIVE_NAMES.contains(&w))
+        {
+            return None;
+        }
+        let range = offset + name.start()..offset + name.end();
+        if !titled
+            && previous_word(text, range.start)
+                .is_some_and(|(word, _)| TITLES.contains(&word.trim_end_matches('.')))
+        {
+            return None;
+        }
+        if self
+            .checks()
+            .role_after
+            .is_match(after(text, range.end, 60))
+        {
+            return None;
+        }
+        if self.marked_as_changed(text, &range, first) {
+            return None;
+        }
+        Some(range)
     }
 
     fn is_name(&self, word: &str) -> bool {
@@ -408,11 +697,77 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<&str> {
+        found_kinds(text).into_iter().map(|(_, t)| t).collect()
+    }
+
+    fn found_kinds(text: &str) -> Vec<(Kind, &str)> {
         let mut out = Vec::new();
         NamedChild::new().scan(text, &(0..text.len()), &mut out);
         out.sort_by_key(|c| c.range.start);
         out.dedup();
-        out.into_iter().map(|c| &text[c.range]).collect()
+        out.into_iter().map(|c| (c.kind, &text[c.range])).collect()
+    }
+
+    #[test]
+    fn stories() {
+        assert_eq!(
+            found("When Jack moved to his gran's house in Kilbride, he changed school."),
+            ["Jack"]
+        );
+        assert_eq!(
+            found("One girl, Amelia, told us she felt safe at home now."),
+            ["Amelia"]
+        );
+        assert_eq!(
+            found("A boy called Jack said the meetings helped."),
+            ["Jack"]
+        );
+        assert_eq!(found("Her son Liam was on the register."), ["Liam"]);
+        assert_eq!(found("Ava and her brother stayed together."), ["Ava"]);
+        assert_eq!(found("Noah lives with his grandparents now."), ["Noah"]);
+        assert_eq!(found("Amelia said, “I feel listened to.”"), ["Amelia"]);
+        assert_eq!(found("“It helped,” said Amelia."), ["Amelia"]);
+    }
+
+    #[test]
+    fn relatives() {
+        assert_eq!(
+            found_kinds("Mrs Janet McLeod, the child's grandmother, attended every meeting."),
+            [(Kind::NamedRelative, "Janet McLeod")]
+        );
+        assert_eq!(
+            found_kinds("Mrs McLeod, his gran, came too."),
+            [(Kind::NamedRelative, "McLeod")]
+        );
+        assert_eq!(
+            found_kinds("Karen Smith, the child’s mother, agreed."),
+            [(Kind::NamedRelative, "Karen Smith")]
+        );
+        let jack = found_kinds("Jack's mum, Karen, said the plan worked.");
+        assert!(jack.contains(&(Kind::NamedChild, "Jack")), "{jack:?}");
+        assert!(jack.contains(&(Kind::NamedRelative, "Karen")), "{jack:?}");
+    }
+
+    #[test]
+    fn staff_places_and_organisations_are_not_children() {
+        for text in [
+            "Dr Sarah Jones, lead paediatrician, chaired the review.",
+            "“We listened,” said Sarah Jones, lead paediatrician.",
+            "“We listened,” said Sarah, the CPC chair.",
+            "The girl, Child A, told us she felt safe.",
+            "One girl, B, told us she felt safe.",
+            "A 14-year-old girl interviewed in the house told the evaluators.",
+            "In May, the family moved to their new house.",
+            "Mrs Grace Hay, Head Teacher of Ardlui Primary, attended.",
+            "Aberlour, the children's charity, and his team helped.",
+            "Parents said, “letters were frightening”.",
+            "Families told us: “did things with us, not to us”.",
+            "When Kilbride moved to a new model, staff were trained.",
+            "His mother (not her real name: Karen) attended.",
+            "Mrs Karen Reid (a pseudonym), the child's mother, attended.",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 
     #[test]

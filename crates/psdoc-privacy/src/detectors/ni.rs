@@ -41,6 +41,15 @@ impl NiNumber {
     }
 
     pub(crate) fn scan(&self, text: &str, window: &Range<usize>, out: &mut Vec<Candidate>) {
+        self.find(text, window, false, out);
+    }
+
+    /// Numbers with or without their suffix, where a label ("NI number") has said what they are.
+    pub(crate) fn scan_labelled(&self, text: &str, range: &Range<usize>, out: &mut Vec<Candidate>) {
+        self.find(text, range, true, out);
+    }
+
+    fn find(&self, text: &str, window: &Range<usize>, labelled: bool, out: &mut Vec<Candidate>) {
         for caps in self.candidate.captures_iter(&text[window.clone()]) {
             let m = caps.get(0).expect("match");
             let range = window.start + m.start()..window.start + m.end();
@@ -48,6 +57,7 @@ impl NiNumber {
                 continue;
             }
             if caps.name("suffix").is_none()
+                && !labelled
                 && !self.context.is_match(before(text, range.start, 50))
             {
                 continue;

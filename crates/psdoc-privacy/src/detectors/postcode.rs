@@ -45,12 +45,29 @@ impl Postcode {
     }
 
     pub(crate) fn scan(&self, text: &str, window: &Range<usize>, out: &mut Vec<Candidate>) {
+        self.find(text, window, false, out);
+    }
+
+    /// Postcodes in any mix of case, where a label ("Postcode") has said what they are.
+    pub(crate) fn scan_any_case(&self, text: &str, range: &Range<usize>, out: &mut Vec<Candidate>) {
+        self.find(text, range, true, out);
+    }
+
+    fn find(&self, text: &str, window: &Range<usize>, any_case: bool, out: &mut Vec<Candidate>) {
         for m in self.candidate.find_iter(&text[window.clone()]) {
             let raw = m.as_str();
             let letters = raw.chars().filter(char::is_ascii_alphabetic);
             let upper = letters.clone().all(|c| c.is_ascii_uppercase());
             let lower = letters.clone().all(|c| c.is_ascii_lowercase());
-            if (upper || lower) && is_valid(&raw.to_ascii_uppercase()) {
+            // `#e14ddb`, `a1b2cd`: a colour or an id in lower case without a space is not
+            // a postcode a person wrote.
+            let glued = lower && !any_case && !raw.contains([' ', '\u{a0}']);
+            let after_hash = text[..window.start + m.start()].ends_with('#');
+            if (upper || lower || any_case)
+                && !glued
+                && !after_hash
+                && is_valid(&raw.to_ascii_uppercase())
+            {
                 let range = window.start + m.start()..window.start + m.end();
                 out.push(Candidate {
                     kind: Kind::Postcode,
@@ -92,6 +109,8 @@ mod tests {
             "QA1 1AA",
             "EH12 9CI",
             "ABC1 2DE",
+            "color: #e14ddb;",
+            "id e149db",
         ] {
             assert!(found(text).is_empty(), "{text}");
         }

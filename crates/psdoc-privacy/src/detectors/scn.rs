@@ -34,6 +34,7 @@ pub(crate) fn is_valid(digits: &[u32]) -> bool {
 pub(crate) struct Scn {
     before: Pattern,
     after: Pattern,
+    bare: Pattern,
 }
 
 const NUMBER: &str = r"(?P<n>[0-9]{9}|[0-9]{3}[ \x{a0}][0-9]{3}[ \x{a0}][0-9]{3})";
@@ -44,9 +45,25 @@ impl Scn {
             before: regex(&format!(
                 r"(?:\bSCN|(?i:\bSCN(?-u:\b)|(?-u:\b)(?:scottish\s+)?candidate\s+(?:number|no\.?)))(?:\s*(?:is|was|:|-|–|=|#|\(|number|no\.?|(?-u:\b)of(?-u:\b)))*\s*{NUMBER}(?-u:\b)"
             )),
+            bare: regex(&format!(r"(?-u:\b){NUMBER}(?-u:\b)")),
             after: regex(&format!(
                 r"(?-u:\b){NUMBER}\s*(?:\(|,|-|–)?\s*(?:SCN(?-u:\b)|(?i:(?:scottish\s+)?candidate\s+number))"
             )),
+        }
+    }
+
+    /// Every nine-digit number inside `range`, check digit or not, where a label ("SCN")
+    /// has said what they are.
+    pub(crate) fn scan_labelled(&self, text: &str, range: &Range<usize>, out: &mut Vec<Candidate>) {
+        for caps in self.bare.captures_iter(&text[range.clone()]) {
+            let n = caps.name("n").expect("group n");
+            let found = range.start + n.start()..range.start + n.end();
+            if !is_part_of_larger_number(text, &found) {
+                out.push(Candidate {
+                    kind: Kind::Scn,
+                    range: found,
+                });
+            }
         }
     }
 

@@ -48,13 +48,14 @@ pub fn run(global: &Global, args: &ScanArgs) -> Result<Outcome> {
             Err(_) => Config::default(),
         };
         let redactor = Redactor::new(&config.privacy)?;
-        let found = psdoc_core::scan::scan_paths(
-            &args.paths,
-            &redactor,
-            config.privacy.small_number_threshold,
-            &config.limits,
-            Some(&progress),
-        );
+        let allows = psdoc_core::scan::allow::FileAllows::none();
+        let settings = psdoc_core::scan::ScanSettings {
+            redactor: &redactor,
+            threshold: config.privacy.small_number_threshold,
+            limits: &config.limits,
+            allows: &allows,
+        };
+        let found = psdoc_core::scan::scan_paths(&args.paths, &settings, Some(&progress));
         let diagnostics = privacy_diagnostics(&config, found, None);
         Report::without_statement(diagnostics, redactor)
     };

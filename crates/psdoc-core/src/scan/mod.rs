@@ -1,13 +1,22 @@
-//! The privacy scan: personal identifiers and small counts in the
-//! statement (every text file psdoc read, HTML comments included) and in
-//! the local evidence files, and the files whose text could not be read.
+//! The privacy scan: personal identifiers, indirect identifiers and small counts in
+//! the statement (every text file psdoc read, HTML comments included), in the local
+//! evidence files and in every other file the repository publishes or submits, and
+//! the files whose text could not be read.
+//!
+//! `allow` holds the `[[privacy.allow]]` entries, `files` which files of the
+//! repository are read, `place` how a place inside an evidence file is said.
+
+pub mod allow;
+pub mod files;
+mod git_index;
+pub mod place;
 
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 pub use psdoc_extract::Limits;
 use psdoc_extract::{Extracted, Location as ExtractLocation};
-use psdoc_privacy::{Identifier, Kind, counts_people, is_small_count};
+use psdoc_privacy::{Identifier, Indirect, Kind, counts_people, is_small_count};
 use rayon::prelude::*;
 
 use crate::diagnostic::Finding;
@@ -16,13 +25,58 @@ use crate::model::files::ReadError;
 use crate::model::markdown::UnitKind;
 use crate::model::{Location, Place, Sources, Statement, WorkTree};
 use crate::redact::Redactor;
+use allow::{Allowed, FileAllows};
 
-/// Findings of the three privacy rules, before severities apply.
+/// Findings of the privacy rules, before severities apply.
 #[derive(Debug, Clone, Default)]
 pub struct PrivacyFindings {
     pub identifiers: Vec<Finding>,
     pub small_numbers: Vec<Finding>,
     pub not_scanned: Vec<Finding>,
+    pub indirect: Vec<Finding>,
+    /// Findings a `[[privacy.allow]]` entry allowed, with its reason.
+    pub allowed: Vec<Allowed>,
+    /// `[[privacy.allow]]` entries that allowed nothing (`unused-allow`).
+    pub unused_allows: Vec<Finding>,
+}
+
+/// What every scan of a file needs.
+pub struct ScanSettings<'a> {
+    pub redactor: &'a Redactor,
+    /// `small_number_threshold`.
+    pub threshold: u32,
+    pub limits: &'a Limits,
+    pub allows: &'a FileAllows<'a>,
+}
+
+impl ScanSettings<'_> {
+    /// Files `finding` under `rule`, unless an entry allows it (then kept as allowed).
+    fn keep(
+        &self,
+        out: &mut PrivacyFindings,
+        rule: &'static str,
+        finding: Finding,
+        raw: Option<&str>,
+    ) {
+        if let Some(entry) =
+            self.allows
+                .find(rule, &finding.location.file, finding.kind.as_deref(), raw)
+        {
+            out.allowed.push(Allowed {
+                rule,
+                finding,
+                reason: entry.reason.clone(),
+                line: entry.line,
+            });
+            return;
+        }
+        match rule {
+            "personal-identifier" => out.identifiers.push(finding),
+            "small-number" => out.small_numbers.push(finding),
+            "indirect-identifier" => out.indirect.push(finding),
+            _ => out.not_scanned.push(finding),
+        }
+    }
 }
 
 impl PrivacyFindings {
@@ -38,16 +92,23 @@ impl PrivacyFindings {
         first
             .not_scanned
             .reserve_exact(parts.iter().map(|p| p.not_scanned.len()).sum());
+        first
+            .indirect
+            .reserve_exact(parts.iter().map(|p| p.indirect.len()).sum());
         for p in parts {
             first.extend(p);
         }
         first
     }
 
-    fn extend(&mut self, other: PrivacyFindings) {
+    /// Adds `other`'s findings to these.
+    pub fn extend(&mut self, other: PrivacyFindings) {
         self.identifiers.extend(other.identifiers);
         self.small_numbers.extend(other.small_numbers);
         self.not_scanned.extend(other.not_scanned);
+        self.indirect.extend(other.indirect);
+        self.allowed.extend(other.allowed);
+        self.unused_allows.extend(other.unused_allows);
     }
 }
 
@@ -58,8 +119,12 @@ pub type Progress<'a> = &'a (dyn Fn(u64, u64) + Sync);
 pub fn identifier_finding(id: &Identifier, location: Location) -> Finding {
     let help = match id.kind {
         Kind::NamedChild => "use an anonymised form such as \"Child A\", or mark a changed name: \"(not her real name)\"".to_owned(),
+        Kind::NamedRelative => "leave the name out (\"the child's grandmother\"), or mark a changed name: \"(not her real name)\"".to_owned(),
         Kind::Custom(_) => "remove the reference: local case references identify a child".to_owned(),
-        _ => "remove it or anonymise it; if it is not personal (a public office's number), add the exact text to `allow` under [privacy] in partnership.toml".to_owned(),
+        Kind::Email => "remove it, or give a role mailbox instead of a person's address; if it is a team's or an office's address, add it to `allow` under [privacy] in partnership.toml".to_owned(),
+        Kind::Phone => "remove it; if it is a public office's or a team's number, add the exact text to `allow` under [privacy] in partnership.toml".to_owned(),
+        Kind::Postcode | Kind::Address => "give the area or the locality instead; if it is a public office's, add the exact text to `allow` under [privacy] in partnership.toml".to_owned(),
+        _ => "remove it or anonymise it: a child's number, date of birth or name must not be in a submitted document".to_owned(),
     };
     Finding::new(
         location,
@@ -73,19 +138,40 @@ pub fn identifier_finding(id: &Identifier, location: Location) -> Finding {
     .help(help)
 }
 
-/// Identifiers in every file of the statement psdoc read, and small counts
-/// in its Markdown tables.
+/// An indirect identifier: one child's age with a named school, place or event.
+pub fn indirect_finding(found: &Indirect, location: Location) -> Finding {
+    Finding::new(
+        location,
+        format!(
+            "a child's age or year group (\"{}\") with {} (\"{}\"): together they could identify a child",
+            found.age,
+            found.kind.description(),
+            found.detail
+        ),
+    )
+    .help(match found.kind {
+        psdoc_privacy::Detail::School => "generalise one of them: \"a secondary school pupil\", \"a young person\", or leave the school out",
+        psdoc_privacy::Detail::Place => "generalise one of them: name the locality or the partnership area, or say \"a young person\"",
+        psdoc_privacy::Detail::Event => "generalise one of them: say \"a young person\" without the age, or describe the event in general terms",
+    })
+}
+
+/// Identifiers and indirect identifiers in every file of the statement psdoc read, and
+/// small counts in its Markdown tables.
 pub fn scan_statement(
     statement: &Statement,
     sources: &Sources,
-    redactor: &Redactor,
-    threshold: u32,
+    settings: &ScanSettings<'_>,
 ) -> PrivacyFindings {
+    let redactor = settings.redactor;
     let mut out = PrivacyFindings::default();
     // Chapters through their expanded text, so each finding knows its section.
     let mut seen: std::collections::HashSet<(String, usize, usize)> = Default::default();
+    let mut seen_indirect: std::collections::HashSet<(String, usize, usize)> = Default::default();
     for (ci, chapter) in statement.chapters.iter().enumerate() {
-        for id in redactor.find(&chapter.expanded.text) {
+        let text = &chapter.expanded.text;
+        let (found, indirect) = redactor.find_all(text, &[]);
+        for id in found {
             let place = Place {
                 chapter: ci,
                 offset: id.range.start,
@@ -96,8 +182,32 @@ pub fn scan_statement(
                 continue;
             }
             let section = statement.section_at(place).and_then(|s| s.key);
-            out.identifiers
-                .push(identifier_finding(&id, location).section(section));
+            let finding = identifier_finding(&id, location).section(section);
+            settings.keep(
+                &mut out,
+                "personal-identifier",
+                finding,
+                Some(&text[id.range.clone()]),
+            );
+        }
+        for found in indirect {
+            let place = Place {
+                chapter: ci,
+                offset: found.range.start,
+            };
+            let length = text[found.range.clone()].chars().count();
+            let location = statement.locate(sources, place, length);
+            if !seen_indirect.insert((location.file.clone(), location.line, location.column)) {
+                continue;
+            }
+            let section = statement.section_at(place).and_then(|s| s.key);
+            let finding = indirect_finding(&found, location).section(section);
+            settings.keep(
+                &mut out,
+                "indirect-identifier",
+                finding,
+                Some(&text[found.range.clone()]),
+            );
         }
     }
     // Every other file read: partnership.toml, book.toml, SUMMARY.md, the log.
@@ -114,10 +224,18 @@ pub fn scan_statement(
             }
             let mut location = Location::new(&file.path, pos.line, pos.column);
             location.length = id.masked.chars().count();
-            out.identifiers.push(identifier_finding(&id, location));
+            let finding = identifier_finding(&id, location);
+            settings.keep(
+                &mut out,
+                "personal-identifier",
+                finding,
+                Some(&file.text[id.range.clone()]),
+            );
         }
     }
-    out.small_numbers = small_numbers_in_tables(statement, sources, threshold);
+    for (finding, raw) in small_numbers_in_tables(statement, sources, settings.threshold) {
+        settings.keep(&mut out, "small-number", finding, Some(&raw));
+    }
     out
 }
 
@@ -126,7 +244,7 @@ fn small_numbers_in_tables(
     statement: &Statement,
     sources: &Sources,
     threshold: u32,
-) -> Vec<Finding> {
+) -> Vec<(Finding, String)> {
     let mut out = Vec::new();
     if threshold <= 1 {
         return out;
@@ -167,13 +285,16 @@ fn small_numbers_in_tables(
             };
             let location = statement.locate(sources, place, unit.text.trim().chars().count());
             let section = statement.section_at(place).and_then(|s| s.key);
-            out.push(small_number_finding(
-                unit.text.trim(),
-                header,
-                label,
-                threshold,
-                location,
-                section,
+            out.push((
+                small_number_finding(
+                    unit.text.trim(),
+                    header,
+                    label,
+                    threshold,
+                    location,
+                    section,
+                ),
+                unit.text.trim().to_owned(),
             ));
         }
     }
@@ -188,6 +309,7 @@ fn small_number_finding(
     location: Location,
     section: Option<SectionKey>,
 ) -> Finding {
+    let location_file = location.file.clone();
     let what = [label.trim(), header.trim()]
         .into_iter()
         .filter(|s| !s.is_empty())
@@ -201,17 +323,30 @@ fn small_number_finding(
     )
     .section(section)
     .help(format!(
-        "suppress it (write `<{threshold}` or `*`), combine rows or years, or give a percentage; if it does not count people, allow it with <!-- psdoc-allow small-number -->"
+        "suppress it (write `<{threshold}` or `*`), combine rows or years, or give a percentage; if it does not count people, allow it: {}",
+        allow_hint(&location_file, "small-number")
     ))
+}
+
+/// How to allow a finding of `rule` in `file`, in the way that works for its type: an
+/// HTML comment in Markdown, a `[[privacy.allow]]` entry anywhere else (a spreadsheet
+/// or a PDF cannot hold a comment).
+pub fn allow_hint(file: &str, rule: &str) -> String {
+    let lower = file.to_ascii_lowercase();
+    if lower.ends_with(".md") || lower.ends_with(".markdown") {
+        format!("put <!-- psdoc-allow {rule} --> just before the block")
+    } else {
+        format!(
+            "add to partnership.toml [[privacy.allow]] with file = \"{file}\", rule = \"{rule}\" and the reason"
+        )
+    }
 }
 
 /// Every file under the evidence folder, scanned in parallel.
 pub fn scan_evidence_folder(
     files: &WorkTree,
     evidence_dir: &str,
-    redactor: &Redactor,
-    threshold: u32,
-    limits: &Limits,
+    settings: &ScanSettings<'_>,
     progress: Option<Progress<'_>>,
 ) -> PrivacyFindings {
     let real_dir = match files.resolve(evidence_dir) {
@@ -221,7 +356,12 @@ pub fn scan_evidence_folder(
         Err(e) => {
             let mut out = PrivacyFindings::default();
             let reason = unreadable_link(e, "the statement repository");
-            out.not_scanned.push(not_scanned(evidence_dir, &reason));
+            settings.keep(
+                &mut out,
+                "evidence-not-scanned",
+                not_scanned(evidence_dir, &reason),
+                None,
+            );
             return out;
         }
     };
@@ -241,24 +381,14 @@ pub fn scan_evidence_folder(
         let size = entry.metadata().map_or(0, |m| m.len());
         paths.push((rel, size));
     }
-    scan_files(
-        files,
-        &paths,
-        redactor,
-        threshold,
-        limits,
-        progress,
-        Some(evidence_dir),
-    )
+    scan_files(files, &paths, settings, progress, Some(evidence_dir))
 }
 
 /// Scans root-relative `paths` (with their sizes) in parallel.
 pub fn scan_files(
     files: &WorkTree,
     paths: &[(String, u64)],
-    redactor: &Redactor,
-    threshold: u32,
-    limits: &Limits,
+    settings: &ScanSettings<'_>,
     progress: Option<Progress<'_>>,
     must_stay_in: Option<&str>,
 ) -> PrivacyFindings {
@@ -267,7 +397,7 @@ pub fn scan_files(
     let results: Vec<PrivacyFindings> = paths
         .par_iter()
         .map(|(path, size)| {
-            let findings = scan_one(files, path, redactor, threshold, limits, must_stay_in);
+            let findings = scan_one(files, path, settings, must_stay_in);
             let now = done.fetch_add(*size, Ordering::Relaxed) + size;
             if let Some(p) = progress {
                 p(now, total);
@@ -281,9 +411,7 @@ pub fn scan_files(
 fn scan_one(
     files: &WorkTree,
     path: &str,
-    redactor: &Redactor,
-    threshold: u32,
-    limits: &Limits,
+    settings: &ScanSettings<'_>,
     must_stay_in: Option<&str>,
 ) -> PrivacyFindings {
     let mut out = PrivacyFindings::default();
@@ -302,23 +430,47 @@ fn scan_one(
         {
             return out;
         }
-        let reason = unreadable_link(e, "the evidence folder");
-        out.not_scanned.push(not_scanned(path, &reason));
+        let leaving = if must_stay_in.is_some() {
+            "the evidence folder"
+        } else {
+            "the statement repository"
+        };
+        let reason = unreadable_link(e, leaving);
+        settings.keep(
+            &mut out,
+            "evidence-not-scanned",
+            not_scanned(path, &reason),
+            None,
+        );
         return out;
     }
     let Ok(real) = files.resolve(path) else {
         return out;
     };
-    match psdoc_extract::extract(&real, limits) {
+    if real.is_dir() {
+        return out;
+    }
+    read_and_scan(path, &real, settings, &mut out);
+    out
+}
+
+/// Extracts the file at `real` (shown as `shown`) and scans its text.
+fn read_and_scan(shown: &str, real: &Path, settings: &ScanSettings<'_>, out: &mut PrivacyFindings) {
+    match psdoc_extract::extract(real, settings.limits) {
         Ok(extracted) => {
             for incomplete in &extracted.incomplete {
-                out.not_scanned.push(not_read(path, incomplete, true));
+                let finding = not_read(shown, incomplete, true);
+                settings.keep(out, "evidence-not-scanned", finding, None);
             }
-            scan_extracted(path, &extracted, redactor, threshold, &mut out);
+            scan_extracted(shown, &extracted, settings, out);
         }
-        Err(e) => out.not_scanned.push(not_read(path, &e, false)),
+        Err(e) => settings.keep(
+            out,
+            "evidence-not-scanned",
+            not_read(shown, &e, false),
+            None,
+        ),
     }
-    out
 }
 
 /// Why a path found in the evidence folder was not followed.
@@ -364,23 +516,43 @@ fn not_read(path: &str, n: &psdoc_extract::NotScanned, part: bool) -> Finding {
 fn scan_extracted(
     path: &str,
     ex: &Extracted,
-    redactor: &Redactor,
-    threshold: u32,
+    settings: &ScanSettings<'_>,
     out: &mut PrivacyFindings,
 ) {
+    let redactor = settings.redactor;
     for unit in &ex.units {
-        for id in redactor.find(&unit.text) {
-            let column = match unit.location {
-                ExtractLocation::Line(_) => unit.text[..id.range.start].chars().count() + 1,
-                _ => 1,
-            };
-            let mut location = Location::new(path, unit.location.line(), column);
+        let labels: Vec<&str> = unit.labels.iter().map(String::as_str).collect();
+        let (found, indirect) = redactor.find_all(&unit.text, &labels);
+        let column_of = |offset: usize| match unit.location {
+            ExtractLocation::Line(_) => unit.text[..offset].chars().count() + 1,
+            ExtractLocation::CsvCell { column, .. } => column + unit.text[..offset].chars().count(),
+            _ => 1,
+        };
+        for id in found {
+            let mut location = Location::new(path, unit.location.line(), column_of(id.range.start));
             location.length = id.masked.chars().count();
             let mut finding = identifier_finding(&id, location);
-            place_details(&mut finding, &unit.location);
-            out.identifiers.push(finding);
+            place::set(&mut finding, unit, redactor);
+            settings.keep(
+                out,
+                "personal-identifier",
+                finding,
+                Some(&unit.text[id.range.clone()]),
+            );
+        }
+        for found in indirect {
+            let location = Location::new(path, unit.location.line(), column_of(found.range.start));
+            let mut finding = indirect_finding(&found, location);
+            place::set(&mut finding, unit, redactor);
+            settings.keep(
+                out,
+                "indirect-identifier",
+                finding,
+                Some(&unit.text[found.range.clone()]),
+            );
         }
     }
+    let threshold = settings.threshold;
     if threshold <= 1 {
         return;
     }
@@ -406,26 +578,20 @@ fn scan_extracted(
                     .location_of(r, c)
                     .unwrap_or(ExtractLocation::Line(r + 1));
                 let location = Location::new(path, loc.line(), 1);
-                let mut finding =
-                    small_number_finding(cell.trim(), head, label, threshold, location, None);
-                place_details(&mut finding, &loc);
-                out.small_numbers.push(finding);
+                let mut finding = small_number_finding(
+                    cell.trim(),
+                    &redactor.redact(head),
+                    &redactor.redact(label),
+                    threshold,
+                    location,
+                    None,
+                );
+                let mut unit = psdoc_extract::TextUnit::new(cell.clone(), loc);
+                unit.labels = vec![head.to_owned()];
+                place::set(&mut finding, &unit, redactor);
+                settings.keep(out, "small-number", finding, Some(cell.trim()));
             }
         }
-    }
-}
-
-fn place_details(finding: &mut Finding, location: &ExtractLocation) {
-    match location {
-        ExtractLocation::Page { page, .. } => finding.page = Some(*page),
-        ExtractLocation::Cell { sheet, cell, .. } => {
-            finding.sheet = Some(sheet.clone());
-            finding.cell = Some(cell.clone());
-        }
-        ExtractLocation::Part { part, .. } => {
-            finding.message.push_str(&format!(" (in {part})"));
-        }
-        _ => {}
     }
 }
 
@@ -434,7 +600,10 @@ fn not_scanned(path: &str, reason: &str) -> Finding {
         Location::start_of(path),
         format!("not scanned for personal information: {reason}"),
     )
-    .help("check this file by eye, or supply it in a readable form (text PDF, .docx, .xlsx, .csv): silence here is not a pass")
+    .help(format!(
+        "check this file by eye, or supply it in a readable form (text PDF, .docx, .xlsx, .csv): silence here is not a pass; once checked by eye, {}",
+        allow_hint(path, "evidence-not-scanned")
+    ))
 }
 
 /// The byte size of a file, for progress.
@@ -446,9 +615,7 @@ pub fn file_size(path: &Path) -> u64 {
 /// repository too). Folders are walked without following links.
 pub fn scan_paths(
     paths: &[std::path::PathBuf],
-    redactor: &Redactor,
-    threshold: u32,
-    limits: &Limits,
+    settings: &ScanSettings<'_>,
     progress: Option<Progress<'_>>,
 ) -> PrivacyFindings {
     let mut files: Vec<(std::path::PathBuf, u64)> = Vec::new();
@@ -481,15 +648,7 @@ pub fn scan_paths(
         .map(|(path, size)| {
             let shown = display(path);
             let mut out = PrivacyFindings::default();
-            match psdoc_extract::extract(path, limits) {
-                Ok(extracted) => {
-                    for incomplete in &extracted.incomplete {
-                        out.not_scanned.push(not_read(&shown, incomplete, true));
-                    }
-                    scan_extracted(&shown, &extracted, redactor, threshold, &mut out);
-                }
-                Err(e) => out.not_scanned.push(not_read(&shown, &e, false)),
-            }
+            read_and_scan(&shown, path, settings, &mut out);
             let now = done.fetch_add(*size, Ordering::Relaxed) + size;
             if let Some(p) = progress {
                 p(now, total);
