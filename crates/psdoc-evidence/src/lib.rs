@@ -52,4 +52,4 @@ pub use quality::{
     FOCUS_QIS, GRADING_SCALE, QiReference, QualityIndicator, find_qi_references, quality_indicator,
     quality_indicators,
 };
-pub use reference::{Cited, Reference, ReferenceKind, find_references};
+pub use reference::{Cited, Reference, ReferenceKind, find_references, number_tokens};

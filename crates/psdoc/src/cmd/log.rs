@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 
 use anyhow::{Context, Result, bail};
 use psdoc_core::Project;
-use psdoc_core::export::log;
+use psdoc_export::log;
 
 use super::{Outcome, statement_root};
 use crate::cli::{Global, LogArgs, LogFormat};
@@ -20,6 +20,12 @@ pub fn run(global: &Global, args: &LogArgs) -> Result<Outcome> {
         }
         LogFormat::Csv => log::to_csv(&redacted)?,
         LogFormat::Json => log::to_json(&redacted).into_bytes(),
+        LogFormat::Pdf => {
+            if args.output.is_none() && std::io::stdout().is_terminal() {
+                bail!("a PDF cannot be shown in the terminal: add -o document-log.pdf");
+            }
+            psdoc_export::log_pdf::log_pdf(&project)?
+        }
         LogFormat::Xlsx => {
             if args.output.is_none() && std::io::stdout().is_terminal() {
                 bail!(

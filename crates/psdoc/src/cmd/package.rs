@@ -1,11 +1,11 @@
 //! `psdoc package -o FILE.zip`: refuses while an error stands.
 
 use anyhow::{Context, Result};
-use psdoc_core::export::package;
 use psdoc_core::model::WorkTree;
 use psdoc_core::model::evidence::EvidenceFile;
 use psdoc_core::render::human;
 use psdoc_core::{Project, Report, Tally};
+use psdoc_export::package;
 
 use super::{Outcome, statement_root};
 use crate::cli::{Global, PackageArgs};
@@ -15,15 +15,18 @@ pub fn run(global: &Global, args: &PackageArgs) -> Result<Outcome> {
     let root = statement_root(global)?;
     let project = Project::open(&root)?;
     let files = WorkTree::new(&root).with_context(|| format!("cannot open {}", root.display()))?;
-    let bundle = package::build(&project, &files)?;
+    let options = psdoc_export::Options {
+        page_per_section: super::export::book_settings(&root, &project)?.page_per_section,
+    };
     let evidence = project
         .evidence_files
         .iter()
         .filter(|(_, s)| matches!(s, EvidenceFile::Present(_)))
         .count();
-    let report = Report::of(project);
-    let tally = Tally::of(&report.diagnostics);
+    let diagnostics = project.check();
+    let tally = Tally::of(&diagnostics);
     if tally.errors > 0 {
+        let report = Report::with_diagnostics(project, diagnostics);
         let mut text = human::render(
             &report,
             human::HumanOptions {
@@ -38,6 +41,9 @@ pub fn run(global: &Global, args: &PackageArgs) -> Result<Outcome> {
         print(&text)?;
         return Ok(Outcome::Failed);
     }
+    // Only a statement with no error stands to be packaged: built after
+    // the check, so a refused package costs no typesetting.
+    let bundle = package::build(&project, &files, options)?;
     if let Some(parent) = args.output.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
@@ -46,7 +52,7 @@ pub fn run(global: &Global, args: &PackageArgs) -> Result<Outcome> {
         .with_context(|| format!("cannot write {}", args.output.display()))?;
     if !global.quiet {
         print(&format!(
-            "psdoc: wrote {} ({} bytes): statement (HTML and Markdown), document log (CSV and XLSX), {} evidence file(s) and manifest.json\n",
+            "psdoc: wrote {} ({} bytes): statement (PDF and Word), document log (PDF, XLSX and CSV), {} evidence file(s) and manifest.json\n",
             args.output.display(),
             bundle.len(),
             evidence

@@ -94,9 +94,7 @@ pub fn to_csv(log: &DocumentLog) -> Result<Vec<u8>> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let fail = |e: csv::Error| Error::Other {
-        message: format!("cannot write the log as CSV: {e}"),
-    };
+    let fail = |e: csv::Error| Error::write("log as CSV", e);
     w.write_record(HEADERS).map_err(fail)?;
     for r in rows(log) {
         w.write_record([
@@ -109,9 +107,10 @@ pub fn to_csv(log: &DocumentLog) -> Result<Vec<u8>> {
         .map_err(fail)?;
     }
     let mut bytes = vec![0xEF, 0xBB, 0xBF]; // a BOM, so Excel reads UTF-8
-    bytes.extend(w.into_inner().map_err(|e| Error::Other {
-        message: format!("cannot write the log as CSV: {e}"),
-    })?);
+    bytes.extend(
+        w.into_inner()
+            .map_err(|e| Error::write("log as CSV", e.error()))?,
+    );
     Ok(bytes)
 }
 
@@ -129,9 +128,7 @@ const MAX_LINKS_PER_SHEET: usize = 65_530;
 /// real dates and links. `created` fixes the document's creation date so
 /// the same log gives the same bytes.
 pub fn to_xlsx(log: &DocumentLog, title: &str, created: Date) -> Result<Vec<u8>> {
-    let fail = |e: rust_xlsxwriter::XlsxError| Error::Other {
-        message: format!("cannot write the log as XLSX: {e}"),
-    };
+    let fail = |e: rust_xlsxwriter::XlsxError| Error::write("log as XLSX", e);
     let mut book = Workbook::new();
     let created =
         ExcelDateTime::from_ymd(created.year as u16, created.month, created.day).map_err(fail)?;
