@@ -114,18 +114,32 @@ fn package_is_complete_and_reproducible() {
         vec![
             "manifest.json",
             "document-log.csv",
+            "document-log.pdf",
             "document-log.xlsx",
             "evidence/E12 - IRD audit- 2025-26-.md",
-            "statement.html",
-            "statement.md",
+            "statement.docx",
+            "statement.pdf",
         ]
     );
+    // Every entry dated the submission date (not 1980, never the clock).
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&a).unwrap()).unwrap();
+    for i in 0..zip.len() {
+        let time = zip.by_index(i).unwrap().last_modified().unwrap();
+        assert_eq!((time.year(), time.month(), time.day()), (2026, 3, 20));
+    }
     let get =
         |n: &str| String::from_utf8(files.iter().find(|(f, _)| f == n).unwrap().1.clone()).unwrap();
-    let md = get("statement.md");
-    assert!(md.contains("# Response to Covid-19"));
-    assert!(!md.contains("secret drafting note"), "notes stripped");
-    assert!(!get("statement.html").contains("secret drafting note"));
+    let pdf = &files.iter().find(|(f, _)| f == "statement.pdf").unwrap().1;
+    assert!(pdf.starts_with(b"%PDF-"));
+    let docx = &files.iter().find(|(f, _)| f == "statement.docx").unwrap().1;
+    let mut word = zip::ZipArchive::new(std::io::Cursor::new(docx.clone())).unwrap();
+    let mut body = String::new();
+    word.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut body)
+        .unwrap();
+    assert!(body.contains("Response to Covid-19"));
+    assert!(!body.contains("secret drafting note"), "notes stripped");
     let manifest: serde_json::Value = serde_json::from_str(&get("manifest.json")).unwrap();
     let evidence = manifest["files"]
         .as_array()

@@ -162,7 +162,7 @@ pub fn convert(mut source: Source, prefix: &str, log_file: Option<Vec<Entry>>) -
                 }
                 out.push(run);
             }
-            *runs = out;
+            *runs = merge(out);
         }
     }
     // 3. `(E12)` and bare `E12` in the prose.
@@ -211,6 +211,26 @@ pub fn convert(mut source: Source, prefix: &str, log_file: Option<Vec<Entry>>) -
         gaps,
         footnote_references,
     }
+}
+
+/// Adjacent runs with the same formatting as one (a reference whose
+/// numbers were links, `[` `E3` `, ` `E12` `]`, reads as `[E3, E12]`).
+fn merge(runs: Vec<Run>) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+    for run in runs {
+        if let Some(last) = out.last_mut()
+            && last.footnote.is_none()
+            && run.footnote.is_none()
+            && !run.line_break
+            && (last.bold, last.italic, last.strike) == (run.bold, run.italic, run.strike)
+            && last.link == run.link
+        {
+            last.text.push_str(&run.text);
+            continue;
+        }
+        out.push(run);
+    }
+    out
 }
 
 /// Every run list of a block (a heading, a paragraph, each table cell).

@@ -153,7 +153,8 @@ pub fn escape(text: &str) -> String {
             '&' if next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#') => {
                 out.push_str("\\&")
             }
-            ']' if matches!(next, Some('(' | '[' | ':')) => out.push_str("\\]"),
+            // `[text](address)` would be a link; `[E15]:` mid-line is text.
+            ']' if next == Some('(') => out.push_str("\\]"),
             '[' if next == Some('^') => out.push_str("\\["),
             '\u{a0}' => out.push('\u{a0}'),
             c => out.push(c),
