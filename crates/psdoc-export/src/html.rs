@@ -33,9 +33,9 @@ pub fn statement(document: &Document) -> String {
         if let Block::Heading { level, inlines, .. } = block
             && *level <= 2
         {
-            let _ = write!(
+            let _ = writeln!(
                 contents,
-                "<li class=\"toc-{level}\"><a href=\"#s{}\">{}</a></li>\n",
+                "<li class=\"toc-{level}\"><a href=\"#s{}\">{}</a></li>",
                 heading + 1,
                 esc(&plain_text(inlines))
             );
@@ -45,7 +45,7 @@ pub fn statement(document: &Document) -> String {
     if !notes.is_empty() {
         body.push_str("<section class=\"footnotes\" aria-label=\"Notes\"><ol>\n");
         for (i, note) in notes.iter().enumerate() {
-            let _ = write!(body, "<li id=\"fn{}\">{note}</li>\n", i + 1);
+            let _ = writeln!(body, "<li id=\"fn{}\">{note}</li>", i + 1);
         }
         body.push_str("</ol></section>\n");
     }

@@ -22,4 +22,4 @@ pub mod statement;
 mod xml;
 
 pub use error::{Error, Result};
-pub use format::{Format, Options, export};
+pub use format::{Format, Options, export, export_document};

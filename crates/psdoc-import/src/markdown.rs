@@ -52,13 +52,7 @@ pub fn chapter(blocks: &[Block], level_base: u8, notes: &[Vec<Run>]) -> String {
                             .map(|cell| inline(cell, &mut used_notes))
                             .unwrap_or_default();
                         out.push(' ');
-                        out.push_str(
-                            &cell
-                                .replace('|', "\\|")
-                                .replace('\n', " ")
-                                .trim()
-                                .to_owned(),
-                        );
+                        out.push_str(cell.replace('|', "\\|").replace('\n', " ").trim());
                         out.push_str(" |");
                     }
                     out.push('\n');

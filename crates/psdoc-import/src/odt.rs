@@ -78,7 +78,7 @@ pub fn read(zip: &mut Zip) -> Result<Source> {
             reason: "content.xml has no text body (is it a spreadsheet or a presentation?)".into(),
         })?;
     let mut blocks = Vec::new();
-    reader.blocks(text, &mut blocks, None, 0);
+    reader.blocks(text, &mut blocks, None);
     reader.source.blocks = blocks;
     Ok(reader.source)
 }
@@ -136,13 +136,7 @@ impl Reader {
     }
 
     /// Block content; `list`: the enclosing list's style and level.
-    fn blocks(
-        &mut self,
-        parent: &Element,
-        out: &mut Vec<Block>,
-        list: Option<(&str, u8)>,
-        depth: usize,
-    ) {
+    fn blocks(&mut self, parent: &Element, out: &mut Vec<Block>, list: Option<(&str, u8)>) {
         for e in parent.elements() {
             match e.name.as_str() {
                 "h" => {
@@ -187,14 +181,14 @@ impl Reader {
                         .elements()
                         .filter(|i| i.name == "list-item" || i.name == "list-header")
                     {
-                        self.blocks(item, out, Some((&style, level)), depth + 1);
+                        self.blocks(item, out, Some((&style, level)));
                     }
                 }
                 "table" => {
                     let table = self.table(e);
                     out.push(table);
                 }
-                "section" | "index-body" => self.blocks(e, out, list, depth),
+                "section" | "index-body" => self.blocks(e, out, list),
                 "table-of-content" => {
                     self.gap("a table of contents", "left out: the book lists its chapters, and `psdoc export` makes the PDF's contents", &[]);
                 }

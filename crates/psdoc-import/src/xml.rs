@@ -127,6 +127,7 @@ pub fn parse(bytes: &[u8]) -> Result<Element, String> {
         let event = reader
             .read_event_into(&mut buf)
             .map_err(|e| format!("malformed XML: {e}"))?;
+        let depth = stack.len();
         let top = stack.last_mut().expect("the root stays");
         match event {
             Event::Start(e) => {
@@ -136,16 +137,15 @@ pub fn parse(bytes: &[u8]) -> Result<Element, String> {
                 stack.push(element(&e));
             }
             Event::Empty(e) => top.children.push(Node::Element(element(&e))),
-            Event::End(_) => {
-                if stack.len() > 1 {
-                    let done = stack.pop().expect("checked");
-                    stack
-                        .last_mut()
-                        .expect("checked")
-                        .children
-                        .push(Node::Element(done));
-                }
+            Event::End(_) if depth > 1 => {
+                let done = stack.pop().expect("checked");
+                stack
+                    .last_mut()
+                    .expect("checked")
+                    .children
+                    .push(Node::Element(done));
             }
+            Event::End(_) => {}
             Event::Text(t) => {
                 let text = t.xml10_content();
                 push_text(top, &text);

@@ -118,7 +118,15 @@ mod tests {
             id,
             title: format!("Document {id}"),
             url: url.map(str::to_owned),
-            ..Document::default()
+            file: None,
+            public: url.is_some(),
+            date: None,
+            until: None,
+            core: Vec::new(),
+            series: None,
+            body: None,
+            line: 1,
+            key_lines: Default::default(),
         };
         let log = DocumentLog {
             path: "evidence/log.toml".into(),

@@ -42,7 +42,7 @@ pub fn write(cover: &Cover, blocks: &[Block]) -> Result<Vec<u8>> {
     let styles = parts::styles();
     let numbering = parts::numbering(&body.lists);
     let rels = parts::document_rels(&body.links);
-    let footnotes = parts::footnotes(&body.footnotes).replacen("<w:footnotes ", "<w:footnotes ", 1);
+    let footnotes = parts::footnotes(&body.footnotes);
     let footnote_rels = footnote_rels(&body.footnote_links);
     let header = parts::header(&cover.partnership, &cover.date());
     let entries: Vec<(&str, &[u8])> = vec![

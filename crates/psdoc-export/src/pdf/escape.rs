@@ -91,8 +91,12 @@ mod tests {
         fn strings_round_trip(text in "\\PC{0,60}") {
             let literal = string(&text);
             let root = typst::syntax::parse_code(&literal);
-            let shown: String = root.children().filter(|n| n.kind() == SyntaxKind::Str).map(|n| n.text().to_string()).collect();
-            prop_assert_eq!(shown, literal.clone());
+            let strings: Vec<usize> = root
+                .children()
+                .filter(|n| n.kind() == SyntaxKind::Str)
+                .map(|n| n.len())
+                .collect();
+            prop_assert_eq!(strings, vec![literal.len()]);
         }
     }
 }
