@@ -194,10 +194,9 @@ fn log_result(result: Result<psdoc_evidence::DocumentLog, psdoc_evidence::LogErr
                 assert!(!d.title.trim().is_empty(), "{d:?}");
                 assert!(d.core.iter().all(|c| (1..=13).contains(c)), "{d:?}");
             }
-            let _ = psdoc_core::export::log::to_csv(&log, psdoc_guidance::default_profile());
-            let _ =
-                psdoc_core::export::log::to_markdown(&log, "E", psdoc_guidance::default_profile());
-            let _ = psdoc_core::export::log::to_json(&log);
+            let _ = psdoc_export::log::to_csv(&log, psdoc_guidance::default_profile());
+            let _ = psdoc_export::log::to_markdown(&log, "E", psdoc_guidance::default_profile());
+            let _ = psdoc_export::log::to_json(&log);
         }
         Err(e) => one_line(&e.to_string()),
     }

@@ -55,6 +55,22 @@ fn the_example_builds_with_no_mdbook_on_path() {
     }
     let data = std::fs::read_to_string(dir.join("data.html")).unwrap();
     assert!(data.contains("href=\"document-log.html#E5\""));
+    // The print page opens with the exported PDF's cover block and points
+    // to `psdoc export` for the copy to submit.
+    let print = std::fs::read_to_string(dir.join("print.html")).unwrap();
+    let cover = print
+        .find("class=\"psdoc-print-cover\"")
+        .expect("a cover on the print page");
+    assert!(cover < print.find("Context of children").unwrap());
+    for line in [
+        "Loch Ard Community Planning Partnership</p>",
+        "Position statement</p>",
+        "Submitted to the Care Inspectorate on 20 March 2026",
+        "4,517 words of the 5,000-word limit",
+        "<code>psdoc export</code>",
+    ] {
+        assert!(print.contains(line), "print.html lacks {line}");
+    }
     // A search index, as `mdbook build` makes.
     assert!(
         book_files(&dir)

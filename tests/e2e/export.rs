@@ -114,18 +114,32 @@ fn package_is_complete_and_reproducible() {
         vec![
             "manifest.json",
             "document-log.csv",
+            "document-log.pdf",
             "document-log.xlsx",
             "evidence/E12 - IRD audit- 2025-26-.md",
-            "statement.html",
-            "statement.md",
+            "statement.docx",
+            "statement.pdf",
         ]
     );
+    // Every entry dated the submission date (not 1980, never the clock).
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&a).unwrap()).unwrap();
+    for i in 0..zip.len() {
+        let time = zip.by_index(i).unwrap().last_modified().unwrap();
+        assert_eq!((time.year(), time.month(), time.day()), (2026, 3, 20));
+    }
     let get =
         |n: &str| String::from_utf8(files.iter().find(|(f, _)| f == n).unwrap().1.clone()).unwrap();
-    let md = get("statement.md");
-    assert!(md.contains("# Response to Covid-19"));
-    assert!(!md.contains("secret drafting note"), "notes stripped");
-    assert!(!get("statement.html").contains("secret drafting note"));
+    let pdf = &files.iter().find(|(f, _)| f == "statement.pdf").unwrap().1;
+    assert!(pdf.starts_with(b"%PDF-"));
+    let docx = &files.iter().find(|(f, _)| f == "statement.docx").unwrap().1;
+    let mut word = zip::ZipArchive::new(std::io::Cursor::new(docx.clone())).unwrap();
+    let mut body = String::new();
+    word.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut body)
+        .unwrap();
+    assert!(body.contains("Response to Covid-19"));
+    assert!(!body.contains("secret drafting note"), "notes stripped");
     let manifest: serde_json::Value = serde_json::from_str(&get("manifest.json")).unwrap();
     let evidence = manifest["files"]
         .as_array()
@@ -155,4 +169,42 @@ fn package_refuses_while_errors_stand() {
     );
     assert!(run.stdout().contains("package refused"), "{}", run.stdout());
     assert!(!out.exists(), "nothing written");
+}
+
+#[test]
+fn package_says_what_warnings_travel_with_it() {
+    // A stale audit in the evidence folder: a warning about a file it sends.
+    let repo = with_files().edit(
+        "evidence/log.toml",
+        "date = 2025-11-01",
+        "date = 2019-11-01",
+    );
+    let out = repo.path().join("out/p.zip");
+    let run = repo
+        .run(&["package", "-o", out.to_str().unwrap()])
+        .expect_code(0);
+    let text = run.stdout();
+    assert!(text.contains("warning(s) stand"), "{text}");
+    assert!(text.contains("about files in the package:"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("  evidence/log.toml:") && l.ends_with("[stale-evidence]")),
+        "{text}"
+    );
+}
+
+#[test]
+fn log_reports_a_supplied_file_that_is_not_there() {
+    let repo = with_files().remove("evidence/files/audits/ird.md");
+    let run = repo.run(&["log", "--format", "csv"]).expect_code(1);
+    // The log is still written; the missing file is said as check says it.
+    assert!(
+        run.stdout().contains("IRD audit: 2025/26?"),
+        "{}",
+        run.stdout()
+    );
+    let err = run.stderr();
+    assert!(err.contains("missing-evidence-file"), "{err}");
+    assert!(err.contains("audits/ird.md does not exist"), "{err}");
+    with_files().run(&["log", "--format", "csv"]).expect_code(0);
 }

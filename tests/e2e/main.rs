@@ -7,6 +7,7 @@ mod build;
 mod cli;
 mod config_errors;
 mod docs;
+mod documents;
 mod evidence_rules;
 mod example;
 mod export;

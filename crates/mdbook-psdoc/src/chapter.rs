@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use psdoc_evidence::{ReferenceKind, find_qi_references, find_references};
+use psdoc_evidence::{ReferenceKind, find_qi_references, find_references, number_tokens};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::log_chapter::LogTargets;
@@ -107,38 +107,6 @@ fn link_reference(written: &str, href: &str, targets: &LogTargets) -> Option<Str
     out.push_str(&escape_markdown(&inner[at..]));
     out.push_str("\\]");
     linked.then_some(out)
-}
-
-/// The document numbers in a reference's content, each with the text that
-/// names it (`E12`, or `5` in `E3-5`).
-fn number_tokens(inner: &str, prefix: &str) -> Vec<(Range<usize>, u64)> {
-    let bytes = inner.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let after_prefix = if !prefix.is_empty() && inner[i..].starts_with(prefix) {
-            i + prefix.len()
-        } else {
-            i
-        };
-        let starts_number = after_prefix < bytes.len()
-            && bytes[after_prefix].is_ascii_digit()
-            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
-        if starts_number {
-            let end = after_prefix
-                + bytes[after_prefix..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_digit())
-                    .count();
-            if let Ok(n) = inner[after_prefix..end].parse() {
-                out.push((i..end, n));
-            }
-            i = end;
-        } else {
-            i += inner[i..].chars().next().map_or(1, char::len_utf8);
-        }
-    }
-    out
 }
 
 /// The relative link from chapter `from` to chapter `to` (both relative to

@@ -162,6 +162,11 @@ pub fn render_book(
         limit: source.config.statement.word_limit as usize,
     };
     let html = renderer == "html";
+    let mut cover = html.then(|| {
+        source
+            .redact(&style::print_cover(source.config, counts.total))
+            .into_owned()
+    });
     let mut first = true;
     let mut log_placed = false;
 
@@ -200,7 +205,8 @@ pub fn render_book(
                     }
                     _ => String::new(),
                 };
-                content = format!("{banner}{}\n{content}", style::STYLE);
+                let cover = cover.take().unwrap_or_default();
+                content = format!("{banner}{}\n{cover}{content}", style::STYLE);
             }
             chapter.content = content;
         }

@@ -22,6 +22,7 @@ const KEYS: &[(&str, &str)] = &[
         "a path ending in .md, inside the book's src folder",
     ),
     ("print-log", "true or false"),
+    ("page-per-section", "true or false"),
 ];
 
 /// Which findings stop the build.
@@ -60,6 +61,9 @@ pub struct Settings {
     /// The guidance asks for the log as a separate document, so by default
     /// it is shown on screen only.
     pub print_log: bool,
+    /// `psdoc export --format pdf` and `psdoc package`: start each required
+    /// section on a new page (the default is continuous text).
+    pub page_per_section: bool,
 }
 
 impl Default for Settings {
@@ -69,6 +73,7 @@ impl Default for Settings {
             word_counts: true,
             log_chapter: "document-log.md".to_owned(),
             print_log: false,
+            page_per_section: false,
         }
     }
 }
@@ -103,6 +108,11 @@ impl Settings {
                 }
                 "word-counts" => {
                     settings.word_counts = value
+                        .as_bool()
+                        .ok_or_else(|| bad(&format!("must be true or false, not {value}")))?
+                }
+                "page-per-section" => {
+                    settings.page_per_section = value
                         .as_bool()
                         .ok_or_else(|| bad(&format!("must be true or false, not {value}")))?
                 }
@@ -238,7 +248,7 @@ mod tests {
     #[test]
     fn every_key() {
         let s = parse(
-            "[preprocessor.psdoc]\nafter = [\"links\"]\nfail-on = \"never\"\nword-counts = false\nlog-chapter = \"annex/log.md\"\nprint-log = true\n",
+            "[preprocessor.psdoc]\nafter = [\"links\"]\nfail-on = \"never\"\nword-counts = false\nlog-chapter = \"annex/log.md\"\nprint-log = true\npage-per-section = true\n",
         )
         .unwrap();
         assert_eq!(
@@ -247,7 +257,8 @@ mod tests {
                 fail_on: FailOn::Never,
                 word_counts: false,
                 log_chapter: "annex/log.md".into(),
-                print_log: true
+                print_log: true,
+                page_per_section: true,
             }
         );
     }

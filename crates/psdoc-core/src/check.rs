@@ -243,6 +243,31 @@ impl Project {
         crate::order::in_book_order(&mut out, Some(&self.statement), &self.log.path);
         (out, suppressed)
     }
+
+    /// The findings of the named rules alone, with their severities and the
+    /// statement's allow comments; no privacy scan (for a command that
+    /// reports what concerns it, as `psdoc log` does of missing files).
+    pub fn check_rules(&self, names: &[&str]) -> Vec<Diagnostic> {
+        let privacy = PrivacyFindings::default();
+        let cx = self.context(&privacy);
+        let allows = Allows::collect(&self.statement, &self.sources);
+        let mut out = Vec::new();
+        for rule in RULES.iter().filter(|r| names.contains(&r.name)) {
+            let Some(severity) = severity_of(&self.config, rule) else {
+                continue;
+            };
+            let mut findings = Vec::new();
+            (rule.check)(&cx, &mut findings);
+            out.extend(
+                findings
+                    .into_iter()
+                    .filter(|f| !allows.covers(rule.name, f))
+                    .map(|f| into_diagnostic(rule, severity, f)),
+            );
+        }
+        crate::order::in_book_order(&mut out, Some(&self.statement), &self.log.path);
+        out
+    }
 }
 
 /// The findings `[[privacy.allow]]` entries suppressed, as diagnostics with their

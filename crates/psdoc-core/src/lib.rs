@@ -8,7 +8,6 @@ pub mod config;
 pub mod count;
 pub mod diagnostic;
 pub mod error;
-pub mod export;
 pub mod heading;
 pub mod model;
 pub mod online;

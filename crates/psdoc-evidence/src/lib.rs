@@ -52,4 +52,4 @@ pub use log::{
 };
 pub use psdoc_guidance::{CoreDocument, QualityIndicator};
 pub use quality::{QiReference, find_qi_references};
-pub use reference::{Cited, Reference, ReferenceKind, find_references};
+pub use reference::{Cited, Reference, ReferenceKind, find_references, number_tokens};

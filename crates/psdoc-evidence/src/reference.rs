@@ -78,6 +78,39 @@ impl Cited {
     }
 }
 
+/// The document numbers in a reference's content (the text between its
+/// brackets), each with the text that names it (`E12`, or `5` in `E3-5`):
+/// what the book and the exports link, number by number.
+pub fn number_tokens(inner: &str, prefix: &str) -> Vec<(Range<usize>, u64)> {
+    let bytes = inner.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let after_prefix = if !prefix.is_empty() && inner[i..].starts_with(prefix) {
+            i + prefix.len()
+        } else {
+            i
+        };
+        let starts_number = after_prefix < bytes.len()
+            && bytes[after_prefix].is_ascii_digit()
+            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
+        if starts_number {
+            let end = after_prefix
+                + bytes[after_prefix..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+            if let Ok(n) = inner[after_prefix..end].parse() {
+                out.push((i..end, n));
+            }
+            i = end;
+        } else {
+            i += inner[i..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    out
+}
+
 /// Brackets longer than this are prose in brackets, not references.
 const MAX_BRACKET: usize = 256;
 

@@ -57,9 +57,13 @@ pub enum Command {
     Init(InitArgs),
     /// Look for personal information (and small counts) in the statement and its evidence, or in the files and folders named
     Scan(ScanArgs),
-    /// Export the document log for the inspectorate (Markdown, CSV, XLSX or JSON)
+    /// Export the document log for the inspectorate (Markdown, CSV, XLSX, PDF or JSON)
     Log(LogArgs),
-    /// Write the submission bundle: the statement, the log and the local evidence, in one zip
+    /// Write the statement for the inspectorate: an accessible PDF, a Word file, HTML or Markdown
+    Export(ExportArgs),
+    /// Bring a statement in from Word (.docx), OpenDocument (.odt) or Markdown into a statement repository
+    Import(ImportArgs),
+    /// Write the submission bundle: the statement (PDF and Word), the log and the local evidence, in one zip
     Package(PackageArgs),
     /// Render the book (mdBook, in-process) with evidence links, the document log and word counts
     Build(BuildArgs),
@@ -256,7 +260,7 @@ pub struct LogArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = LogFormat::Markdown)]
     pub format: LogFormat,
-    /// Write to FILE instead of the terminal (required for xlsx)
+    /// Write to FILE instead of the terminal (required for xlsx and pdf)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -266,7 +270,50 @@ pub enum LogFormat {
     Markdown,
     Csv,
     Xlsx,
+    /// An accessible PDF, landscape, with the core documents written out
+    Pdf,
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ExportFormat::Pdf)]
+    pub format: ExportFormat,
+    /// The file to write (default: statement.pdf, statement.docx, ... in the statement folder; `-` for the terminal, HTML and Markdown only)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// PDF: start each required section on a new page (also `page-per-section = true` under [preprocessor.psdoc] in book.toml)
+    #[arg(long)]
+    pub page_per_section: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// An accessible PDF (PDF/UA-1) with a cover, contents and page numbers
+    Pdf,
+    /// A Word file with Word's heading styles, lists, tables and links
+    Docx,
+    /// One self-contained, accessible HTML page
+    Html,
+    /// The statement's Markdown in one file
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The statement to bring in: a .docx, .odt or .md file
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The statement repository to write into, created if needed (default: --root, else the statement around the current folder, else the current folder); nothing in it is overwritten
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// The document log, when it is a separate file (.xlsx, .csv or .docx)
+    #[arg(long, value_name = "FILE")]
+    pub log: Option<PathBuf>,
+    /// The partnership's name, for a new repository (default: from the document)
+    #[arg(long)]
+    pub name: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -3,8 +3,9 @@
 use std::io::IsTerminal;
 
 use anyhow::{Context, Result, bail};
-use psdoc_core::Project;
-use psdoc_core::export::log;
+use psdoc_core::render::human;
+use psdoc_core::{Project, Report, Tally};
+use psdoc_export::log;
 
 use super::{Outcome, statement_root};
 use crate::cli::{Global, LogArgs, LogFormat};
@@ -23,6 +24,12 @@ pub fn run(global: &Global, args: &LogArgs) -> Result<Outcome> {
         .into_bytes(),
         LogFormat::Csv => log::to_csv(&redacted, project.config.guidance)?,
         LogFormat::Json => log::to_json(&redacted).into_bytes(),
+        LogFormat::Pdf => {
+            if args.output.is_none() && std::io::stdout().is_terminal() {
+                bail!("a PDF cannot be shown in the terminal: add -o document-log.pdf");
+            }
+            psdoc_export::log_pdf::log_pdf(&project)?
+        }
         LogFormat::Xlsx => {
             if args.output.is_none() && std::io::stdout().is_terminal() {
                 bail!(
@@ -39,7 +46,27 @@ pub fn run(global: &Global, args: &LogArgs) -> Result<Outcome> {
         }
     };
     write_output(args.output.as_deref(), &bytes)?;
-    Ok(Outcome::Passed)
+    // A supplied file that is not there is reported as `check` reports it:
+    // the log names a document the package cannot carry.
+    let findings = project.check_rules(&["missing-evidence-file", "evidence-outside-folder"]);
+    let errors = Tally::of(&findings).errors;
+    if !findings.is_empty() {
+        let report = Report::with_diagnostics(project, findings);
+        let text = human::render(
+            &report,
+            human::HumanOptions {
+                color: anstream::AutoStream::choice(&std::io::stderr())
+                    != anstream::ColorChoice::Never,
+                quiet: true,
+            },
+        );
+        anstream::eprint!("{text}");
+    }
+    Ok(if errors > 0 {
+        Outcome::Failed
+    } else {
+        Outcome::Passed
+    })
 }
 
 /// Writes to `path`, or to stdout when there is none.

@@ -5,9 +5,11 @@ mod check;
 mod count;
 mod diff;
 mod explain;
+mod export;
 mod github;
 mod guidance;
 mod history;
+mod import;
 mod init;
 mod log;
 mod package;
@@ -35,6 +37,8 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Explain { rule } => explain::run(&cli.global, rule),
         Command::Init(args) => init::run(args),
         Command::Log(args) => log::run(&cli.global, args),
+        Command::Export(args) => export::run(&cli.global, args),
+        Command::Import(args) => import::run(&cli.global, args),
         Command::Scan(args) => scan::run(&cli.global, args),
         Command::Package(args) => package::run(&cli.global, args),
         Command::Build(args) => build::run(&cli.global, args),

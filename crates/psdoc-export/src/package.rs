@@ -1,18 +1,23 @@
 //! `psdoc package`: the submission bundle, byte for byte the same for the
-//! same statement and submission date.
-
-use std::io::Write;
+//! same statement and submission date: the statement (PDF and Word), the
+//! document log (PDF, Excel and CSV), the local evidence files renamed by
+//! their document numbers, and `manifest.json` with each file's sha256.
 
 use psdoc_evidence::Date;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use zip::write::SimpleFileOptions;
 
-use super::{log, statement};
-use crate::check::Project;
+use psdoc_core::Project;
+use psdoc_core::model::FileSource;
+use psdoc_core::model::evidence::EvidenceFile;
+use psdoc_core::model::files::ReadError;
+
+use crate::archive;
+use crate::document;
 use crate::error::{Error, Result};
-use crate::model::FileSource;
-use crate::model::evidence::EvidenceFile;
+use crate::format::{Format, Options, export_document};
+use crate::log;
+use crate::log_pdf::log_pdf;
 
 #[derive(Serialize)]
 struct Manifest<'a> {
@@ -37,20 +42,27 @@ struct ManifestFile {
 /// number for evidence files.
 pub type BundleFile = (String, Vec<u8>, Option<u64>);
 
-/// The files of the bundle, sorted by path, before zipping.
-pub fn contents(project: &Project, files: &dyn FileSource) -> Result<Vec<BundleFile>> {
+/// The files of the bundle, sorted by path, before zipping: the statement
+/// as PDF and Word, the document log as PDF, Excel and CSV, and every local
+/// evidence file. One print version only: the PDF.
+pub fn contents(
+    project: &Project,
+    files: &dyn FileSource,
+    options: Options,
+) -> Result<Vec<BundleFile>> {
     let submission = project.submission();
     let shown_log = project.redacted_log();
     let name = &project.config.partnership.name;
+    let document = document::build(project);
     let mut out: Vec<BundleFile> = vec![
         (
-            "statement.html".into(),
-            statement::to_html(project).into_bytes(),
+            "statement.pdf".into(),
+            export_document(&document, Format::Pdf, options)?,
             None,
         ),
         (
-            "statement.md".into(),
-            statement::to_markdown(project).into_bytes(),
+            "statement.docx".into(),
+            export_document(&document, Format::Docx, options)?,
             None,
         ),
         (
@@ -69,6 +81,10 @@ pub fn contents(project: &Project, files: &dyn FileSource) -> Result<Vec<BundleF
             None,
         ),
     ];
+    // A log too long for a PDF travels as XLSX and CSV only (the caller says so).
+    if crate::log_pdf::fits(project) {
+        out.push(("document-log.pdf".into(), log_pdf(project)?, None));
+    }
     let width = project
         .log
         .documents
@@ -81,9 +97,14 @@ pub fn contents(project: &Project, files: &dyn FileSource) -> Result<Vec<BundleF
             continue;
         };
         let doc = &shown_log.documents[*i];
-        let bytes = files
-            .read(path)
-            .map_err(|_| Error::file(path, "cannot be read for the package"))?;
+        let bytes = files.read(path).map_err(|e| Error::Read {
+            file: path.clone(),
+            reason: match e {
+                ReadError::NotFound => "it does not exist".into(),
+                ReadError::OutsideRoot => "it leads outside the statement folder".into(),
+                ReadError::Other(why) => why,
+            },
+        })?;
         let ext = path
             .rsplit_once('.')
             .map(|(_, e)| format!(".{}", e.to_ascii_lowercase()))
@@ -101,9 +122,10 @@ pub fn contents(project: &Project, files: &dyn FileSource) -> Result<Vec<BundleF
     Ok(out)
 }
 
-/// The zip archive with `manifest.json`.
-pub fn build(project: &Project, files: &dyn FileSource) -> Result<Vec<u8>> {
-    let contents = contents(project, files)?;
+/// The zip archive with `manifest.json` first, every entry dated the
+/// submission date.
+pub fn build(project: &Project, files: &dyn FileSource, options: Options) -> Result<Vec<u8>> {
+    let contents = contents(project, files, options)?;
     let manifest = Manifest {
         partnership: &project.config.partnership.name,
         submission: project.submission(),
@@ -121,24 +143,9 @@ pub fn build(project: &Project, files: &dyn FileSource) -> Result<Vec<u8>> {
     };
     let mut manifest_json = serde_json::to_string_pretty(&manifest).expect("serialisable");
     manifest_json.push('\n');
-
-    let fail = |e: std::io::Error| Error::Other {
-        message: format!("cannot write the package: {e}"),
-    };
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default())
-        .unix_permissions(0o644);
-    let entries = std::iter::once(("manifest.json".to_owned(), manifest_json.into_bytes()))
-        .chain(contents.into_iter().map(|(p, b, _)| (p, b)));
-    for (path, bytes) in entries {
-        zip.start_file(path.as_str(), options)
-            .map_err(|e| fail(std::io::Error::other(e)))?;
-        zip.write_all(&bytes).map_err(fail)?;
-    }
-    let cursor = zip.finish().map_err(|e| fail(std::io::Error::other(e)))?;
-    Ok(cursor.into_inner())
+    let entries = std::iter::once(("manifest.json", manifest_json.as_bytes()))
+        .chain(contents.iter().map(|(p, b, _)| (p.as_str(), b.as_slice())));
+    archive::zip("package", project.submission(), entries)
 }
 
 fn hex(bytes: &[u8]) -> String {

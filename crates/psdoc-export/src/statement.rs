@@ -1,11 +1,11 @@
-//! The statement as one document: Markdown and print-ready HTML, drafting
+//! The statement as one Markdown file: every chapter in order, drafting
 //! notes (HTML comments) stripped and personal identifiers masked.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::check::Project;
+use psdoc_core::Project;
 
 static COMMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->").expect("valid regex"));
@@ -77,53 +77,6 @@ fn shift_headings(text: &str, offset: i32) -> String {
         }
     }
     out
-}
-
-/// One self-contained HTML file to print or save as PDF.
-pub fn to_html(project: &Project) -> String {
-    let markdown = to_markdown(project);
-    let mut body = String::new();
-    let parser = pulldown_cmark::Parser::new_ext(&markdown, crate::model::markdown::options());
-    pulldown_cmark::html::push_html(&mut body, parser);
-    let name = html_escape(&project.config.partnership.name);
-    let title = if name.is_empty() {
-        "Position statement".to_owned()
-    } else {
-        format!("{name}: position statement")
-    };
-    format!(
-        r#"<!DOCTYPE html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-body {{ font-family: Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.45; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #111; }}
-h1, h2, h3 {{ line-height: 1.2; page-break-after: avoid; }}
-h1 {{ font-size: 1.6em; border-bottom: 2px solid #333; padding-bottom: .2em; }}
-table {{ border-collapse: collapse; margin: 1em 0; }}
-th, td {{ border: 1px solid #777; padding: .25em .5em; text-align: left; vertical-align: top; }}
-th {{ background: #eee; }}
-tr, img {{ page-break-inside: avoid; }}
-a {{ color: #0b4f8a; }}
-@page {{ margin: 2cm; }}
-@media print {{ body {{ margin: 0; max-width: none; }} a {{ color: inherit; text-decoration: none; }} }}
-</style>
-</head>
-<body>
-<p class="partnership">{title}</p>
-{body}</body>
-</html>
-"#
-    )
-}
-
-pub fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

@@ -92,9 +92,7 @@ pub fn to_csv(log: &DocumentLog, profile: &Profile) -> Result<Vec<u8>> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let fail = |e: csv::Error| Error::Other {
-        message: format!("cannot write the log as CSV: {e}"),
-    };
+    let fail = |e: csv::Error| Error::write("log as CSV", e);
     w.write_record(HEADERS).map_err(fail)?;
     for r in rows(log) {
         w.write_record([
@@ -107,9 +105,10 @@ pub fn to_csv(log: &DocumentLog, profile: &Profile) -> Result<Vec<u8>> {
         .map_err(fail)?;
     }
     let mut bytes = vec![0xEF, 0xBB, 0xBF]; // a BOM, so Excel reads UTF-8
-    bytes.extend(w.into_inner().map_err(|e| Error::Other {
-        message: format!("cannot write the log as CSV: {e}"),
-    })?);
+    bytes.extend(
+        w.into_inner()
+            .map_err(|e| Error::write("log as CSV", e.error()))?,
+    );
     Ok(bytes)
 }
 
@@ -132,9 +131,7 @@ pub fn to_xlsx(
     created: Date,
     profile: &Profile,
 ) -> Result<Vec<u8>> {
-    let fail = |e: rust_xlsxwriter::XlsxError| Error::Other {
-        message: format!("cannot write the log as XLSX: {e}"),
-    };
+    let fail = |e: rust_xlsxwriter::XlsxError| Error::write("log as XLSX", e);
     let mut book = Workbook::new();
     let created =
         ExcelDateTime::from_ymd(created.year as u16, created.month, created.day).map_err(fail)?;

@@ -1,0 +1,184 @@
+//! Evidence references in the exported statement: `[E12]` printed as
+//! written and linked to the document's public address, so an inspector
+//! reading the PDF or the Word file can open it. The document log is a
+//! separate document, so a reference never points into a hidden chapter;
+//! a document without a public address stays plain text.
+
+use std::collections::BTreeMap;
+
+pub use psdoc_evidence::number_tokens;
+use psdoc_evidence::{DocumentLog, ReferenceKind, find_references};
+
+use super::Inline;
+
+/// Where each document of the log may be opened: its public address.
+#[derive(Debug, Clone, Default)]
+pub struct Targets {
+    pub prefix: String,
+    /// Document number to its `url`, for documents that have one.
+    urls: BTreeMap<u64, String>,
+    /// Every document number in the log.
+    known: BTreeMap<u64, ()>,
+}
+
+impl Targets {
+    /// The targets of a (masked) log.
+    pub fn of(log: &DocumentLog, prefix: &str) -> Self {
+        let mut targets = Targets {
+            prefix: prefix.to_owned(),
+            ..Targets::default()
+        };
+        for doc in &log.documents {
+            targets.known.insert(doc.id, ());
+            if let Some(url) = doc.url.as_ref().filter(|u| is_web_address(u)) {
+                targets.urls.entry(doc.id).or_insert_with(|| url.clone());
+            }
+        }
+        targets
+    }
+
+    fn url(&self, id: u64) -> Option<String> {
+        self.urls.get(&id).cloned()
+    }
+}
+
+/// Only http(s) addresses become links: anything else in a log is a typo
+/// that `invalid-evidence-link` reports, not something to open.
+fn is_web_address(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.contains(char::is_whitespace)
+}
+
+/// Splits prose into text and evidence references. A reference to one
+/// document is one run (`[E12]`); in a list or range each number is its
+/// own run and the brackets and commas stay text.
+pub fn link_references(text: &str, targets: &Targets) -> Vec<Inline> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let push_text = |out: &mut Vec<Inline>, s: &str| {
+        if s.is_empty() {
+            return;
+        }
+        if let Some(Inline::Text(last)) = out.last_mut() {
+            last.push_str(s);
+        } else {
+            out.push(Inline::Text(s.to_owned()));
+        }
+    };
+    for reference in find_references(text, &targets.prefix) {
+        let ReferenceKind::Cites(_) = reference.kind else {
+            continue;
+        };
+        let range = reference.range.clone();
+        let written = &text[range.clone()];
+        let inner = &written[1..written.len() - 1];
+        let tokens = number_tokens(inner, &targets.prefix);
+        if tokens.is_empty() {
+            continue;
+        }
+        push_text(&mut out, &text[at..range.start]);
+        at = range.end;
+        if let [(token, id)] = tokens.as_slice()
+            && inner[..token.start].trim().is_empty()
+            && inner[token.end..].trim().is_empty()
+        {
+            out.push(Inline::Evidence {
+                text: written.to_owned(),
+                id: *id,
+                url: targets.url(*id),
+            });
+            continue;
+        }
+        let mut inner_at = 0;
+        push_text(&mut out, "[");
+        for (token, id) in tokens {
+            push_text(&mut out, &inner[inner_at..token.start]);
+            out.push(Inline::Evidence {
+                text: inner[token.clone()].to_owned(),
+                id,
+                url: targets.url(id),
+            });
+            inner_at = token.end;
+        }
+        push_text(&mut out, &inner[inner_at..]);
+        push_text(&mut out, "]");
+    }
+    push_text(&mut out, &text[at..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use psdoc_evidence::Document;
+
+    fn targets() -> Targets {
+        let doc = |id: u64, url: Option<&str>| Document {
+            id,
+            title: format!("Document {id}"),
+            url: url.map(str::to_owned),
+            file: None,
+            public: url.is_some(),
+            date: None,
+            until: None,
+            core: Vec::new(),
+            series: None,
+            body: None,
+            line: 1,
+            key_lines: Default::default(),
+        };
+        let log = DocumentLog {
+            path: "evidence/log.toml".into(),
+            documents: vec![
+                doc(3, Some("https://example.org/3.pdf")),
+                doc(5, None),
+                doc(12, Some("https://example.org/12.pdf")),
+            ],
+        };
+        Targets::of(&log, "E")
+    }
+
+    #[test]
+    fn one_reference_is_one_link() {
+        let out = link_references("as the audit found [E12].", &targets());
+        assert_eq!(
+            out,
+            vec![
+                Inline::Text("as the audit found ".into()),
+                Inline::Evidence {
+                    text: "[E12]".into(),
+                    id: 12,
+                    url: Some("https://example.org/12.pdf".into())
+                },
+                Inline::Text(".".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_and_ranges_link_each_number() {
+        let out = link_references("[E3, E5-E12]", &targets());
+        let texts: Vec<String> = out
+            .iter()
+            .map(|i| match i {
+                Inline::Text(t) => t.clone(),
+                Inline::Evidence { text, url, .. } => format!("<{text}|{}>", url.is_some()),
+                _ => unreachable!(),
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            ["[", "<E3|true>", ", ", "<E5|false>", "-", "<E12|true>", "]"]
+        );
+    }
+
+    #[test]
+    fn not_references_stay_text() {
+        let out = link_references("[Example] and [E] and (E12)", &targets());
+        assert_eq!(
+            out,
+            vec![Inline::Text("[Example] and [E] and (E12)".into())]
+        );
+    }
+}
