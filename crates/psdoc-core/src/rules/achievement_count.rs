@@ -162,15 +162,24 @@ mod tests {
 
     #[test]
     fn five_list_items_are_the_most_and_fine() {
-        let st = achievements("# Key achievements\n\n1. One [E1]\n2. Two\n3. Three\n4. Four\n5. Five\n");
+        let st =
+            achievements("# Key achievements\n\n1. One [E1]\n2. Two\n3. Three\n4. Four\n5. Five\n");
         assert!(st.findings("achievement-count").is_empty());
     }
 
     #[test]
     fn bold_lead_ins_count_when_there_are_no_headings_or_lists() {
-        assert!(achievements(&lead_ins(3)).findings("achievement-count").is_empty());
+        assert!(
+            achievements(&lead_ins(3))
+                .findings("achievement-count")
+                .is_empty()
+        );
         let f = achievements(&lead_ins(6)).finding("achievement-count");
-        assert!(f.message.contains("presents 6 achievements"), "{}", f.message);
+        assert!(
+            f.message.contains("presents 6 achievements"),
+            "{}",
+            f.message
+        );
     }
 
     #[test]
@@ -178,8 +187,9 @@ mod tests {
         let f = achievements("# Key achievements\n\nWe did a great deal [E1].\n")
             .finding("achievement-count");
         assert!(
-            f.message
-                .contains("presents no achievements (no sub-headings, list items or bold lead-ins)"),
+            f.message.contains(
+                "presents no achievements (no sub-headings, list items or bold lead-ins)"
+            ),
             "{}",
             f.message
         );

@@ -131,7 +131,10 @@ mod tests {
         );
         let f = st.finding("capacity-for-improvement");
         assert_eq!(at(&f), ("book/src/achievements.md", 1));
-        assert!(f.message.starts_with("\"Key achievements and areas for improvement\""));
+        assert!(
+            f.message
+                .starts_with("\"Key achievements and areas for improvement\"")
+        );
     }
 
     #[test]
@@ -147,8 +150,8 @@ mod tests {
                 .profile(OWN_PROFILE)
                 .chapter("next.md", &format!("# Next steps\n\n{text}\n"))
         };
-        let f = next_steps("Our capacity for improvement is good.")
-            .finding("capacity-for-improvement");
+        let f =
+            next_steps("Our capacity for improvement is good.").finding("capacity-for-improvement");
         assert_eq!(
             f.help.as_deref(),
             Some("add a paragraph on your \"ready to improve\", informed by QI 11")

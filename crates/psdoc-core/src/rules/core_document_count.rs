@@ -126,14 +126,16 @@ mod tests {
 
     #[test]
     fn minutes_without_bodies_are_counted_together() {
-        let f = entries(&vec![(7, None); 7]).finding("core-document-count");
+        let f = entries(&[(7, None); 7]).finding("core-document-count");
         assert!(f.message.ends_with("; the log has 7"), "{}", f.message);
         assert_eq!(
             f.help.as_deref(),
-            Some("add the missing documents with `core = 7` and `body = \"COG\"` or `body = \"CPC\"`")
+            Some(
+                "add the missing documents with `core = 7` and `body = \"COG\"` or `body = \"CPC\"`"
+            )
         );
         assert!(
-            entries(&vec![(7, None); 8])
+            entries(&[(7, None); 8])
                 .findings("core-document-count")
                 .is_empty()
         );

@@ -35,8 +35,7 @@ mod tests {
     use crate::testing::{TestStatement, at};
 
     /// The Covid-19 heading with only the guidance's prompt under it.
-    const SCAFFOLDED: &str =
-        "# Response to Covid-19\n\n<!-- The impact of COVID-19 and the partnership's response. -->\n";
+    const SCAFFOLDED: &str = "# Response to Covid-19\n\n<!-- The impact of COVID-19 and the partnership's response. -->\n";
 
     #[test]
     fn the_last_heading_with_nothing_after_it_is_found() {

@@ -90,7 +90,11 @@ mod tests {
 
     #[test]
     fn a_path_that_climbs_back_into_the_folder_is_inside() {
-        for file in ["audits/../report.pdf", "../files/report.pdf", "./report.pdf"] {
+        for file in [
+            "audits/../report.pdf",
+            "../files/report.pdf",
+            "./report.pdf",
+        ] {
             let st = with_file(file).file("evidence/files/report.pdf", "x");
             assert!(st.findings("evidence-outside-folder").is_empty(), "{file}");
             assert!(st.findings("missing-evidence-file").is_empty(), "{file}");

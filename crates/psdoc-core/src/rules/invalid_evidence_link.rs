@@ -80,7 +80,10 @@ mod tests {
             "https://www.lochard.gov.uk/download?id=42&v=2",
             "http://www.lochard.gov.uk/plan.pdf",
         ] {
-            assert!(linked(url).findings("invalid-evidence-link").is_empty(), "{url}");
+            assert!(
+                linked(url).findings("invalid-evidence-link").is_empty(),
+                "{url}"
+            );
         }
     }
 }

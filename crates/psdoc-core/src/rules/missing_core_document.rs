@@ -75,8 +75,9 @@ mod tests {
 
     #[test]
     fn an_item_that_does_not_apply_needs_no_entry() {
-        let st = answering("[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]")
-            .with_config("[evidence.not_applicable]\n1 = \"Children's services are not delegated to the IJB\"\n");
+        let st = answering("[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]").with_config(
+            "[evidence.not_applicable]\n1 = \"Children's services are not delegated to the IJB\"\n",
+        );
         assert!(st.findings("missing-core-document").is_empty());
     }
 }

@@ -82,7 +82,11 @@ mod tests {
             .with_config("[evidence]\nfiles = \"submission/evidence\"\n")
             .file("evidence/files/ird.pdf", "An audit.");
         let f = st.finding("missing-evidence-file");
-        assert!(f.message.contains("submission/evidence/ird.pdf"), "{}", f.message);
+        assert!(
+            f.message.contains("submission/evidence/ird.pdf"),
+            "{}",
+            f.message
+        );
         let st = st.file("submission/evidence/ird.pdf", "An audit.");
         assert!(st.findings("missing-evidence-file").is_empty());
     }

@@ -108,7 +108,10 @@ mod tests {
             .finding("missing-section");
         assert_eq!(at(&f), ("book/src/leadership.md", 1));
         assert_eq!(f.section, Some(SectionKey::LEADERSHIP));
-        assert!(f.message.ends_with("the heading \"Leadership\" looks like it"));
+        assert!(
+            f.message
+                .ends_with("the heading \"Leadership\" looks like it")
+        );
         assert_eq!(
             f.help.as_deref(),
             Some(

@@ -45,7 +45,8 @@ mod tests {
 
     #[test]
     fn a_public_document_without_url_is_found_at_its_public_key() {
-        let f = second("public = true\nfile = \"cswo.pdf\"").finding("public-evidence-without-link");
+        let f =
+            second("public = true\nfile = \"cswo.pdf\"").finding("public-evidence-without-link");
         assert_eq!(
             f.message,
             "document 2 (\"Chief social work officer's report 2024-25\") is public but has no `url`"
@@ -58,7 +59,10 @@ mod tests {
     fn a_document_held_as_a_file_is_not_public_unless_marked() {
         for keys in ["file = \"cswo.pdf\"", "public = false\nfile = \"cswo.pdf\""] {
             let st = second(keys);
-            assert!(st.findings("public-evidence-without-link").is_empty(), "{keys}");
+            assert!(
+                st.findings("public-evidence-without-link").is_empty(),
+                "{keys}"
+            );
         }
     }
 

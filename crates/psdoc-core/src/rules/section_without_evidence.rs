@@ -63,7 +63,10 @@ mod tests {
     fn a_section_citing_nothing_is_found_at_its_heading() {
         let f = data("Re-registrations fell over two years, as QI 1.1 asks.")
             .finding("section-without-evidence");
-        assert_eq!(f.message, "\"What your data is telling you\" cites no evidence");
+        assert_eq!(
+            f.message,
+            "\"What your data is telling you\" cites no evidence"
+        );
         assert_eq!(at(&f), ("book/src/data.md", 1));
         assert_eq!(f.section, Some(SectionKey::DATA));
         assert_eq!(

@@ -73,7 +73,11 @@ mod tests {
     #[test]
     fn max_age_months_moves_the_limit() {
         let year = |date: &str| dated(date).with_config("[evidence]\nmax_age_months = 12\n");
-        assert!(year("date = 2025-03-20").findings("stale-evidence").is_empty());
+        assert!(
+            year("date = 2025-03-20")
+                .findings("stale-evidence")
+                .is_empty()
+        );
         let f = year("date = 2025-03-19").finding("stale-evidence");
         assert!(f.message.contains("more than 12 months"), "{}", f.message);
     }
@@ -85,10 +89,15 @@ mod tests {
                 "[partnership]\nname = \"T\"\nsubmission = 2026-08-31\n\n[evidence]\nmax_age_months = 6\n",
             )
         };
-        assert!(st("date = 2026-02-28").findings("stale-evidence").is_empty());
+        assert!(
+            st("date = 2026-02-28")
+                .findings("stale-evidence")
+                .is_empty()
+        );
         let f = st("date = 2026-02-27").finding("stale-evidence");
         assert!(
-            f.message.ends_with("(the oldest current date is 2026-02-28)"),
+            f.message
+                .ends_with("(the oldest current date is 2026-02-28)"),
             "{}",
             f.message
         );

@@ -54,7 +54,10 @@ mod tests {
         let f = seven_words()
             .with_config("[statement]\nword_limit = 6\n")
             .finding("word-limit");
-        assert_eq!(f.message, "the statement has 7 words, 1 over the limit of 6");
+        assert_eq!(
+            f.message,
+            "the statement has 7 words, 1 over the limit of 6"
+        );
         assert_eq!(at(&f), ("book/src/SUMMARY.md", 1));
         assert_eq!(f.section, None);
         assert!(f.help.unwrap().contains("`psdoc count`"));
