@@ -188,13 +188,15 @@ mod tests {
         // Temporary: these rules are being changed by other work and get
         // their in-process tests with it (issue 13, point 4). Remove a name
         // when its file has them.
-        const PENDING: [&str; 6] = [
+        const PENDING: [&str; 8] = [
             "unknown-evidence",
             "malformed-reference",
             "unreferenced-evidence",
             "personal-identifier",
             "small-number",
             "evidence-not-scanned",
+            "indirect-identifier",
+            "unused-allow",
         ];
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
         let mut untested = Vec::new();
