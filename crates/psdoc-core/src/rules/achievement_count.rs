@@ -123,3 +123,100 @@ fn count_achievements(cx: &Context<'_>, start: Place, end: Place, level: u8) -> 
         })
         .count()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::heading::SectionKey;
+    use crate::testing::{OWN_PROFILE, TestStatement, at};
+
+    fn achievements(text: &str) -> TestStatement {
+        TestStatement::complete().chapter("achievements.md", text)
+    }
+
+    /// `n` paragraphs opening with a bold lead-in, as pasted from Word.
+    fn lead_ins(n: usize) -> String {
+        let mut text = String::from("# Key achievements\n\n");
+        for i in 1..=n {
+            text.push_str(&format!("**{i}. Achievement {i}.** We did it [E1].\n\n"));
+        }
+        text
+    }
+
+    #[test]
+    fn two_sub_headings_are_found_at_the_heading() {
+        let f = achievements(
+            "# Key achievements\n\n## Bairns' Hoose opened\n\nOne [E1].\n\n## Safe and Together\n\nTwo.\n",
+        )
+        .finding("achievement-count");
+        assert_eq!(
+            f.message,
+            "\"Key achievements\" presents 2 achievements; the guidance asks for three to five"
+        );
+        assert_eq!(at(&f), ("book/src/achievements.md", 1));
+        assert_eq!(f.section, Some(SectionKey::ACHIEVEMENTS));
+        assert_eq!(
+            f.help.as_deref(),
+            Some("give each achievement its own sub-heading or list item, three to five in all")
+        );
+    }
+
+    #[test]
+    fn five_list_items_are_the_most_and_fine() {
+        let st =
+            achievements("# Key achievements\n\n1. One [E1]\n2. Two\n3. Three\n4. Four\n5. Five\n");
+        assert!(st.findings("achievement-count").is_empty());
+    }
+
+    #[test]
+    fn bold_lead_ins_count_when_there_are_no_headings_or_lists() {
+        assert!(
+            achievements(&lead_ins(3))
+                .findings("achievement-count")
+                .is_empty()
+        );
+        let f = achievements(&lead_ins(6)).finding("achievement-count");
+        assert!(
+            f.message.contains("presents 6 achievements"),
+            "{}",
+            f.message
+        );
+    }
+
+    #[test]
+    fn prose_alone_presents_none() {
+        let f = achievements("# Key achievements\n\nWe did a great deal [E1].\n")
+            .finding("achievement-count");
+        assert!(
+            f.message.contains(
+                "presents no achievements (no sub-headings, list items or bold lead-ins)"
+            ),
+            "{}",
+            f.message
+        );
+    }
+
+    #[test]
+    fn an_empty_section_is_left_to_empty_section() {
+        let st = achievements("# Key achievements\n");
+        assert!(st.findings("achievement-count").is_empty());
+    }
+
+    #[test]
+    fn a_profile_asking_for_exactly_two_says_two() {
+        let highlights = |items: &str| {
+            TestStatement::new()
+                .profile(OWN_PROFILE)
+                .chapter("highlights.md", &format!("# Highlights\n\n{items}"))
+        };
+        let f = highlights("- One [E1]\n- Two\n- Three\n").finding("achievement-count");
+        assert_eq!(
+            f.message,
+            "\"Highlights\" presents 3 achievements; the guidance asks for two"
+        );
+        assert!(
+            highlights("- One [E1]\n- Two\n")
+                .findings("achievement-count")
+                .is_empty()
+        );
+    }
+}

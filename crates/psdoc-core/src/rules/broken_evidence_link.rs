@@ -46,3 +46,57 @@ fn reason(code: u16) -> &'static str {
         _ => "",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::Project;
+    use crate::online::LinkStatus;
+    use crate::testing::{TestStatement, at, rule_findings};
+
+    /// The complete statement (documents 1 and 2, their `url` on lines 4
+    /// and 10) as if `--online` had heard `statuses`.
+    fn answered(statuses: Option<Vec<LinkStatus>>) -> Project {
+        let mut project = TestStatement::complete().project();
+        project.links = statuses.map(|s| s.into_iter().enumerate().collect());
+        project
+    }
+
+    #[test]
+    fn a_link_not_found_is_found_at_its_url() {
+        let found = rule_findings(
+            &answered(Some(vec![LinkStatus::Ok(200), LinkStatus::Status(404)])),
+            "broken-evidence-link",
+        );
+        assert_eq!(found.len(), 1);
+        let f = &found[0];
+        assert_eq!(f.message, "document 2's link answers 404 (not found)");
+        assert_eq!(at(f), ("evidence/log.toml", 10));
+        assert!(f.help.as_deref().unwrap().contains("update `url`"));
+    }
+
+    #[test]
+    fn a_login_page_and_no_answer_say_why() {
+        let found = rule_findings(
+            &answered(Some(vec![
+                LinkStatus::Status(403),
+                LinkStatus::Failed("no answer within 10 seconds".into()),
+            ])),
+            "broken-evidence-link",
+        );
+        let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "document 1's link answers 403 (not public: it needs a login)",
+                "document 2's link does not answer: no answer within 10 seconds",
+            ]
+        );
+    }
+
+    #[test]
+    fn success_is_fine_and_without_online_nothing_is_asked() {
+        let ok = answered(Some(vec![LinkStatus::Ok(200), LinkStatus::Ok(204)]));
+        assert!(rule_findings(&ok, "broken-evidence-link").is_empty());
+        assert!(rule_findings(&answered(None), "broken-evidence-link").is_empty());
+    }
+}

@@ -79,3 +79,92 @@ fn collapse(text: &str) -> String {
         .join(" ")
         .to_lowercase()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::heading::SectionKey;
+    use crate::testing::{OWN_PROFILE, TestStatement, at};
+
+    fn improvement(text: &str) -> TestStatement {
+        TestStatement::complete().chapter("improvement.md", text)
+    }
+
+    #[test]
+    fn another_quality_indicator_is_no_comment_on_capacity() {
+        let f = improvement(
+            "# Areas for improvement\n\nWe will improve chronologies [E1], guided by QI 9.4.\n",
+        )
+        .finding("capacity-for-improvement");
+        assert_eq!(
+            f.message,
+            "\"Areas for improvement\" does not comment on the partnership's capacity for improvement"
+        );
+        assert_eq!(at(&f), ("book/src/improvement.md", 1));
+        assert_eq!(f.section, Some(SectionKey::IMPROVEMENT));
+        assert_eq!(
+            f.help.as_deref(),
+            Some("add a paragraph on your \"capacity for improvement\", informed by QI 10")
+        );
+    }
+
+    #[test]
+    fn the_phrase_wrapped_over_two_lines_counts() {
+        let st = improvement(
+            "# Areas for improvement\n\nWe judge our capacity for\nimprovement to be good [E1].\n",
+        );
+        assert!(st.findings("capacity-for-improvement").is_empty());
+    }
+
+    #[test]
+    fn quality_indicator_10_in_words_counts() {
+        let st = improvement(
+            "# Areas for improvement\n\nOur self-evaluation against quality indicator 10 is in [E1].\n",
+        );
+        assert!(st.findings("capacity-for-improvement").is_empty());
+    }
+
+    #[test]
+    fn in_a_combined_section_only_the_improvement_part_counts() {
+        let st = TestStatement::complete().without("improvement.md").chapter(
+            "achievements.md",
+            "# Key achievements and areas for improvement\n\n## Key achievements\n\n- Our capacity for improvement grew [E1]\n- Two\n- Three\n\n## Areas for improvement\n\nChronologies.\n",
+        );
+        let f = st.finding("capacity-for-improvement");
+        assert_eq!(at(&f), ("book/src/achievements.md", 1));
+        assert!(
+            f.message
+                .starts_with("\"Key achievements and areas for improvement\"")
+        );
+    }
+
+    #[test]
+    fn an_empty_section_is_left_to_empty_section() {
+        let st = improvement("# Areas for improvement\n");
+        assert!(st.findings("capacity-for-improvement").is_empty());
+    }
+
+    #[test]
+    fn a_profile_asks_for_its_own_phrase_or_indicator() {
+        let next_steps = |text: &str| {
+            TestStatement::new()
+                .profile(OWN_PROFILE)
+                .chapter("next.md", &format!("# Next steps\n\n{text}\n"))
+        };
+        let f =
+            next_steps("Our capacity for improvement is good.").finding("capacity-for-improvement");
+        assert_eq!(
+            f.help.as_deref(),
+            Some("add a paragraph on your \"ready to improve\", informed by QI 11")
+        );
+        assert!(
+            next_steps("We are ready to improve.")
+                .findings("capacity-for-improvement")
+                .is_empty()
+        );
+        assert!(
+            next_steps("Permanence (QI 11.1) is our strength.")
+                .findings("capacity-for-improvement")
+                .is_empty()
+        );
+    }
+}

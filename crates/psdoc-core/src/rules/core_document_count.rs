@@ -83,3 +83,76 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{TestStatement, at};
+
+    /// A log of one entry per `(core, body)`, numbered from 1.
+    fn entries(items: &[(u8, Option<&str>)]) -> TestStatement {
+        let log: String = items
+            .iter()
+            .zip(1..)
+            .map(|((core, body), id)| {
+                let body = body.map_or(String::new(), |b| format!("body = \"{b}\"\n"));
+                format!("[[document]]\nid = {id}\ntitle = \"Document {id}\"\nurl = \"https://example.org/{id}\"\ndate = 2025-12-01\ncore = {core}\n{body}\n")
+            })
+            .collect();
+        TestStatement::complete().log(&log)
+    }
+
+    fn data_sets(n: usize) -> TestStatement {
+        entries(&vec![(4, None); n])
+    }
+
+    #[test]
+    fn three_data_set_reports_are_found_at_the_top_of_the_log() {
+        let f = data_sets(3).finding("core-document-count");
+        assert_eq!(
+            f.message,
+            "Appendix 2 item 4 asks for 4 entries (the previous four data set reports to the CPC); the log has 3"
+        );
+        assert_eq!(at(&f), ("evidence/log.toml", 1));
+        assert_eq!(
+            f.help.as_deref(),
+            Some("add the missing documents with `core = 4`")
+        );
+    }
+
+    #[test]
+    fn exactly_four_data_set_reports_are_fine() {
+        assert!(data_sets(4).findings("core-document-count").is_empty());
+    }
+
+    #[test]
+    fn minutes_without_bodies_are_counted_together() {
+        let f = entries(&[(7, None); 7]).finding("core-document-count");
+        assert!(f.message.ends_with("; the log has 7"), "{}", f.message);
+        assert_eq!(
+            f.help.as_deref(),
+            Some(
+                "add the missing documents with `core = 7` and `body = \"COG\"` or `body = \"CPC\"`"
+            )
+        );
+        assert!(
+            entries(&[(7, None); 8])
+                .findings("core-document-count")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn bodies_are_matched_whatever_their_case() {
+        let mut minutes = vec![(7, Some("cog")); 4];
+        minutes.extend(vec![(7, Some("Cpc")); 4]);
+        assert!(entries(&minutes).findings("core-document-count").is_empty());
+    }
+
+    #[test]
+    fn an_item_that_does_not_apply_is_not_counted() {
+        let st = data_sets(3).with_config(
+            "[evidence.not_applicable]\n4 = \"The CPC receives one combined data report a year\"\n",
+        );
+        assert!(st.findings("core-document-count").is_empty());
+    }
+}

@@ -47,3 +47,49 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{TestStatement, at};
+
+    /// Entries numbered `ids`, titled A, B, C..., six lines each.
+    fn numbered(ids: &[u64]) -> TestStatement {
+        let log: String = ids
+            .iter()
+            .zip('A'..)
+            .map(|(id, title)| {
+                format!("[[document]]\nid = {id}\ntitle = \"{title}\"\nurl = \"https://example.org/{title}\"\ndate = 2025-12-01\n\n")
+            })
+            .collect();
+        TestStatement::complete().log(&log)
+    }
+
+    #[test]
+    fn the_later_entry_is_found_at_its_id_naming_the_first() {
+        let f = numbered(&[1, 4, 4]).finding("duplicate-evidence-id");
+        assert_eq!(
+            f.message,
+            "document number 4 is used again, for \"C\" (first for \"B\", line 7)"
+        );
+        assert_eq!(at(&f), ("evidence/log.toml", 14));
+        assert_eq!(
+            f.help.as_deref(),
+            Some(
+                "give this document a number of its own (the next free one is 5) and update its references"
+            )
+        );
+    }
+
+    #[test]
+    fn every_repeat_names_the_first() {
+        let found = numbered(&[1, 1, 1]).findings("duplicate-evidence-id");
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|f| f.message.contains("first for \"A\"")));
+    }
+
+    #[test]
+    fn numbers_that_differ_only_in_their_digits_are_fine() {
+        let st = numbered(&[1, 10, 11]);
+        assert!(st.findings("duplicate-evidence-id").is_empty());
+    }
+}

@@ -28,3 +28,53 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::heading::SectionKey;
+    use crate::testing::{TestStatement, at};
+
+    /// The Covid-19 heading with only the guidance's prompt under it.
+    const SCAFFOLDED: &str = "# Response to Covid-19\n\n<!-- The impact of COVID-19 and the partnership's response. -->\n";
+
+    #[test]
+    fn the_last_heading_with_nothing_after_it_is_found() {
+        let f = TestStatement::complete()
+            .chapter("improvement.md", "# Areas for improvement\n")
+            .finding("empty-section");
+        assert_eq!(
+            f.message,
+            "\"Areas for improvement\" has no words under its heading"
+        );
+        assert_eq!(at(&f), ("book/src/improvement.md", 1));
+        assert_eq!(f.section, Some(SectionKey::IMPROVEMENT));
+        assert!(f.help.unwrap().contains("why it does not apply"));
+    }
+
+    #[test]
+    fn a_table_alone_is_words_under_the_heading() {
+        let st = TestStatement::complete().chapter(
+            "covid.md",
+            "# Response to Covid-19\n\n| Visits | Kept |\n|---|---|\n| Home [E1] | Yes |\n",
+        );
+        assert!(st.findings("empty-section").is_empty());
+    }
+
+    #[test]
+    fn an_optional_section_left_as_scaffolded_is_still_found() {
+        // Optional means it may be left out; present, an empty heading still
+        // reads as unfinished.
+        let st = TestStatement::complete()
+            .chapter("covid.md", SCAFFOLDED)
+            .with_config("[guidance.sections.covid]\nrequired = false\n");
+        assert_eq!(st.finding("empty-section").section, Some(SectionKey::COVID));
+    }
+
+    #[test]
+    fn under_the_six_areas_profile_a_covid_heading_is_no_section() {
+        let st = TestStatement::complete()
+            .chapter("covid.md", SCAFFOLDED)
+            .with_config("[guidance]\nprofile = \"children-at-risk-six-areas\"\n");
+        assert!(st.findings("empty-section").is_empty());
+    }
+}

@@ -37,3 +37,67 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{TestStatement, at};
+
+    /// Document 2 held as `file` (on line 10 of the log); the TOML is a
+    /// literal string, so backslashes are as written.
+    fn with_file(file: &str) -> TestStatement {
+        TestStatement::complete().log(&format!(
+            "[[document]]\nid = 1\ntitle = \"A\"\nurl = \"https://example.org/a\"\ndate = 2025-12-01\n\n\
+             [[document]]\nid = 2\ntitle = \"Case notes\"\nfile = '{file}'\ndate = 2025-12-01\n"
+        ))
+    }
+
+    #[test]
+    fn a_path_climbing_out_is_found_at_its_file_key() {
+        let f = with_file("../../casework/child-a.docx").finding("evidence-outside-folder");
+        assert_eq!(
+            f.message,
+            "document 2's file ../../casework/child-a.docx is outside the evidence folder (evidence/files)"
+        );
+        assert_eq!(at(&f), ("evidence/log.toml", 10));
+        assert_eq!(
+            f.help.as_deref(),
+            Some(
+                "copy the anonymised document into evidence/files and give its path relative to that folder"
+            )
+        );
+    }
+
+    #[test]
+    fn absolute_drive_and_network_paths_are_outside() {
+        for file in [
+            "/home/lead/report.pdf",
+            r"C:\Users\lead\report.pdf",
+            r"\\council-fs\children\report.pdf",
+        ] {
+            assert_eq!(
+                with_file(file).findings("evidence-outside-folder").len(),
+                1,
+                "{file}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_sibling_folder_whose_name_starts_the_same_is_outside() {
+        let st = with_file("../files-old/report.pdf").file("evidence/files-old/report.pdf", "x");
+        assert_eq!(st.findings("evidence-outside-folder").len(), 1);
+    }
+
+    #[test]
+    fn a_path_that_climbs_back_into_the_folder_is_inside() {
+        for file in [
+            "audits/../report.pdf",
+            "../files/report.pdf",
+            "./report.pdf",
+        ] {
+            let st = with_file(file).file("evidence/files/report.pdf", "x");
+            assert!(st.findings("evidence-outside-folder").is_empty(), "{file}");
+            assert!(st.findings("missing-evidence-file").is_empty(), "{file}");
+        }
+    }
+}

@@ -29,3 +29,61 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{TestStatement, at};
+
+    /// Document 1 linked as `url` (on line 4 of the log; a literal string).
+    fn linked(url: &str) -> TestStatement {
+        TestStatement::complete().log(&format!(
+            "[[document]]\nid = 1\ntitle = \"CPC plan\"\nurl = '{url}'\ndate = 2025-12-01\n"
+        ))
+    }
+
+    fn why(url: &str) -> String {
+        let f = linked(url).finding("invalid-evidence-link");
+        f.message.rsplit(": ").next().unwrap().to_owned()
+    }
+
+    #[test]
+    fn an_address_without_https_is_found_at_its_url() {
+        let f = linked("www.lochard.gov.uk/plan.pdf").finding("invalid-evidence-link");
+        assert_eq!(
+            f.message,
+            "document 1's url \"www.lochard.gov.uk/plan.pdf\" is not a web address: it does not start with https://"
+        );
+        assert_eq!(at(&f), ("evidence/log.toml", 4));
+        assert!(f.help.unwrap().contains("https://"));
+    }
+
+    #[test]
+    fn each_kind_of_bad_address_says_why() {
+        assert_eq!(
+            why(r"S:\Children\CPC\plan.pdf"),
+            "only http and https links work for inspectors"
+        );
+        assert_eq!(
+            why("https://www.lochard.gov.uk/cpc plan.pdf"),
+            "it contains spaces (write them as %20)"
+        );
+        assert_eq!(
+            why("https://intranet/cpc/plan.pdf"),
+            "its host name is not a web site's"
+        );
+    }
+
+    #[test]
+    fn escaped_spaces_queries_and_plain_http_are_fine() {
+        for url in [
+            "https://www.lochard.gov.uk/cpc%20plan.pdf",
+            "https://www.lochard.gov.uk/download?id=42&v=2",
+            "http://www.lochard.gov.uk/plan.pdf",
+        ] {
+            assert!(
+                linked(url).findings("invalid-evidence-link").is_empty(),
+                "{url}"
+            );
+        }
+    }
+}

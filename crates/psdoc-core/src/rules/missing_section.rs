@@ -63,3 +63,89 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(finding.section(Some(key)));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::heading::SectionKey;
+    use crate::testing::{TestStatement, at};
+
+    #[test]
+    fn a_missing_section_is_found_at_the_summary_with_the_heading_to_write() {
+        let f = TestStatement::complete()
+            .without("covid.md")
+            .finding("missing-section");
+        assert_eq!(
+            f.message,
+            "the required section \"Response to Covid-19\" is missing"
+        );
+        assert_eq!(at(&f), ("book/src/SUMMARY.md", 1));
+        assert_eq!(f.section, Some(SectionKey::COVID));
+        assert_eq!(
+            f.help.as_deref(),
+            Some("add a chapter (or a heading in one) titled \"Response to Covid-19\"")
+        );
+    }
+
+    #[test]
+    fn missing_achievements_may_come_back_under_the_combined_heading() {
+        let f = TestStatement::complete()
+            .without("achievements.md")
+            .finding("missing-section");
+        assert!(
+            f.help
+                .unwrap()
+                .ends_with(", or one heading \"Key achievements and areas for improvement\""),
+        );
+    }
+
+    #[test]
+    fn a_short_heading_is_found_where_it_is_as_a_near_miss() {
+        let f = TestStatement::complete()
+            .chapter(
+                "leadership.md",
+                "# Leadership\n\nChief officers meet quarterly [E1].\n",
+            )
+            .finding("missing-section");
+        assert_eq!(at(&f), ("book/src/leadership.md", 1));
+        assert_eq!(f.section, Some(SectionKey::LEADERSHIP));
+        assert!(
+            f.message
+                .ends_with("the heading \"Leadership\" looks like it")
+        );
+        assert_eq!(
+            f.help.as_deref(),
+            Some(
+                "write the heading as the guidance does: \"Collaborative strategic and operational leadership\""
+            )
+        );
+    }
+
+    #[test]
+    fn an_ampersand_a_number_and_a_dash_qualifier_still_match() {
+        let st = TestStatement::complete().chapter(
+            "qa.md",
+            "# 5. Quality Assurance & Evaluative Activity – 2024 to 2026\n\nAn audit found good practice [E1].\n",
+        );
+        assert!(st.findings("missing-section").is_empty());
+    }
+
+    #[test]
+    fn a_reworded_heading_is_required_in_its_new_words() {
+        let reworded = "[guidance.sections.data]\nheading = \"What our data tells us\"\n";
+        let f = TestStatement::complete()
+            .without("data.md")
+            .with_config(reworded)
+            .finding("missing-section");
+        assert_eq!(
+            f.message,
+            "the required section \"What our data tells us\" is missing"
+        );
+        let st = TestStatement::complete()
+            .chapter(
+                "data.md",
+                "# What our data tells us\n\nRe-registrations fell [E1].\n",
+            )
+            .with_config(reworded);
+        assert!(st.findings("missing-section").is_empty());
+    }
+}

@@ -49,3 +49,66 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::heading::SectionKey;
+    use crate::testing::{OWN_PROFILE, TestStatement, at};
+
+    /// The Covid-19 section in eight words: three of heading, five under it.
+    fn covid_budget(words: u32) -> TestStatement {
+        TestStatement::complete()
+            .chapter(
+                "covid.md",
+                "# Response to Covid-19\n\nVisits went on throughout [E1].\n",
+            )
+            .with_config(&format!("[statement.budgets]\ncovid = {words}\n"))
+    }
+
+    #[test]
+    fn a_section_over_its_budget_is_found_at_its_heading() {
+        let f = covid_budget(7).finding("section-budget");
+        assert_eq!(
+            f.message,
+            "\"Response to Covid-19\" has 8 words, 1 over its budget of 7"
+        );
+        assert_eq!(at(&f), ("book/src/covid.md", 1));
+        assert_eq!(f.section, Some(SectionKey::COVID));
+        assert!(
+            f.help.unwrap().contains("`covid` in [statement.budgets]"),
+            "names the key to change"
+        );
+    }
+
+    #[test]
+    fn exactly_at_the_budget_is_fine() {
+        assert!(covid_budget(8).findings("section-budget").is_empty());
+    }
+
+    #[test]
+    fn a_section_under_two_headings_is_counted_whole_at_the_first() {
+        let st = covid_budget(8).chapter(
+            "recovery.md",
+            "# Response to Covid-19\n\nRecovery ended in 2023.\n",
+        );
+        let f = st.finding("section-budget");
+        assert!(f.message.contains("has 15 words, 7 over"), "{}", f.message);
+        assert_eq!(at(&f), ("book/src/covid.md", 1));
+    }
+
+    #[test]
+    fn a_profile_gives_a_budget_that_partnership_toml_may_change() {
+        // The profile's outcomes budget is 50 words.
+        let text = format!(
+            "# Outcomes for children on supervision orders\n\n{}\n",
+            "word ".repeat(45)
+        );
+        let st = TestStatement::new()
+            .profile(OWN_PROFILE)
+            .chapter("outcomes.md", &text);
+        let f = st.finding("section-budget");
+        assert!(f.message.ends_with("has 51 words, 1 over its budget of 50"));
+        let raised = st.with_config("[statement.budgets]\noutcomes = 51\n");
+        assert!(raised.findings("section-budget").is_empty());
+    }
+}

@@ -83,3 +83,68 @@ fn other_orders(profile: &psdoc_guidance::Profile) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{CHAPTERS, TestStatement, at};
+
+    /// The complete statement's chapters in the order of `files`.
+    fn in_order(files: &[&str]) -> TestStatement {
+        files.iter().fold(TestStatement::new(), |st, file| {
+            let (_, text) = CHAPTERS.iter().find(|(f, _)| f == file).expect("a chapter");
+            st.chapter(file, text)
+        })
+    }
+
+    /// Data before Covid-19: neither of the guidance's orders.
+    const DATA_FIRST: [&str; 8] = [
+        "context.md",
+        "data.md",
+        "covid.md",
+        "involvement.md",
+        "qa.md",
+        "leadership.md",
+        "achievements.md",
+        "improvement.md",
+    ];
+
+    #[test]
+    fn an_order_of_neither_list_is_found_at_the_summary() {
+        let f = in_order(&DATA_FIRST).finding("section-order");
+        assert_eq!(
+            f.message,
+            "the sections are in the order context, data, covid, involvement, quality-assurance, leadership, achievements, improvement; \
+             the guidance's order is context, covid, data, involvement, quality-assurance, leadership, achievements, improvement"
+        );
+        assert_eq!(at(&f), ("book/src/SUMMARY.md", 1));
+        assert_eq!(f.section, None);
+        assert_eq!(
+            f.help.as_deref(),
+            Some(
+                "reorder the chapters in SUMMARY.md; leadership may also come before quality assurance"
+            )
+        );
+    }
+
+    #[test]
+    fn a_missing_section_is_left_out_of_the_comparison() {
+        let st = in_order(&DATA_FIRST).without("covid.md");
+        assert!(st.findings("section-order").is_empty());
+    }
+
+    #[test]
+    fn a_combined_section_last_is_in_order() {
+        let st = TestStatement::complete().without("improvement.md").chapter(
+            "achievements.md",
+            "# Key achievements and areas for improvement\n\n- One [E1]\n- Two\n- Three\n",
+        );
+        assert!(st.findings("section-order").is_empty());
+    }
+
+    #[test]
+    fn under_the_six_areas_profile_a_covid_chapter_anywhere_is_other_text() {
+        let st = in_order(&DATA_FIRST)
+            .with_config("[guidance]\nprofile = \"children-at-risk-six-areas\"\n");
+        assert!(st.findings("section-order").is_empty());
+    }
+}

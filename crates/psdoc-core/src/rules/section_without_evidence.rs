@@ -46,3 +46,85 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::heading::SectionKey;
+    use crate::testing::{OWN_PROFILE, TestStatement, at};
+
+    fn data(text: &str) -> TestStatement {
+        TestStatement::complete().chapter(
+            "data.md",
+            &format!("# What your data is telling you\n\n{text}\n"),
+        )
+    }
+
+    #[test]
+    fn a_section_citing_nothing_is_found_at_its_heading() {
+        let f = data("Re-registrations fell over two years, as QI 1.1 asks.")
+            .finding("section-without-evidence");
+        assert_eq!(
+            f.message,
+            "\"What your data is telling you\" cites no evidence"
+        );
+        assert_eq!(at(&f), ("book/src/data.md", 1));
+        assert_eq!(f.section, Some(SectionKey::DATA));
+        assert_eq!(
+            f.help.as_deref(),
+            Some("cite the documents behind its claims, e.g. [E12]")
+        );
+    }
+
+    #[test]
+    fn a_reference_in_code_is_no_citation() {
+        let st = data("Write references like `[E1]`.");
+        assert_eq!(st.findings("section-without-evidence").len(), 1);
+    }
+
+    #[test]
+    fn a_range_under_a_sub_heading_is_a_citation() {
+        let st = data("Re-registrations fell.\n\n## Trends\n\nSee the data sets [E1-E2].");
+        assert!(st.findings("section-without-evidence").is_empty());
+    }
+
+    #[test]
+    fn the_prefix_in_force_is_what_cites_and_what_is_suggested() {
+        let st = |text: &str| {
+            TestStatement::new()
+                .with_config("[evidence]\nprefix = \"D\"\n")
+                .chapter(
+                    "data.md",
+                    &format!("# What your data is telling you\n\n{text}\n"),
+                )
+        };
+        let f = st("Re-registrations fell [E1].").finding("section-without-evidence");
+        assert_eq!(
+            f.help.as_deref(),
+            Some("cite the documents behind its claims, e.g. [D12]")
+        );
+        assert!(
+            st("Re-registrations fell [D1].")
+                .findings("section-without-evidence")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_empty_section_is_left_to_empty_section() {
+        let st = TestStatement::complete().chapter("data.md", "# What your data is telling you\n");
+        assert!(st.findings("section-without-evidence").is_empty());
+    }
+
+    #[test]
+    fn a_profile_may_excuse_a_section_from_citing() {
+        let st = TestStatement::new()
+            .profile(OWN_PROFILE)
+            .chapter("context.md", "# Our context\n\nA rural area.\n")
+            .chapter(
+                "outcomes.md",
+                "# Outcomes for children on supervision orders\n\nFewer placements break down.\n",
+            );
+        let f = st.finding("section-without-evidence");
+        assert_eq!(at(&f), ("book/src/outcomes.md", 1), "not the context");
+    }
+}

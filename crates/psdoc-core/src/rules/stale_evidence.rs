@@ -39,3 +39,72 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{TestStatement, at};
+
+    /// A log of one document with `dates` (its `date` on line 5); the
+    /// submission is 2026-03-20.
+    fn dated(dates: &str) -> TestStatement {
+        TestStatement::complete().log(&format!(
+            "[[document]]\nid = 1\ntitle = \"CPC annual report\"\nurl = \"https://example.org/a\"\n{dates}\n"
+        ))
+    }
+
+    #[test]
+    fn a_day_more_than_24_months_is_found_at_its_date() {
+        let f = dated("date = 2024-03-19").finding("stale-evidence");
+        assert_eq!(
+            f.message,
+            "document 1 (\"CPC annual report\") is dated 2024-03-19, more than 24 months before the submission on 2026-03-20 (the oldest current date is 2024-03-20)"
+        );
+        assert_eq!(at(&f), ("evidence/log.toml", 5));
+        assert_eq!(f.section, None);
+        assert!(f.help.unwrap().contains("`until`"));
+    }
+
+    #[test]
+    fn a_plan_in_force_until_the_submission_day_is_current() {
+        let st = dated("date = 2022-04-01\nuntil = 2026-03-20");
+        assert!(st.findings("stale-evidence").is_empty());
+    }
+
+    #[test]
+    fn max_age_months_moves_the_limit() {
+        let year = |date: &str| dated(date).with_config("[evidence]\nmax_age_months = 12\n");
+        assert!(
+            year("date = 2025-03-20")
+                .findings("stale-evidence")
+                .is_empty()
+        );
+        let f = year("date = 2025-03-19").finding("stale-evidence");
+        assert!(f.message.contains("more than 12 months"), "{}", f.message);
+    }
+
+    #[test]
+    fn at_a_month_end_the_same_day_back_is_the_last_of_a_shorter_month() {
+        let st = |date: &str| {
+            dated(date).config(
+                "[partnership]\nname = \"T\"\nsubmission = 2026-08-31\n\n[evidence]\nmax_age_months = 6\n",
+            )
+        };
+        assert!(
+            st("date = 2026-02-28")
+                .findings("stale-evidence")
+                .is_empty()
+        );
+        let f = st("date = 2026-02-27").finding("stale-evidence");
+        assert!(
+            f.message
+                .ends_with("(the oldest current date is 2026-02-28)"),
+            "{}",
+            f.message
+        );
+    }
+
+    #[test]
+    fn an_undated_document_is_never_stale() {
+        assert!(dated("").findings("stale-evidence").is_empty());
+    }
+}

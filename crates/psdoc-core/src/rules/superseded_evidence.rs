@@ -55,3 +55,63 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{TestStatement, at};
+
+    /// Two entries: document 1 of `one` (its `series` on line 6), then
+    /// document 2 of `two`.
+    fn two(one: &str, two: &str) -> TestStatement {
+        TestStatement::complete().log(&format!(
+            "[[document]]\nid = 1\ntitle = \"CPC annual report 2023-24\"\nurl = \"https://example.org/a\"\n{one}\n\n\
+             [[document]]\nid = 2\ntitle = \"CPC annual report 2024-25\"\nurl = \"https://example.org/b\"\n{two}\n"
+        ))
+    }
+
+    #[test]
+    fn the_older_version_is_found_at_its_series_naming_the_newer() {
+        let f = two(
+            "date = 2025-01-10\nseries = \"CPC annual report\"",
+            "date = 2026-01-10\nseries = \"CPC annual report\"",
+        )
+        .finding("superseded-evidence");
+        assert_eq!(
+            f.message,
+            "document 1 is an older version of \"CPC annual report\" (2025-01-10): document 2 (2026-01-10) is newer"
+        );
+        assert_eq!(at(&f), ("evidence/log.toml", 6));
+        assert_eq!(
+            f.help.as_deref(),
+            Some("remove document 1 from the log and cite [E2] instead")
+        );
+    }
+
+    #[test]
+    fn the_older_version_is_found_wherever_it_is_listed() {
+        let f = two(
+            "date = 2026-01-10\nseries = \"CPC annual report\"",
+            "date = 2025-01-10\nseries = \"CPC annual report\"",
+        )
+        .finding("superseded-evidence");
+        assert!(f.message.starts_with("document 2 "), "{}", f.message);
+    }
+
+    #[test]
+    fn two_versions_of_the_same_date_are_left_alone() {
+        let st = two(
+            "date = 2026-01-10\nseries = \"CPC annual report\"",
+            "date = 2026-01-10\nseries = \"CPC annual report\"",
+        );
+        assert!(st.findings("superseded-evidence").is_empty());
+    }
+
+    #[test]
+    fn minutes_in_one_series_are_a_set() {
+        let st = two(
+            "date = 2025-06-10\nseries = \"COG minutes\"\ncore = 7",
+            "date = 2025-09-10\nseries = \"COG minutes\"\ncore = 7",
+        );
+        assert!(st.findings("superseded-evidence").is_empty());
+    }
+}

@@ -36,3 +36,61 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{OWN_PROFILE, TestStatement, at};
+
+    /// Seven words: four in the heading, three under it.
+    fn seven_words() -> TestStatement {
+        TestStatement::new().chapter(
+            "context.md",
+            "# Context of children's services\n\nOne two three.\n",
+        )
+    }
+
+    #[test]
+    fn a_statement_over_the_limit_is_found_at_the_summary() {
+        let f = seven_words()
+            .with_config("[statement]\nword_limit = 6\n")
+            .finding("word-limit");
+        assert_eq!(
+            f.message,
+            "the statement has 7 words, 1 over the limit of 6"
+        );
+        assert_eq!(at(&f), ("book/src/SUMMARY.md", 1));
+        assert_eq!(f.section, None);
+        assert!(f.help.unwrap().contains("`psdoc count`"));
+    }
+
+    #[test]
+    fn exactly_at_the_limit_is_fine() {
+        let st = seven_words().with_config("[statement]\nword_limit = 7\n");
+        assert!(st.findings("word-limit").is_empty());
+    }
+
+    #[test]
+    fn drafting_notes_are_not_counted() {
+        let st = TestStatement::new()
+            .chapter(
+                "context.md",
+                "# Context of children's services\n\n<!-- Ask the lead officer for the latest population figures. -->\nOne two three.\n",
+            )
+            .with_config("[statement]\nword_limit = 7\n");
+        assert!(st.findings("word-limit").is_empty());
+    }
+
+    #[test]
+    fn a_profile_sets_the_limit_and_thousands_are_grouped() {
+        // Two words of heading and 999 under it: one over the profile's 1,000.
+        let text = format!("# Our context\n\n{}\n", "word ".repeat(999));
+        let f = TestStatement::new()
+            .profile(OWN_PROFILE)
+            .chapter("context.md", &text)
+            .finding("word-limit");
+        assert_eq!(
+            f.message,
+            "the statement has 1,001 words, 1 over the limit of 1,000"
+        );
+    }
+}
