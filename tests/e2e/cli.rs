@@ -149,3 +149,49 @@ fn color_always_colours() {
     let out = repo.run(&["check", "--color", "always"]).stdout();
     assert!(out.contains('\u{1b}'), "{out}");
 }
+
+#[test]
+fn a_fresh_statement_lists_each_problem_once_in_book_order() {
+    let repo = Repo::empty();
+    repo.run(&["init", "new"]).expect_code(0);
+    let root = repo.path().join("new");
+    let run = repo.run_in(&root, &["check", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    let diagnostics = json["diagnostics"].as_array().unwrap();
+    let rules: Vec<&str> = diagnostics
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    // Eight empty sections, once each (not also "no achievements", "no
+    // evidence", "no capacity"), then the thirteen core documents: nothing
+    // in the files init writes is taken for personal information.
+    assert_eq!(
+        rules,
+        [vec!["empty-section"; 8], vec!["missing-core-document"; 13]].concat(),
+        "{json}"
+    );
+    // Chapters as SUMMARY.md orders them, Appendix 2 items by number.
+    let files: Vec<&str> = diagnostics[..8]
+        .iter()
+        .map(|d| d["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        files[..3],
+        [
+            "book/src/context.md",
+            "book/src/covid.md",
+            "book/src/data.md"
+        ]
+    );
+    let items: Vec<String> = diagnostics[8..]
+        .iter()
+        .map(|d| {
+            d["message"].as_str().unwrap()["Appendix 2 item ".len()..]
+                .split(' ')
+                .next()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(items, (1..=13).map(|i| i.to_string()).collect::<Vec<_>>());
+}

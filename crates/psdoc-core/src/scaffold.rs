@@ -153,11 +153,15 @@ max_age_months = 24              # older evidence is stale unless its `until` is
 # 1 = "Children's services are not delegated to the IJB"
 
 [privacy]
-allow = []                       # exact strings never reported (a public switchboard)
+# allow = ["exact text"]         # exact strings never reported (a public switchboard)
 small_number_threshold = 5       # counts 1 to 4 in tables are flagged; 0 switches off
 # [[privacy.pattern]]            # local identifiers, e.g. a case reference
 # name = "case reference"
 # regex = '\bSW-\d{{6}}\b'
+# [[privacy.allow]]              # allow findings inside one file (a spreadsheet cannot
+# file = "evidence/files/q4.xlsx"  # hold a comment); with `allow = [...]` above, write
+# rule = "small-number"          # these as inline tables in that list instead
+# reason = "published CPC figure"
 
 [guidance]                       # the guidance the statement follows (`psdoc guidance`)
 {}
