@@ -997,7 +997,7 @@ fn paragraphs_moved_between_sections_add_up_in_every_format() {
         "{html}"
     );
     assert!(
-        html.contains("<p class=\"figures\">37 \u{2192} 28 words: 0 inserted, 0 deleted, 0 moved in, 9 moved out (\u{2212}9).</p>"),
+        html.contains("<p class=\"figures\">37 \u{2192} 28 words (\u{2212}9): 0 inserted, 0 deleted, 0 moved in, 9 moved out.</p>"),
         "{html}"
     );
 }

@@ -299,9 +299,11 @@ fn section(
         None => Figures::of_other(&diff.other),
     };
     out.push_str(&format!(
-        "<p class=\"figures\">{} ({}).</p>\n",
-        esc(&figures.sentence()),
-        signed(delta(figures.before, figures.after))
+        "<p class=\"figures\">{} \u{2192} {} words ({}): {}.</p>\n",
+        thousands(figures.before),
+        thousands(figures.after),
+        signed(delta(figures.before, figures.after)),
+        esc(&figures.changes())
     ));
     if let Some(s) = s {
         let mut notes = Vec::new();

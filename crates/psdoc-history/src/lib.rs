@@ -221,10 +221,19 @@ impl Figures {
     /// "441 → 447 words: 13 inserted, 7 deleted, 18 moved in, 0 moved out",
     /// and the words moved within it when there are any.
     pub(crate) fn sentence(&self) -> String {
-        let mut out = format!(
-            "{} \u{2192} {} words: {} inserted, {} deleted, {} moved in, {} moved out",
+        format!(
+            "{} \u{2192} {} words: {}",
             thousands(self.before),
             thousands(self.after),
+            self.changes()
+        )
+    }
+
+    /// "13 inserted, 7 deleted, 18 moved in, 0 moved out", and "(8 moved
+    /// within it)" when there are any.
+    pub(crate) fn changes(&self) -> String {
+        let mut out = format!(
+            "{} inserted, {} deleted, {} moved in, {} moved out",
             thousands(self.inserted),
             thousands(self.deleted),
             thousands(self.moved_in),
