@@ -8,8 +8,14 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
-cargo build --release -p psdoc --manifest-path "$here/Cargo.toml" >&2
-psdoc="$here/target/release/psdoc"
+# PSDOC_BIN=FILE uses that psdoc (the end-to-end tests' own) instead of building
+# the release binary.
+if [ -n "${PSDOC_BIN:-}" ]; then
+  psdoc=$PSDOC_BIN
+else
+  cargo build --release -p psdoc --manifest-path "$here/Cargo.toml" >&2
+  psdoc="$here/target/release/psdoc"
+fi
 # PSDOC_BENCH_DIR=DIR keeps the repository there (for profiling).
 if [ -n "${PSDOC_BENCH_DIR:-}" ]; then
   work=$PSDOC_BENCH_DIR; rm -rf "$work"; mkdir -p "$work"

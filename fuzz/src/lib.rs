@@ -146,20 +146,44 @@ pub fn statement(data: &[u8]) {
     let _ = github::render(&report, &Default::default());
 }
 
-/// Evidence and quality-indicator references in prose.
+/// Evidence references in every form and style (in text order, never
+/// overlapping, written as their form says) and quality-indicator references
+/// in prose.
 pub fn references(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
     for prefix in ["E", "Doc"] {
-        for r in psdoc_evidence::find_references(text, prefix) {
-            let found = &text[r.range.clone()];
-            assert!(found.starts_with('[') && found.ends_with(']'), "{found:?}");
-            if let psdoc_evidence::ReferenceKind::Cites(items) = &r.kind {
-                assert!(!items.is_empty());
-                for item in items {
-                    assert!(1 <= item.first() && item.first() <= item.last(), "{item:?}");
-                    assert!(item.contains(item.first()) && item.contains(item.last()));
+        for style in [
+            psdoc_evidence::ReferenceStyle::Any,
+            psdoc_evidence::ReferenceStyle::Brackets,
+        ] {
+            let mut last_end = 0;
+            for r in psdoc_evidence::find_references_with(text, prefix, style) {
+                assert!(r.range.start >= last_end, "overlapping: {r:?}");
+                last_end = r.range.end;
+                let found = &text[r.range.clone()];
+                match r.form {
+                    psdoc_evidence::Form::Brackets => {
+                        assert!(found.starts_with('[') && found.ends_with(']'), "{found:?}")
+                    }
+                    psdoc_evidence::Form::Parentheses => {
+                        assert!(found.starts_with('(') && found.ends_with(')'), "{found:?}")
+                    }
+                    psdoc_evidence::Form::RunningText => {
+                        assert!(found.starts_with(prefix), "{found:?}")
+                    }
+                    psdoc_evidence::Form::Wording => assert!(
+                        matches!(r.kind, psdoc_evidence::ReferenceKind::Malformed { .. }),
+                        "{found:?}"
+                    ),
+                }
+                if let psdoc_evidence::ReferenceKind::Cites(items) = &r.kind {
+                    assert!(!items.is_empty());
+                    for item in items {
+                        assert!(1 <= item.first() && item.first() <= item.last(), "{item:?}");
+                        assert!(item.contains(item.first()) && item.contains(item.last()));
+                    }
                 }
             }
         }

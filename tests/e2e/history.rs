@@ -68,9 +68,15 @@ fn section<'a>(diff: &'a Value, key: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no section {key} in {diff:#}"))
 }
 
-/// For every section and the rest: after - before == inserted - deleted.
+/// CONTRACT section 8's equations on a diff's JSON: for every section and
+/// the rest, after - before == inserted - deleted + moved_in - moved_out;
+/// the statement's inserted and deleted words are the sums of the rows;
+/// what moved in somewhere moved out elsewhere; the statement's moved words
+/// count each moved paragraph once (a paragraph moved between sections is in
+/// both sections' moved words).
 fn assert_balanced(diff: &Value) {
     let n = |v: &Value, k: &str| v[k].as_i64().unwrap_or_else(|| panic!("{k} in {v}"));
+    let mut sums = [0i64; 5];
     for s in diff["sections"]
         .as_array()
         .unwrap()
@@ -79,10 +85,31 @@ fn assert_balanced(diff: &Value) {
     {
         assert_eq!(
             n(s, "words_after") - n(s, "words_before"),
-            n(s, "inserted_words") - n(s, "deleted_words"),
+            n(s, "inserted_words") - n(s, "deleted_words") + n(s, "moved_in") - n(s, "moved_out"),
             "{s:#}"
         );
+        assert!(
+            n(s, "moved_words") >= n(s, "moved_in") + n(s, "moved_out"),
+            "{s:#}"
+        );
+        for (sum, key) in sums.iter_mut().zip([
+            "inserted_words",
+            "deleted_words",
+            "moved_in",
+            "moved_out",
+            "moved_words",
+        ]) {
+            *sum += n(s, key);
+        }
     }
+    let [inserted, deleted, moved_in, moved_out, moved] = sums;
+    assert_eq!(
+        (inserted, deleted),
+        (n(diff, "inserted_words"), n(diff, "deleted_words")),
+        "the statement's figures are the sums of the rows"
+    );
+    assert_eq!(moved_in, moved_out);
+    assert_eq!(n(diff, "moved_words"), moved - moved_in);
     assert_eq!(
         n(diff, "total_after") - n(diff, "total_before"),
         n(diff, "inserted_words") - n(diff, "deleted_words")
@@ -116,7 +143,7 @@ fn yearly() -> Repo {
 
 fn unchanged(key: &str, title: &str, words: usize) -> Value {
     json!({"key": key, "title": title, "status": "unchanged", "words_before": words, "words_after": words,
-           "inserted_words": 0, "deleted_words": 0, "moved_words": 0,
+           "inserted_words": 0, "deleted_words": 0, "moved_words": 0, "moved_in": 0, "moved_out": 0,
            "evidence_added": [], "evidence_removed": [], "qi_added": [], "qi_removed": []})
 }
 
@@ -130,23 +157,24 @@ fn diff_between_yearly_tags_is_exact_json() {
             unchanged("context", "Context of children's services", 35),
             // "register [E1]." became "register.": 2 words out, 1 in.
             {"key": "covid", "title": "Response to Covid-19", "status": "changed",
-             "words_before": 23, "words_after": 22, "inserted_words": 1, "deleted_words": 2, "moved_words": 0,
+             "words_before": 23, "words_after": 22, "inserted_words": 1, "deleted_words": 2, "moved_words": 0, "moved_in": 0, "moved_out": 0,
              "evidence_added": [], "evidence_removed": [1], "qi_added": [], "qi_removed": []},
             // "12%" -> "15%"; "[E1]." -> "[E1, E2]." (one word out, two in);
             // five words added: "We also use QI 2.1."
             {"key": "data", "title": "What your data is telling you", "status": "changed",
-             "words_before": 28, "words_after": 34, "inserted_words": 8, "deleted_words": 2, "moved_words": 0,
+             "words_before": 28, "words_after": 34, "inserted_words": 8, "deleted_words": 2, "moved_words": 0, "moved_in": 0, "moved_out": 0,
              "evidence_added": [2], "evidence_removed": [], "qi_added": ["2.1"], "qi_removed": []},
             unchanged("involvement", "Children and young people's involvement and feedback", 24),
             unchanged("quality-assurance", "Quality assurance and evaluative activity", 19),
             unchanged("leadership", "Collaborative strategic and operational leadership", 17),
             {"key": "achievements", "title": "Key achievements", "status": "changed",
-             "words_before": 27, "words_after": 20, "inserted_words": 0, "deleted_words": 7, "moved_words": 0,
+             "words_before": 27, "words_after": 20, "inserted_words": 0, "deleted_words": 7, "moved_words": 0, "moved_in": 0, "moved_out": 0,
              "evidence_added": [], "evidence_removed": [], "qi_added": [], "qi_removed": []},
             unchanged("improvement", "Areas for improvement", 18),
         ],
         "limit": 5000, "inserted_words": 9, "deleted_words": 11, "moved_words": 0,
-        "other": {"words_before": 0, "words_after": 0, "inserted_words": 0, "deleted_words": 0, "moved_words": 0},
+        "other": {"words_before": 0, "words_after": 0, "inserted_words": 0, "deleted_words": 0, "moved_words": 0,
+                  "moved_in": 0, "moved_out": 0},
         "documents_added": [2], "documents_removed": [9],
     });
     // Sections with their words as `psdoc count` gives them.
@@ -236,17 +264,19 @@ fn a_combined_heading_split_in_two_moves_the_improvement_text() {
     assert_eq!(
         section(&diff, "achievements"),
         &json!({"key": "achievements", "title": "Key achievements", "status": "changed",
-                "words_before": 49, "words_after": 27, "inserted_words": 0, "deleted_words": 22, "moved_words": 18,
+                "words_before": 49, "words_after": 27, "inserted_words": 0, "deleted_words": 4, "moved_words": 18,
+                "moved_in": 0, "moved_out": 18,
                 "evidence_added": [], "evidence_removed": [], "qi_added": [], "qi_removed": ["10.1"]}),
         "\"and areas for improvement\" (4 words) deleted; the improvement heading and paragraph (18) moved out, QI 10 with them"
     );
     assert_eq!(
         section(&diff, "improvement"),
         &json!({"key": "improvement", "title": "Areas for improvement", "status": "added",
-                "words_before": 0, "words_after": 18, "inserted_words": 18, "deleted_words": 0, "moved_words": 18,
+                "words_before": 0, "words_after": 18, "inserted_words": 0, "deleted_words": 0, "moved_words": 18,
+                "moved_in": 18, "moved_out": 0,
                 "evidence_added": [1], "evidence_removed": [], "qi_added": ["10.1"], "qi_removed": []})
     );
-    // Statement-wide the move is only a move.
+    // Statement-wide the move is only a move, and the rows add up to it.
     assert_eq!(
         (
             &diff["inserted_words"],
@@ -382,11 +412,12 @@ fn markdown_has_a_table_and_collapsible_diffs() {
         .stdout();
     assert!(
         md.contains(
-            "| Section | Status | Words | Change | Inserted | Deleted | Moved | Evidence | QIs |"
+            "| Section | Status | Words | Change | Inserted | Deleted | Moved in | Moved out | Evidence | QIs |"
         ),
         "{md}"
     );
-    assert!(md.contains("| What your data is telling you | changed | 28 \u{2192} 34 | +6 | 8 | 2 | 0 | +E2 | +2.1 |"), "{md}");
+    assert!(md.contains("| What your data is telling you | changed | 28 \u{2192} 34 | +6 | 8 | 2 | 0 | 0 | +E2 | +2.1 |"), "{md}");
+    assert!(md.contains("| Context of children's services | unchanged | 35 \u{2192} 35 | 0 | 0 | 0 | 0 | 0 | no change | no change |"), "{md}");
     assert!(
         md.contains("<details><summary><b>What your data is telling you</b>"),
         "{md}"
@@ -829,4 +860,187 @@ fn revisions_can_be_given_as_a_range_and_an_empty_repository_says_so() {
     git2::Repository::init(empty.path()).unwrap();
     let run = empty.run(&["diff", "HEAD"]).expect_code(2);
     assert!(run.stderr().contains("no commits yet"), "{}", run.stderr());
+}
+
+/// A section's (inserted, deleted, moved in, moved out, moved) words.
+fn moves(diff: &Value, key: &str) -> (i64, i64, i64, i64, i64) {
+    let s = if key == "other" {
+        &diff["other"]
+    } else {
+        section(diff, key)
+    };
+    let n = |k: &str| s[k].as_i64().unwrap();
+    (
+        n("inserted_words"),
+        n("deleted_words"),
+        n("moved_in"),
+        n("moved_out"),
+        n("moved_words"),
+    )
+}
+
+#[test]
+fn paragraphs_moved_between_sections_add_up_in_every_format() {
+    let intro = "# Introduction\n\nThis is our statement for 2025.\n";
+    let tracked = "We track outcomes after deregistration for a whole year.";
+    let audits = "Auditors read forty case files from every locality each spring.";
+    let workers = "Workers keep children with the protective parent.";
+    let data = format!("{DATA}\n{tracked}\n");
+    let qa = format!("{QA}\n{audits}\n");
+    let mut chapters = vec![("intro.md", intro)];
+    chapters.extend(all_chapters());
+    let repo = Repo::passing()
+        .chapters(&chapters)
+        .file("book/src/data.md", &data)
+        .file("book/src/qa.md", &qa);
+    let v1 = commit(&repo, "v1", 2024);
+    tag(&repo, "v1", v1);
+    // Unchanged from data to involvement; edited from quality assurance to
+    // leadership; from the introduction (outside the sections) to Covid;
+    // and within the achievements.
+    let repo = repo
+        .file("book/src/data.md", DATA)
+        .file("book/src/qa.md", QA)
+        .file("book/src/intro.md", "# Introduction\n")
+        .file(
+            "book/src/involvement.md",
+            &format!("{INVOLVEMENT}\n{tracked}\n"),
+        )
+        .file(
+            "book/src/leadership.md",
+            &format!("{LEADERSHIP}\n{}\n", audits.replace("forty", "fifty")),
+        )
+        .file(
+            "book/src/covid.md",
+            &format!("{COVID}\nThis is our statement for 2025.\n"),
+        )
+        .edit("book/src/achievements.md", &format!("\n\n{workers}"), "")
+        .edit(
+            "book/src/achievements.md",
+            "helped write the plan.",
+            &format!("helped write the plan.\n\n{workers}"),
+        );
+    let v2 = commit(&repo, "v2", 2025);
+    tag(&repo, "v2", v2);
+
+    let diff = json_of(repo.run(&["diff", "v1", "v2", "--format", "json"]));
+    assert_balanced(&diff);
+    // (inserted, deleted, moved in, moved out, moved)
+    assert_eq!(moves(&diff, "data"), (0, 0, 0, 9, 9), "{diff:#}");
+    assert_eq!(moves(&diff, "involvement"), (0, 0, 9, 0, 9), "{diff:#}");
+    assert_eq!(
+        moves(&diff, "quality-assurance"),
+        (0, 1, 0, 9, 9),
+        "\"forty\" deleted where it was: {diff:#}"
+    );
+    assert_eq!(
+        moves(&diff, "leadership"),
+        (1, 0, 9, 0, 9),
+        "\"fifty\" inserted where it is: {diff:#}"
+    );
+    assert_eq!(moves(&diff, "covid"), (0, 0, 6, 0, 6), "{diff:#}");
+    assert_eq!(moves(&diff, "other"), (0, 0, 0, 6, 6), "{diff:#}");
+    assert_eq!(moves(&diff, "achievements"), (0, 0, 0, 0, 7), "{diff:#}");
+    assert_eq!(
+        (
+            &diff["inserted_words"],
+            &diff["deleted_words"],
+            &diff["moved_words"]
+        ),
+        (&json!(1), &json!(1), &json!(31)),
+        "each moved paragraph once: {diff:#}"
+    );
+
+    let term = repo.run(&["diff", "v1", "v2"]).expect_code(0).stdout();
+    assert!(
+        term.contains("1 words inserted, 1 deleted, 31 moved (24 to another section)."),
+        "{term}"
+    );
+    assert!(
+        term.contains("   37 \u{2192} 28 words: 0 inserted, 0 deleted, 0 moved in, 9 moved out\n"),
+        "{term}"
+    );
+    let header = term.lines().find(|l| l.starts_with("Section ")).unwrap();
+    for column in ["Change", "Ins/Del", "Moved in", "Moved out"] {
+        assert!(header.contains(column), "{header}");
+    }
+    let total = term.lines().find(|l| l.starts_with("Total ")).unwrap();
+    assert!(
+        total.ends_with("+1/\u{2212}1       +24        \u{2212}24"),
+        "{total:?}"
+    );
+
+    let md = repo
+        .run(&["diff", "v1", "v2", "--format", "markdown"])
+        .expect_code(0)
+        .stdout();
+    assert!(
+        md.contains("| What your data is telling you | changed | 37 \u{2192} 28 | \u{2212}9 | 0 | 0 | 0 | 9 | no change | no change |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| _Other text_ | | 7 \u{2192} 1 | \u{2212}6 | 0 | 0 | 0 | 6 | | |"),
+        "{md}"
+    );
+    assert!(md.contains("(+1 \u{2212}0, 9 moved in)"), "{md}");
+
+    let html = repo
+        .run(&["diff", "v1", "v2", "--format", "html"])
+        .expect_code(0)
+        .stdout();
+    assert!(
+        html.contains("<th scope=\"col\" class=\"n\">Moved in</th><th scope=\"col\" class=\"n\">Moved out</th>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<td>no change</td><td>no change</td>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<p class=\"figures\">37 \u{2192} 28 words (\u{2212}9): 0 inserted, 0 deleted, 0 moved in, 9 moved out.</p>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn the_diff_benchmark_repository_adds_up_between_every_pair_of_tags() {
+    // benches/diff-vs-git.sh builds it: 200 commits of edits, sentences
+    // added and removed and paragraphs moved between chapters, tagged every
+    // 20; here with this binary, without timing anything.
+    let dir = tempfile::tempdir().unwrap();
+    let bench = dir.path().join("bench");
+    let psdoc = assert_cmd::cargo::cargo_bin("psdoc");
+    let status = std::process::Command::new("bash")
+        .arg(project_root().join("benches/diff-vs-git.sh"))
+        .env("PSDOC_BIN", &psdoc)
+        .env("PSDOC_BENCH_DIR", &bench)
+        .env("PSDOC_BENCH_NO_RUN", "1")
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("bash runs benches/diff-vs-git.sh");
+    assert!(status.success(), "benches/diff-vs-git.sh failed");
+    let tags: Vec<String> = (1..=10).map(|i| format!("t{i:02}")).collect();
+    let mut pairs: Vec<(&str, &str)> = tags
+        .windows(2)
+        .map(|w| (w[0].as_str(), w[1].as_str()))
+        .collect();
+    pairs.push(("t01", "t10"));
+    let mut between = 0;
+    for (from, to) in pairs {
+        let out = std::process::Command::new(&psdoc)
+            .current_dir(&bench)
+            .args(["diff", from, to, "--format", "json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{from}..{to}");
+        let diff: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_balanced(&diff);
+        between += diff["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["moved_in"].as_i64().unwrap())
+            .sum::<i64>();
+    }
+    assert!(between > 0, "paragraphs moved between chapters");
 }

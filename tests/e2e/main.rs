@@ -17,6 +17,7 @@ mod history;
 mod layouts;
 mod online;
 mod privacy;
+mod references;
 mod section_rules;
 mod snapshots;
 mod words;

@@ -1,6 +1,8 @@
 //! One chapter's Markdown, rewritten for readers: drafting notes (HTML
-//! comments) removed, evidence references linked to the document log,
-//! confirmed quality indicators given their title on hover.
+//! comments) removed, evidence references linked to the document log in
+//! every form the statement's `reference_style` accepts (`[E12]`, and by
+//! default `(E12)`, `see E12`, `E3 to E5` too), confirmed quality
+//! indicators given their title on hover.
 //!
 //! The text is mdBook's, after its `links` preprocessor, so included text is
 //! rewritten too. Only prose is touched: never code, raw HTML, headings
@@ -8,7 +10,7 @@
 
 use std::ops::Range;
 
-use psdoc_evidence::{ReferenceKind, find_qi_references, find_references, number_tokens};
+use psdoc_evidence::{Reference, ReferenceKind, find_qi_references, find_references_with};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::log_chapter::LogTargets;
@@ -25,16 +27,18 @@ pub fn rewrite(markdown: &str, chapter_path: &str, targets: &LogTargets) -> Stri
     }
 
     let href = relative_path(chapter_path, &targets.log_path);
-    for reference in find_references(markdown, &targets.prefix) {
-        let ReferenceKind::Cites(_) = reference.kind else {
-            continue;
-        };
-        if !scan.in_prose(&reference.range) {
-            continue;
-        }
-        let written = &markdown[reference.range.clone()];
-        if let Some(linked) = link_reference(written, &href, targets) {
-            edits.push((reference.range, linked));
+    for run in &scan.prose {
+        for reference in
+            find_references_with(&markdown[run.clone()], &targets.prefix, targets.style)
+        {
+            let ReferenceKind::Cites(_) = reference.kind else {
+                continue;
+            };
+            let range = run.start + reference.range.start..run.start + reference.range.end;
+            let written = &markdown[range.clone()];
+            if let Some(linked) = link_reference(&reference, written, &href, targets) {
+                edits.push((range, linked));
+            }
         }
     }
 
@@ -69,10 +73,15 @@ pub fn rewrite(markdown: &str, chapter_path: &str, targets: &LogTargets) -> Stri
 }
 
 /// `[E3, E5-E7]` as links, each number to its row in the log; the text
-/// stays as written. `None` when no number is in the log.
-fn link_reference(written: &str, href: &str, targets: &LogTargets) -> Option<String> {
-    let inner = &written[1..written.len() - 1];
-    let tokens = number_tokens(inner, &targets.prefix);
+/// stays as written. `(E6)` and `E6 to E9` likewise, the brackets and
+/// words left as text. `None` when no number is in the log.
+fn link_reference(
+    reference: &Reference,
+    written: &str,
+    href: &str,
+    targets: &LogTargets,
+) -> Option<String> {
+    let parts = reference.link_parts(written, &targets.prefix);
     let link = |text: &str, id: u64| -> Option<String> {
         let title = targets.titles.get(&id)?;
         Some(format!(
@@ -82,17 +91,14 @@ fn link_reference(written: &str, href: &str, targets: &LogTargets) -> Option<Str
             escape_title(title)
         ))
     };
-    // A single document: the whole bracket is the link, a bigger target.
-    if let [(range, id)] = tokens.as_slice()
-        && inner[..range.start].trim().is_empty()
-        && inner[range.end..].trim().is_empty()
-    {
-        return link(written, *id);
+    if parts.single {
+        return link(written, parts.numbers[0].1);
     }
-    let mut out = String::from("\\[");
+    let inner = parts.inner;
+    let mut out = escape_markdown(parts.open);
     let mut at = 0;
     let mut linked = false;
-    for (range, id) in &tokens {
+    for (range, id) in &parts.numbers {
         out.push_str(&escape_markdown(&inner[at..range.start]));
         let text = &inner[range.clone()];
         match link(text, *id) {
@@ -105,7 +111,7 @@ fn link_reference(written: &str, href: &str, targets: &LogTargets) -> Option<Str
         at = range.end;
     }
     out.push_str(&escape_markdown(&inner[at..]));
-    out.push_str("\\]");
+    out.push_str(&escape_markdown(parts.close));
     linked.then_some(out)
 }
 
@@ -128,7 +134,8 @@ pub fn relative_path(from: &str, to: &str) -> String {
 
 /// Where prose is, and where the HTML comments are.
 struct Scan {
-    /// Runs of prose text (merged when adjacent).
+    /// Runs of prose text (merged when adjacent): where references are
+    /// looked for, so never in code, links, headings or HTML.
     prose: Vec<Range<usize>>,
     /// Whole HTML comments, `<!--` to `-->`.
     comments: Vec<Range<usize>>,
@@ -249,6 +256,7 @@ mod tests {
     fn targets() -> LogTargets {
         LogTargets {
             prefix: "E".into(),
+            style: psdoc_evidence::ReferenceStyle::Any,
             log_path: "document-log.md".into(),
             titles: BTreeMap::from([
                 (3, "Plan \"2023\"".to_owned()),
@@ -276,6 +284,91 @@ mod tests {
         assert_eq!(
             rw("See [E3, E12] and [E3-5].\n"),
             "See \\[[E3](<document-log.md#E3> \"Plan \\\"2023\\\"\"), [E12](<document-log.md#E12> \"Twelve\")\\] and \\[[E3](<document-log.md#E3> \"Plan \\\"2023\\\"\")-[5](<document-log.md#E5> \"Five\")\\].\n"
+        );
+    }
+
+    #[test]
+    fn every_form_officers_write_is_linked() {
+        let link = |n: u64, text: &str| {
+            let title = targets().titles[&n].replace('"', "\\\"");
+            format!("[{text}](<document-log.md#E{n}> \"{title}\")")
+        };
+        for (md, want) in [
+            ("Rose (E12).\n", format!("Rose ({}).\n", link(12, "E12"))),
+            ("As E5 shows.\n", format!("As {} shows.\n", link(5, "E5"))),
+            (
+                "(see COG minutes, E5)\n",
+                format!("(see COG minutes, {})\n", link(5, "E5")),
+            ),
+            (
+                "See E3 to E5.\n",
+                format!("See {} to {}.\n", link(3, "E3"), link(5, "E5")),
+            ),
+            (
+                "See E3\u{2013}E5.\n",
+                format!("See {}\u{2013}{}.\n", link(3, "E3"), link(5, "E5")),
+            ),
+            (
+                "See E3-5.\n",
+                format!("See {}-{}.\n", link(3, "E3"), link(5, "5")),
+            ),
+            (
+                "(E3; E12)\n",
+                format!("({}; {})\n", link(3, "E3"), link(12, "E12")),
+            ),
+            (
+                "[E3 and E12]\n",
+                format!("\\[{} and {}\\]\n", link(3, "E3"), link(12, "E12")),
+            ),
+            (
+                "E5, E12 and E3\n",
+                format!(
+                    "{}, {} and {}\n",
+                    link(5, "E5"),
+                    link(12, "E12"),
+                    link(3, "E3")
+                ),
+            ),
+            (
+                "*E5* and **E12**\n",
+                format!("*{}* and **{}**\n", link(5, "E5"), link(12, "E12")),
+            ),
+            (
+                "\u{201c}E5\u{201d}\u{a0}E12\r\n",
+                format!(
+                    "\u{201c}{}\u{201d}\u{a0}{}\r\n",
+                    link(5, "E5"),
+                    link(12, "E12")
+                ),
+            ),
+        ] {
+            assert_eq!(rw(md), want, "{md:?}");
+        }
+    }
+
+    #[test]
+    fn look_alikes_and_wording_are_not_linked() {
+        for md in [
+            "E12a, PE12, E12.5, E12-based, EH6 4AB, E12 1AB and E99.\n",
+            "See https://example.org/E12 and www.example.org/(E12).\n",
+            "Document 12, Doc 12 and Evidence 12.\n",
+            "`E12` and <!-- E12 -->x\n",
+            "    E12 in an indented code block\n",
+        ] {
+            let out = rw(md);
+            assert!(!out.contains("document-log.md"), "{md:?}: {out}");
+        }
+    }
+
+    #[test]
+    fn brackets_only_links_square_brackets_only() {
+        let mut t = targets();
+        t.style = psdoc_evidence::ReferenceStyle::Brackets;
+        let out = rewrite("[E12], (E12), E12 and [E3; E5].\n", "data.md", &t);
+        assert_eq!(out.matches("document-log.md#").count(), 1, "{out}");
+        assert!(
+            out.starts_with("[\\[E12\\]](<document-log.md#E12>"),
+            "{out}"
         );
     }
 

@@ -18,6 +18,8 @@ pub const TITLE: &str = "Document log";
 pub struct LogTargets {
     /// The reference prefix (`E`).
     pub prefix: String,
+    /// Which ways of writing a reference are linked (`evidence.reference_style`).
+    pub style: psdoc_evidence::ReferenceStyle,
     /// The log chapter's path relative to `src`.
     pub log_path: String,
     /// Each logged document's title, by number (the first entry of a
@@ -35,6 +37,7 @@ impl LogTargets {
         }
         LogTargets {
             prefix: config.evidence.prefix.clone(),
+            style: config.evidence.reference_style,
             log_path: log_path.to_owned(),
             titles,
             guidance: config.guidance,
@@ -159,6 +162,7 @@ mod tests {
     fn anchors() {
         let t = |prefix: &str| LogTargets {
             prefix: prefix.into(),
+            style: psdoc_evidence::ReferenceStyle::Any,
             log_path: "document-log.md".into(),
             titles: BTreeMap::new(),
             guidance: psdoc_guidance::default_profile(),

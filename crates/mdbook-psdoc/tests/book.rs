@@ -461,3 +461,58 @@ fn the_log_goes_where_summary_puts_it_and_can_be_printed() {
         1
     );
 }
+
+/// A log of documents 1 to 9 for `dir`'s statement.
+fn nine_documents(dir: &Path) {
+    let log: String = (1..=9)
+        .map(|i| format!("[[document]]\nid = {i}\ntitle = \"Document {i} title\"\nurl = \"https://example.org/{i}.pdf\"\ndate = 2025-12-01\n\n"))
+        .collect();
+    std::fs::write(dir.join("evidence/log.toml"), log).unwrap();
+}
+
+/// The document numbers the links in `html` point at, in order.
+fn linked(html: &str) -> Vec<u64> {
+    html.split("href=\"document-log.html#E")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].parse().unwrap())
+        .collect()
+}
+
+#[test]
+fn every_form_officers_write_is_linked() {
+    // Pasted from Word: curly quotes, en dashes, no-break spaces, CRLF.
+    let pasted = "Registrations fell (E2). As E3 shows, the COG agreed it (see COG minutes, E4).\r\nThe data sets E5\u{2013}E6 and E7 to E8 agree; so do \u{201c}E9\u{201d} and [E2; E3].\r\n\r\nLook-alikes: E9a, PE9, E9.5, EH6 4AB, E6 1AB, https://example.org/E9, `E9` and Document 9.\r\n";
+    let dir = statement(pasted, FAIL_NEVER);
+    nine_documents(dir.path());
+    let book = build_in_process(dir.path()).unwrap();
+    let data = text(&book, "data.html");
+    assert_eq!(
+        linked(&data),
+        vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 2, 3],
+        "[E1] of the chapter, then each form once, and no look-alike: {data}"
+    );
+    assert!(
+        data.contains("(<a href=\"document-log.html#E2\" title=\"Document 2 title\">E2</a>)"),
+        "{data}"
+    );
+    assert!(
+        data.contains(">E7</a> to <a href=\"document-log.html#E8\""),
+        "{data}"
+    );
+    assert!(data.contains("Document 9"), "{data}");
+}
+
+#[test]
+fn brackets_only_links_the_square_brackets() {
+    let dir = statement(
+        "Registrations fell (E2), as E3 and [E4] show.\n",
+        FAIL_NEVER,
+    );
+    nine_documents(dir.path());
+    let config = dir.path().join("partnership.toml");
+    let mut toml = std::fs::read_to_string(&config).unwrap();
+    toml.push_str("\n[evidence]\nreference_style = \"brackets\"\n");
+    std::fs::write(&config, toml).unwrap();
+    let book = build_in_process(dir.path()).unwrap();
+    assert_eq!(linked(&text(&book, "data.html")), vec![1, 4]);
+}

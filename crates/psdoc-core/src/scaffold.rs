@@ -148,6 +148,7 @@ word_limit = {}                # the guidance's limit
 log = "evidence/log.toml"        # the document log (.toml, .csv or .xlsx)
 files = "evidence/files"         # local copies of non-public evidence
 prefix = "E"                     # references are written [E12]
+reference_style = "any"          # also (E12), E12, E3 to E5 in the text; "brackets": [E12] only
 max_age_months = 24              # older evidence is stale unless its `until` is ahead
 # [evidence.not_applicable]      # core documents that do not apply, with the reason
 # 1 = "Children's services are not delegated to the IJB"

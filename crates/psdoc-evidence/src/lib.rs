@@ -27,12 +27,17 @@
 //!   header are skipped; blank rows skipped; `core` split on `;` (or `,`); `public` is
 //!   true/false/yes/no; an XLSX `url` cell showing a name uses its hyperlink, and a title
 //!   hyperlinked to a web page is the `url` when the row has neither `url` nor `file`.
-//! - **References.** A bracket is a reference when its content starts with the prefix and
-//!   a digit; `[E]`, `[E 12]`, `[e12]`, `[E-12]` and anything after a number that is not
-//!   `,` or a range are [`ReferenceKind::Malformed`] with a reason that says how to fix
-//!   it. Later list items may omit the prefix (`[E3, 12]`); ranges use `-` or `–` (an em
-//!   dash is malformed). [`Cited::Range`] is never expanded; test with
-//!   [`Cited::contains`] or [`ReferenceKind::cites`].
+//! - **References.** A square bracket is a reference when its content starts with the
+//!   prefix and a digit; `[E]`, `[E 12]`, `[e12]`, `[E-12]` and anything after a number
+//!   that is not a list separator (`,` `;` `&` `and`) or a range (`-` `–` `to`) are
+//!   [`ReferenceKind::Malformed`] with a reason that says how to fix it. Later list items
+//!   may omit the prefix (`[E3, 12]`); an em dash is malformed. Round brackets holding
+//!   only references (`(E6)`) and whole-token references in running text (`see E6`,
+//!   `E6-E9`, `E6 to E9`) count too; `Document 6`, `Doc 6`, `Evidence 6` are always
+//!   malformed, with the reference as [`ReferenceKind::Malformed`]'s `fix`. Under
+//!   [`ReferenceStyle::Brackets`] only the square brackets' contract forms count.
+//!   [`Cited::Range`] is never expanded; test with [`Cited::contains`] or
+//!   [`ReferenceKind::cites`].
 //! - **Quality indicators.** One [`QiReference`] per number or range (`9.1-9.4` is one
 //!   entry resolving to four QIs; en dashes are normalised to `-` in `written`).
 //!   `resolved: None` is `unknown-quality-indicator`. Its `range` covers the number,
@@ -52,4 +57,7 @@ pub use log::{
 };
 pub use psdoc_guidance::{CoreDocument, QualityIndicator};
 pub use quality::{QiReference, find_qi_references};
-pub use reference::{Cited, Reference, ReferenceKind, find_references, number_tokens};
+pub use reference::{
+    Cited, Form, LinkParts, Reference, ReferenceKind, ReferenceStyle, bracketed, find_references,
+    find_references_with, number_tokens,
+};

@@ -3,7 +3,8 @@
 
 use proptest::prelude::*;
 use psdoc_evidence::{
-    Cited, Date, ReferenceKind, find_qi_references, find_references, parse_csv_log, parse_toml_log,
+    Cited, Date, Form, ReferenceKind, ReferenceStyle, find_qi_references, find_references,
+    find_references_with, parse_csv_log, parse_toml_log,
 };
 
 /// Text rich in the characters references and QIs are made of.
@@ -23,6 +24,21 @@ fn prose() -> impl Strategy<Value = String> {
             Just(" and ".to_string()),
             Just(" to ".to_string()),
             Just("'s".to_string()),
+            Just("(".to_string()),
+            Just(")".to_string()),
+            Just("; ".to_string()),
+            Just(" & ".to_string()),
+            Just("\u{a0}".to_string()),
+            Just("\u{2014}".to_string()),
+            Just("--".to_string()),
+            Just("Document ".to_string()),
+            Just("Docs. ".to_string()),
+            Just("Evidence No. ".to_string()),
+            Just("https://".to_string()),
+            Just("www.".to_string()),
+            Just(" 1AB".to_string()),
+            Just("\u{201c}".to_string()),
+            Just("\u{2019}".to_string()),
             Just(".".to_string()),
             Just(" ".to_string()),
             Just("\n".to_string()),
@@ -35,16 +51,47 @@ fn prose() -> impl Strategy<Value = String> {
 }
 
 fn check_references(text: &str, prefix: &str) {
+    for style in [ReferenceStyle::Any, ReferenceStyle::Brackets] {
+        check_style(text, prefix, style);
+    }
+}
+
+/// What every reference found must be: inside the text on character
+/// boundaries, in text order without overlapping, written as its form says,
+/// citing numbers from 1 with no range backwards, and with a fix that is a
+/// reference itself.
+fn check_style(text: &str, prefix: &str, style: ReferenceStyle) {
     let mut last_end = 0;
-    for r in find_references(text, prefix) {
-        assert!(r.range.start >= last_end);
+    for r in find_references_with(text, prefix, style) {
+        assert!(r.range.start >= last_end, "{text:?}: overlapping");
+        assert!(r.range.start < r.range.end && r.range.end <= text.len());
         assert!(text.is_char_boundary(r.range.start) && text.is_char_boundary(r.range.end));
-        let bracket = &text[r.range.clone()];
-        assert!(bracket.starts_with('[') && bracket.ends_with(']'));
-        if let ReferenceKind::Cites(items) = &r.kind {
-            assert!(!items.is_empty());
-            for item in items {
-                assert!(item.first() >= 1 && item.first() <= item.last());
+        let written = &text[r.range.clone()];
+        match r.form {
+            Form::Brackets => assert!(written.starts_with('[') && written.ends_with(']')),
+            Form::Parentheses => assert!(written.starts_with('(') && written.ends_with(')')),
+            Form::RunningText => assert!(written.starts_with(prefix), "{written:?}"),
+            Form::Wording => assert!(matches!(r.kind, ReferenceKind::Malformed { .. })),
+        }
+        match &r.kind {
+            ReferenceKind::Cites(items) => {
+                assert!(!items.is_empty());
+                for item in items {
+                    assert!(item.first() >= 1 && item.first() <= item.last());
+                }
+                if style == ReferenceStyle::Brackets {
+                    assert_eq!(r.form, Form::Brackets, "{written:?}");
+                }
+            }
+            ReferenceKind::Malformed { fix, .. } => {
+                if let Some(fix) = fix {
+                    // The fix reads as the reference it proposes.
+                    let again = find_references_with(fix, prefix, ReferenceStyle::Brackets);
+                    assert!(
+                        matches!(again.as_slice(), [one] if matches!(one.kind, ReferenceKind::Cites(_)) && one.range == (0..fix.len())),
+                        "{written:?} -> {fix:?}: {again:?}"
+                    );
+                }
             }
         }
         last_end = r.range.end;
@@ -62,16 +109,34 @@ proptest! {
     #[test]
     fn find_references_on_reference_like_text(text in prose()) {
         check_references(&text, "E");
+        check_references(&text, "Doc");
+    }
+
+    /// A reference in running text is found with the text around it, and
+    /// its range is exactly the reference.
+    #[test]
+    fn running_text_references_are_found_where_they_are(
+        before in "([a-z]{1,8}[,;:]? ){0,3}[(\"\u{201c}]?",
+        n in 1u64..1_000_000,
+        after in "[.,;:)\u{201d}]?( [a-z]{1,8}){0,3}",
+    ) {
+        let text = format!("{before}E{n}{after}");
+        let refs = find_references(&text, "E");
+        prop_assert_eq!(refs.len(), 1, "{:?}: {:?}", text, refs);
+        prop_assert!(refs[0].kind.cites(n));
+        let written = &text[refs[0].range.clone()];
+        prop_assert!(written == format!("E{n}") || written.starts_with('('), "{:?}", written);
     }
 
     #[test]
     fn ranges_are_never_expanded(a in 1u64..=u64::MAX, b in 1u64..=u64::MAX, dash in prop_oneof![Just("-"), Just("–")]) {
         let (a, b) = (a.min(b), a.max(b));
-        let text = format!("see [E{a}{dash}E{b}].");
-        let refs = find_references(&text, "E");
-        prop_assert_eq!(refs.len(), 1);
-        prop_assert_eq!(&refs[0].kind, &ReferenceKind::Cites(vec![Cited::Range(a, b)]));
-        prop_assert!(refs[0].kind.cites(a) && refs[0].kind.cites(b));
+        for text in [format!("see [E{a}{dash}E{b}]."), format!("see (E{a} to E{b}).")] {
+            let refs = find_references(&text, "E");
+            prop_assert_eq!(refs.len(), 1);
+            prop_assert_eq!(&refs[0].kind, &ReferenceKind::Cites(vec![Cited::Range(a, b)]));
+            prop_assert!(refs[0].kind.cites(a) && refs[0].kind.cites(b));
+        }
     }
 
     #[test]

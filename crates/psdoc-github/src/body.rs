@@ -224,9 +224,16 @@ fn tables(report: &PullRequestReport, budget: usize) -> String {
     };
 
     if !report.sections.is_empty() {
+        // Moves between sections get their columns when there are any, so
+        // that each row adds up: change = added - removed + moved in - moved out.
+        let moves = report.sections.iter().any(|s| s.moved_in + s.moved_out > 0);
         push(
             &mut out,
-            "#### Sections changed\n\n| section | before | after | change | words added | words removed |\n|---|---:|---:|---:|---:|---:|\n",
+            if moves {
+                "#### Sections changed\n\n| section | before | after | change | words added | words removed | moved in | moved out |\n|---|---:|---:|---:|---:|---:|---:|---:|\n"
+            } else {
+                "#### Sections changed\n\n| section | before | after | change | words added | words removed |\n|---|---:|---:|---:|---:|---:|\n"
+            },
             &mut used,
         );
         let mut left_out = 0;
@@ -241,8 +248,8 @@ fn tables(report: &PullRequestReport, budget: usize) -> String {
                 SectionStatus::Removed => " (removed)",
                 _ => "",
             };
-            let row = format!(
-                "| {}{status} | {} | {} | {} | {} | {} |\n",
+            let mut row = format!(
+                "| {}{status} | {} | {} | {} | {} | {} |",
                 inert::markdown(&inert::shorten(title, MAX_TITLE_CHARS)),
                 thousands(s.words_before as usize),
                 thousands(s.words_after as usize),
@@ -250,6 +257,14 @@ fn tables(report: &PullRequestReport, budget: usize) -> String {
                 thousands(s.inserted_words as usize),
                 thousands(s.deleted_words as usize),
             );
+            if moves {
+                row.push_str(&format!(
+                    " {} | {} |",
+                    thousands(s.moved_in as usize),
+                    thousands(s.moved_out as usize)
+                ));
+            }
+            row.push('\n');
             if left_out > 0 || !push(&mut out, &row, &mut used) {
                 left_out += 1;
             }
@@ -420,6 +435,35 @@ mod tests {
             "{body}"
         );
         assert!(body.contains("`unknown-evidence`"), "{body}");
+        assert!(!body.contains("moved in"), "no moves, no columns: {body}");
+    }
+
+    #[test]
+    fn moves_between_sections_have_their_columns_and_every_row_adds_up() {
+        let mut r = sample();
+        r.sections[0].words_after = 897;
+        r.sections[0].moved_out = 8;
+        let mut to = r.sections[0].clone();
+        to.key = "involvement".into();
+        to.title = "Children and young people's involvement and feedback".into();
+        (to.words_before, to.words_after) = (300, 310);
+        (to.inserted_words, to.deleted_words) = (2, 0);
+        (to.moved_in, to.moved_out) = (8, 0);
+        r.sections.push(to);
+        assert!(r.sections.iter().all(|s| s.adds_up()));
+        let body = render(&r);
+        assert!(
+            body.contains("| section | before | after | change | words added | words removed | moved in | moved out |\n|---|---:|---:|---:|---:|---:|---:|---:|\n"),
+            "{body}"
+        );
+        assert!(
+            body.contains("| What your data is telling you | 820 | 897 | +77 | 140 | 55 | 0 | 8 |"),
+            "{body}"
+        );
+        assert!(
+            body.contains("| Children and young people's involvement and feedback | 300 | 310 | +10 | 2 | 0 | 8 | 0 |"),
+            "{body}"
+        );
     }
 
     #[test]

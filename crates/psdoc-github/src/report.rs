@@ -59,7 +59,10 @@ pub struct Totals {
     pub warnings: u64,
 }
 
-/// One section's change (CONTRACT section 8's diff, trimmed).
+/// One section's change (CONTRACT section 8's diff, trimmed):
+/// `words_after - words_before ==
+/// inserted_words - deleted_words + moved_in - moved_out`. The moves are left
+/// out of the JSON when 0 (as reports from before they were counted have them).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SectionDelta {
@@ -70,6 +73,27 @@ pub struct SectionDelta {
     pub words_after: u64,
     pub inserted_words: u64,
     pub deleted_words: u64,
+    /// Words of paragraphs moved here from another section.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub moved_in: u64,
+    /// Words of paragraphs moved from here to another section.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub moved_out: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+impl SectionDelta {
+    /// Whether the figures add up: after - before == inserted - deleted +
+    /// moved in - moved out.
+    pub fn adds_up(&self) -> bool {
+        i128::from(self.words_after) - i128::from(self.words_before)
+            == i128::from(self.inserted_words) - i128::from(self.deleted_words)
+                + i128::from(self.moved_in)
+                - i128::from(self.moved_out)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -250,10 +274,17 @@ impl PullRequestReport {
                 ("words_after", s.words_after),
                 ("inserted_words", s.inserted_words),
                 ("deleted_words", s.deleted_words),
+                ("moved_in", s.moved_in),
+                ("moved_out", s.moved_out),
             ] {
                 if n > MAX_COUNT {
                     return Err(format!("{at}.{name} is out of range"));
                 }
+            }
+            if !s.adds_up() {
+                return Err(format!(
+                    "{at}: its words do not add up (words_after - words_before is not inserted_words - deleted_words + moved_in - moved_out)"
+                ));
             }
         }
         if self.findings.len() > MAX_FINDINGS {
@@ -353,6 +384,8 @@ pub fn sections_from_diff(diff: &Value) -> std::result::Result<(u64, Vec<Section
             "words_after": s.get("words_after").cloned().unwrap_or(Value::Null),
             "inserted_words": s.get("inserted_words").cloned().unwrap_or(Value::Null),
             "deleted_words": s.get("deleted_words").cloned().unwrap_or(Value::Null),
+            "moved_in": s.get("moved_in").cloned().unwrap_or(Value::from(0)),
+            "moved_out": s.get("moved_out").cloned().unwrap_or(Value::from(0)),
         }))
         .map_err(|e| format!("a section of the diff: {e}"))?;
         if delta.status != SectionStatus::Unchanged {
@@ -429,6 +462,8 @@ pub(crate) mod tests {
                 words_after: 905,
                 inserted_words: 140,
                 deleted_words: 55,
+                moved_in: 0,
+                moved_out: 0,
             }],
             findings_scope: FindingsScope::New,
             findings: vec![Finding {
@@ -479,6 +514,9 @@ pub(crate) mod tests {
             (|r| r.totals.errors = 0, "disagree"),
             // Every finding listed, yet two warnings not among them.
             (|r| r.findings_scope = FindingsScope::All, "disagree"),
+            // A section whose words do not add up.
+            (|r| r.sections[0].inserted_words = 141, "do not add up"),
+            (|r| r.sections[0].moved_in = 3, "do not add up"),
         ];
         for (spoil, field) in cases {
             let mut r = sample();
@@ -519,5 +557,29 @@ pub(crate) mod tests {
         assert_eq!(before, 4710);
         assert_eq!(sections.len(), 1);
         assert_eq!(sections[0].words_after, 905);
+        assert_eq!((sections[0].moved_in, sections[0].moved_out), (0, 0));
+    }
+
+    #[test]
+    fn moves_between_sections_travel_and_add_up() {
+        let diff = serde_json::json!({"total_before": 100, "sections": [
+            {"key": "data", "title": "What your data is telling you", "status": "changed",
+             "words_before": 50, "words_after": 41, "inserted_words": 0, "deleted_words": 1,
+             "moved_words": 8, "moved_in": 0, "moved_out": 8},
+            {"key": "involvement", "title": "Children and young people's involvement and feedback",
+             "status": "changed", "words_before": 50, "words_after": 60, "inserted_words": 2,
+             "deleted_words": 0, "moved_words": 8, "moved_in": 8, "moved_out": 0}]});
+        let (_, sections) = sections_from_diff(&diff).unwrap();
+        assert_eq!((sections[0].moved_out, sections[1].moved_in), (8, 8));
+        assert!(sections.iter().all(SectionDelta::adds_up));
+        let mut r = sample();
+        r.sections = sections;
+        let json = r.to_json();
+        assert!(json.contains("\"moved_in\": 8"), "{json}");
+        let back = PullRequestReport::parse_untrusted(json.as_bytes(), "r.json").unwrap();
+        assert_eq!(back, r);
+        // A report without the moves (as before they were counted) reads
+        // as none.
+        assert!(!sample().to_json().contains("moved_in"));
     }
 }

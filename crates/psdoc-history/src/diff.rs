@@ -3,13 +3,19 @@
 //! section, paragraphs that moved (within or between sections) paired as
 //! moves, and a word diff inside every edited or moved-and-edited paragraph.
 //!
-//! Words are the contract's words ([`psdoc_core::words`]), so for every section
-//! `words_after - words_before == inserted_words - deleted_words`. A
-//! paragraph moved within a section counts only in `moved_words`. A
-//! paragraph moved to another section changes both sections' sizes: it
-//! counts as deleted from the one and inserted into the other (so the
-//! equation holds for each), and in both sections' `moved_words`. The
-//! statement-wide figures count every move only as moved.
+//! Words are the contract's words ([`psdoc_core::words`]), each counted once,
+//! where it is: a word only the older version has is deleted from its
+//! section, one only the newer has is inserted into its section, and one
+//! both have in a paragraph that moved is moved. A paragraph moved within a
+//! section counts in its `moved_words` only; one moved to another section
+//! counts in the source's `moved_out` and the destination's `moved_in` (and
+//! in both sections' `moved_words`), never as inserted or deleted: words
+//! edited on the way are deleted from the source and inserted into the
+//! destination. So for every section (and the text outside them)
+//! `words_after - words_before ==
+//! inserted_words - deleted_words + moved_in - moved_out`; the statement-wide
+//! `inserted_words` and `deleted_words` are the sums over the sections and
+//! the rest, and `moved_words` counts each moved paragraph once.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -54,10 +60,11 @@ pub struct StatementDiff {
     pub sections: Vec<SectionDiff>,
     /// The newer version's word limit.
     pub limit: u32,
-    /// Statement-wide: a paragraph moved between sections counts as moved
-    /// only (so `total_after - total_before == inserted_words - deleted_words`).
+    /// Statement-wide: the sums over the sections and `other` (so
+    /// `total_after - total_before == inserted_words - deleted_words`).
     pub inserted_words: usize,
     pub deleted_words: usize,
+    /// Each moved paragraph's words once, wherever it moved.
     pub moved_words: usize,
     /// Text outside the required sections (an introduction, an annex).
     pub other: OtherDiff,
@@ -88,7 +95,13 @@ pub struct SectionDiff {
     pub words_after: usize,
     pub inserted_words: usize,
     pub deleted_words: usize,
+    /// Words of paragraphs that moved within the section, arrived from
+    /// another or left for another.
     pub moved_words: usize,
+    /// Words of paragraphs that arrived from another section (or the rest).
+    pub moved_in: usize,
+    /// Words of paragraphs that left for another section (or the rest).
+    pub moved_out: usize,
     pub evidence_added: Vec<u64>,
     pub evidence_removed: Vec<u64>,
     pub qi_added: Vec<String>,
@@ -106,6 +119,8 @@ pub struct OtherDiff {
     pub inserted_words: usize,
     pub deleted_words: usize,
     pub moved_words: usize,
+    pub moved_in: usize,
+    pub moved_out: usize,
     #[serde(skip)]
     pub blocks: Vec<Block>,
 }
@@ -239,6 +254,12 @@ impl StatementDiff {
                 .map_or_else(|| self.heading(key).to_owned(), |s| s.title.clone()),
             Slot::Other => "text outside the required sections".to_owned(),
         }
+    }
+
+    /// Words of paragraphs moved from one section (or the rest) to another:
+    /// the sum of every `moved_in`, and of every `moved_out`.
+    pub fn moved_between_sections(&self) -> usize {
+        self.sections.iter().map(|s| s.moved_in).sum::<usize>() + self.other.moved_in
     }
 
     /// Whether anything changed at all.
@@ -676,12 +697,16 @@ pub fn diff_versions(
                         t.moved += w.equal;
                     }
                 } else {
+                    // The words it kept moved; those it lost were deleted
+                    // where they were, those it gained inserted where it is.
                     let t = tallies.entry(u.slot).or_default();
-                    t.deleted += u.words;
+                    t.deleted += w.deleted;
                     t.moved += w.equal;
+                    t.moved_out += w.equal;
                     let t = tallies.entry(to).or_default();
-                    t.inserted += b.units[j].words;
+                    t.inserted += w.inserted;
                     t.moved += w.equal;
+                    t.moved_in += w.equal;
                 }
             }
             Fate::Kept(_) => {}
@@ -769,6 +794,8 @@ pub fn diff_versions(
                 inserted_words: t.inserted,
                 deleted_words: t.deleted,
                 moved_words: t.moved,
+                moved_in: t.moved_in,
+                moved_out: t.moved_out,
                 evidence_added: after_ids.difference(before_ids).copied().collect(),
                 evidence_removed: before_ids.difference(after_ids).copied().collect(),
                 qi_added: after_qis
@@ -801,6 +828,8 @@ pub fn diff_versions(
             inserted_words: ot.inserted,
             deleted_words: ot.deleted,
             moved_words: ot.moved,
+            moved_in: ot.moved_in,
+            moved_out: ot.moved_out,
             blocks: blocks.remove(&Slot::Other).unwrap_or_default(),
         },
         documents_added: b.log_ids.difference(&a.log_ids).copied().collect(),
@@ -816,6 +845,8 @@ struct Tally {
     inserted: usize,
     deleted: usize,
     moved: usize,
+    moved_in: usize,
+    moved_out: usize,
 }
 
 /// Headings pair only with headings.

@@ -16,7 +16,7 @@ use super::diff::{
 use super::svg::{BarRow, Series, before_after, over_time};
 use super::timeline::History;
 use super::word_diff::Op;
-use super::{CitationChanges, delta, ids, signed};
+use super::{CitationChanges, Figures, delta, ids, signed};
 use psdoc_core::heading::SectionKey;
 use psdoc_core::text::escape_html as esc;
 use psdoc_core::text::thousands;
@@ -116,15 +116,13 @@ pub fn render(diff: &StatementDiff) -> String {
     let title = format!("Position statement changes: {} to {to}", diff.from);
     let mut body = String::new();
     body.push_str(&format!(
-        "<header>\n<h1>{}</h1>\n<p>{} words of {} (was {}: {}). {} words inserted, {} deleted, {} moved.</p>\n</header>\n",
+        "<header>\n<h1>{}</h1>\n<p>{} words of {} (was {}: {}). {}</p>\n</header>\n",
         esc(&title),
         thousands(diff.total_after),
         thousands(diff.limit as usize),
         thousands(diff.total_before),
         signed(delta(diff.total_before, diff.total_after)),
-        thousands(diff.inserted_words),
-        thousands(diff.deleted_words),
-        thousands(diff.moved_words)
+        esc(&super::headline(diff))
     ));
     body.push_str("<div class=\"layout\">\n");
 
@@ -202,10 +200,31 @@ pub fn render(diff: &StatementDiff) -> String {
     page(&title, &body)
 }
 
+/// Words, evidence and quality indicators by section; every row and the
+/// total add up as shown: Change = Inserted - Deleted + Moved in - Moved out.
 fn summary_table(diff: &StatementDiff) -> String {
     let mut t = String::from(
-        "<table>\n<caption>Words and evidence by section</caption>\n<thead><tr><th scope=\"col\">Section</th><th scope=\"col\">Status</th><th scope=\"col\" class=\"n\">Before</th><th scope=\"col\" class=\"n\">After</th><th scope=\"col\" class=\"n\">Change</th><th scope=\"col\" class=\"n\">Inserted</th><th scope=\"col\" class=\"n\">Deleted</th><th scope=\"col\" class=\"n\">Moved</th><th scope=\"col\">Evidence</th><th scope=\"col\">Quality indicators</th></tr></thead>\n<tbody>\n",
+        "<table>\n<caption>Words and evidence by section (change = inserted \u{2212} deleted + moved in \u{2212} moved out)</caption>\n<thead><tr><th scope=\"col\">Section</th><th scope=\"col\">Status</th><th scope=\"col\" class=\"n\">Before</th><th scope=\"col\" class=\"n\">After</th><th scope=\"col\" class=\"n\">Change</th><th scope=\"col\" class=\"n\">Inserted</th><th scope=\"col\" class=\"n\">Deleted</th><th scope=\"col\" class=\"n\">Moved in</th><th scope=\"col\" class=\"n\">Moved out</th><th scope=\"col\">Evidence</th><th scope=\"col\">Quality indicators</th></tr></thead>\n<tbody>\n",
     );
+    let cells = |f: Figures| {
+        format!(
+            "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>",
+            thousands(f.before),
+            thousands(f.after),
+            signed(delta(f.before, f.after)),
+            thousands(f.inserted),
+            thousands(f.deleted),
+            thousands(f.moved_in),
+            thousands(f.moved_out)
+        )
+    };
+    let or_no_change = |list: Vec<String>| {
+        if list.is_empty() {
+            "no change".to_owned()
+        } else {
+            list.join("; ")
+        }
+    };
     for s in &diff.sections {
         let CitationChanges { evidence, qis } = CitationChanges::of(
             &diff.prefix,
@@ -213,42 +232,31 @@ fn summary_table(diff: &StatementDiff) -> String {
             ["cited: ", "no longer cited: ", "added: ", "removed: "],
         );
         t.push_str(&format!(
-            "<tr><th scope=\"row\"><a href=\"#{}\">{}</a></th><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>\n",
+            "<tr><th scope=\"row\"><a href=\"#{}\">{}</a></th><td>{}</td>{}<td>{}</td><td>{}</td></tr>\n",
             anchor(Slot::Section(s.key)),
             esc(&s.title),
             status_badge(s.status),
-            thousands(s.words_before),
-            thousands(s.words_after),
-            signed(delta(s.words_before, s.words_after)),
-            thousands(s.inserted_words),
-            thousands(s.deleted_words),
-            thousands(s.moved_words),
-            esc(&evidence.join("; ")),
-            esc(&qis.join("; "))
+            cells(Figures::of_section(s)),
+            esc(&or_no_change(evidence)),
+            esc(&or_no_change(qis))
         ));
     }
     let o = &diff.other;
     if o.words_before + o.words_after > 0 {
+        // References outside the required sections are not compared.
         t.push_str(&format!(
-            "<tr><th scope=\"row\">Other text</th><td></td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td></td><td></td></tr>\n",
-            thousands(o.words_before),
-            thousands(o.words_after),
-            signed(delta(o.words_before, o.words_after)),
-            thousands(o.inserted_words),
-            thousands(o.deleted_words),
-            thousands(o.moved_words)
+            "<tr><th scope=\"row\">Other text</th><td></td>{}<td>not compared</td><td>not compared</td></tr>\n",
+            cells(Figures::of_other(o))
         ));
     }
     t.push_str(&format!(
-        "</tbody>\n<tfoot><tr><th scope=\"row\">Total</th><td>limit {}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td colspan=\"2\">{}</td></tr></tfoot>\n</table>\n",
+        "</tbody>\n<tfoot><tr><th scope=\"row\">Total</th><td>limit {}</td>{}<td colspan=\"2\">{}</td></tr></tfoot>\n</table>\n",
         thousands(diff.limit as usize),
-        thousands(diff.total_before),
-        thousands(diff.total_after),
-        signed(delta(diff.total_before, diff.total_after)),
-        thousands(diff.inserted_words),
-        thousands(diff.deleted_words),
-        thousands(diff.moved_words),
-        esc(&log_changes(diff))
+        cells(Figures::of_total(diff)),
+        esc(&match log_changes(diff) {
+            l if l.is_empty() => "document log unchanged".to_owned(),
+            l => l,
+        })
     ));
     t
 }
@@ -286,30 +294,16 @@ fn section(
         out.push_str(&format!(" {}", status_badge(s.status)));
     }
     out.push_str("</h2>\n");
-    let (before, after, ins, del, moved) = match s {
-        Some(s) => (
-            s.words_before,
-            s.words_after,
-            s.inserted_words,
-            s.deleted_words,
-            s.moved_words,
-        ),
-        None => (
-            diff.other.words_before,
-            diff.other.words_after,
-            diff.other.inserted_words,
-            diff.other.deleted_words,
-            diff.other.moved_words,
-        ),
+    let figures = match s {
+        Some(s) => Figures::of_section(s),
+        None => Figures::of_other(&diff.other),
     };
     out.push_str(&format!(
-        "<p class=\"figures\">{} \u{2192} {} words ({}): {} inserted, {} deleted, {} moved.</p>\n",
-        thousands(before),
-        thousands(after),
-        signed(delta(before, after)),
-        thousands(ins),
-        thousands(del),
-        thousands(moved)
+        "<p class=\"figures\">{} \u{2192} {} words ({}): {}.</p>\n",
+        thousands(figures.before),
+        thousands(figures.after),
+        signed(delta(figures.before, figures.after)),
+        esc(&figures.changes())
     ));
     if let Some(s) = s {
         let mut notes = Vec::new();

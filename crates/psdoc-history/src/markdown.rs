@@ -7,7 +7,7 @@ use super::diff::{
     Block, BlockChange, BlockKind, MoveEnd, SectionDiff, StatementDiff, Status, move_end,
 };
 use super::word_diff::Op;
-use super::{CitationChanges, delta, ids, signed};
+use super::{CitationChanges, Figures, delta, ids, signed};
 use psdoc_core::text::thousands;
 
 /// How much of each section's diff to show.
@@ -118,56 +118,60 @@ fn header(diff: &StatementDiff) -> String {
         String::new()
     };
     out.push_str(&format!(
-        "**{} words** of {} (was {}: {}){over}. {} words inserted, {} deleted, {} moved.\n\n",
+        "**{} words** of {} (was {}: {}){over}. {}\n\n",
         thousands(diff.total_after),
         thousands(diff.limit as usize),
         thousands(diff.total_before),
         signed(delta(diff.total_before, diff.total_after)),
-        thousands(diff.inserted_words),
-        thousands(diff.deleted_words),
-        thousands(diff.moved_words),
+        super::headline(diff),
     ));
+    // Every row and the total add up as shown: Change = Inserted - Deleted
+    // + Moved in - Moved out.
     out.push_str(
-        "| Section | Status | Words | Change | Inserted | Deleted | Moved | Evidence | QIs |\n",
+        "| Section | Status | Words | Change | Inserted | Deleted | Moved in | Moved out | Evidence | QIs |\n",
     );
-    out.push_str("|---|---|--:|--:|--:|--:|--:|---|---|\n");
+    out.push_str("|---|---|--:|--:|--:|--:|--:|--:|---|---|\n");
+    let cells = |f: Figures| {
+        format!(
+            "{} \u{2192} {} | {} | {} | {} | {} | {}",
+            thousands(f.before),
+            thousands(f.after),
+            signed(delta(f.before, f.after)),
+            thousands(f.inserted),
+            thousands(f.deleted),
+            thousands(f.moved_in),
+            thousands(f.moved_out),
+        )
+    };
     for s in &diff.sections {
         let CitationChanges { evidence, qis } =
             CitationChanges::of(&diff.prefix, s, ["+", "\u{2212}", "+", "\u{2212}"]);
         out.push_str(&format!(
-            "| {} | {} | {} \u{2192} {} | {} | {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} | {} |\n",
             escape(&s.title),
             s.status.as_str(),
-            thousands(s.words_before),
-            thousands(s.words_after),
-            signed(delta(s.words_before, s.words_after)),
-            thousands(s.inserted_words),
-            thousands(s.deleted_words),
-            thousands(s.moved_words),
-            evidence.join(" "),
-            qis.join(" "),
+            cells(Figures::of_section(s)),
+            or_no_change(evidence.join(" ")),
+            or_no_change(qis.join(" ")),
         ));
     }
     let o = &diff.other;
     if o.words_before + o.words_after > 0 {
         out.push_str(&format!(
-            "| _Other text_ | | {} \u{2192} {} | {} | {} | {} | {} | | |\n",
-            thousands(o.words_before),
-            thousands(o.words_after),
-            signed(delta(o.words_before, o.words_after)),
-            thousands(o.inserted_words),
-            thousands(o.deleted_words),
-            thousands(o.moved_words),
+            "| _Other text_ | | {} | | |\n",
+            cells(Figures::of_other(o))
         ));
     }
+    let total = Figures::of_total(diff);
     out.push_str(&format!(
-        "| **Total** | | **{} \u{2192} {}** | **{}** | {} | {} | {} | | |\n",
-        thousands(diff.total_before),
-        thousands(diff.total_after),
-        signed(delta(diff.total_before, diff.total_after)),
-        thousands(diff.inserted_words),
-        thousands(diff.deleted_words),
-        thousands(diff.moved_words),
+        "| **Total** | | **{} \u{2192} {}** | **{}** | {} | {} | {} | {} | | |\n",
+        thousands(total.before),
+        thousands(total.after),
+        signed(delta(total.before, total.after)),
+        thousands(total.inserted),
+        thousands(total.deleted),
+        thousands(total.moved_in),
+        thousands(total.moved_out),
     ));
     if !diff.documents_added.is_empty() {
         out.push_str(&format!(
@@ -199,23 +203,11 @@ fn details(
     }
     let figures = match section {
         Some(s) => format!(
-            "{}: {} \u{2192} {} words (+{} \u{2212}{}{})",
+            "{}: {}",
             s.status.as_str(),
-            thousands(s.words_before),
-            thousands(s.words_after),
-            thousands(s.inserted_words),
-            thousands(s.deleted_words),
-            if s.moved_words > 0 {
-                format!(", {} moved", thousands(s.moved_words))
-            } else {
-                String::new()
-            }
+            short_figures(Figures::of_section(s))
         ),
-        None => format!(
-            "{} \u{2192} {} words",
-            thousands(diff.other.words_before),
-            thousands(diff.other.words_after)
-        ),
+        None => short_figures(Figures::of_other(&diff.other)),
     };
     let mut body = String::new();
     let mut shown = 0;
@@ -252,6 +244,37 @@ fn details(
         "\n<details><summary><b>{}</b> \u{2014} {figures}</summary>\n\n{body}</details>\n",
         escape(title)
     )
+}
+
+/// "441 → 447 words (+13 −7, 18 moved in)": the moves only when there are
+/// any.
+fn short_figures(f: Figures) -> String {
+    let mut moves = String::new();
+    for (n, what) in [
+        (f.moved_in, "moved in"),
+        (f.moved_out, "moved out"),
+        (f.moved_within, "moved within"),
+    ] {
+        if n > 0 {
+            moves.push_str(&format!(", {} {what}", thousands(n)));
+        }
+    }
+    format!(
+        "{} \u{2192} {} words (+{} \u{2212}{}{moves})",
+        thousands(f.before),
+        thousands(f.after),
+        thousands(f.inserted),
+        thousands(f.deleted),
+    )
+}
+
+/// An empty evidence or QI cell says so.
+fn or_no_change(cell: String) -> String {
+    if cell.is_empty() {
+        "no change".to_owned()
+    } else {
+        cell
+    }
 }
 
 fn unchanged_note(n: usize) -> String {

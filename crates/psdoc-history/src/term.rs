@@ -66,12 +66,8 @@ pub fn render(diff: &StatementDiff, color: bool) -> String {
         ),
     ));
     out.push('\n');
-    out.push_str(&format!(
-        "{} words inserted, {} deleted, {} moved.\n\n",
-        thousands(diff.inserted_words),
-        thousands(diff.deleted_words),
-        thousands(diff.moved_words)
-    ));
+    out.push_str(&super::headline(diff));
+    out.push_str("\n\n");
     out.push_str(&table(diff));
     if !diff.documents_added.is_empty() || !diff.documents_removed.is_empty() {
         out.push('\n');
@@ -100,12 +96,8 @@ pub fn render(diff: &StatementDiff, color: bool) -> String {
         out.push_str(&st.wrap(BOLD, "## Text outside the required sections"));
         out.push('\n');
         out.push_str(&format!(
-            "   {} \u{2192} {} words: {} inserted, {} deleted, {} moved\n\n",
-            thousands(diff.other.words_before),
-            thousands(diff.other.words_after),
-            thousands(diff.other.inserted_words),
-            thousands(diff.other.deleted_words),
-            thousands(diff.other.moved_words)
+            "   {}\n\n",
+            super::Figures::of_other(&diff.other).sentence()
         ));
         out.push_str(&blocks(diff, &diff.other.blocks, &st));
     }
@@ -115,51 +107,47 @@ pub fn render(diff: &StatementDiff, color: bool) -> String {
     out
 }
 
+/// Words per section; every row and the total add up as shown:
+/// Change = Inserted - Deleted + Moved in - Moved out.
 fn table(diff: &StatementDiff) -> String {
     let header = [
-        "Section", "Status", "Before", "After", "Change", "Ins/Del", "Moved",
+        "Section",
+        "Status",
+        "Before",
+        "After",
+        "Change",
+        "Ins/Del",
+        "Moved in",
+        "Moved out",
     ];
     let mut table = Table::new(header.map(String::from).to_vec(), 2).with_total();
-    let figures = |before: usize, after: usize, inserted: usize, deleted: usize, moved: usize| {
+    let figures = |f: super::Figures| {
         [
-            thousands(before),
-            thousands(after),
-            signed(delta(before, after)),
-            format!("+{}/\u{2212}{}", thousands(inserted), thousands(deleted)),
-            thousands(moved),
+            thousands(f.before),
+            thousands(f.after),
+            signed(delta(f.before, f.after)),
+            format!(
+                "+{}/\u{2212}{}",
+                thousands(f.inserted),
+                thousands(f.deleted)
+            ),
+            signed(f.moved_in as i64),
+            signed(-(f.moved_out as i64)),
         ]
     };
     for s in &diff.sections {
         let mut row = vec![s.title.clone(), s.status.as_str().into()];
-        row.extend(figures(
-            s.words_before,
-            s.words_after,
-            s.inserted_words,
-            s.deleted_words,
-            s.moved_words,
-        ));
+        row.extend(figures(super::Figures::of_section(s)));
         table.push(row);
     }
     let o = &diff.other;
     if o.words_before + o.words_after > 0 {
         let mut row = vec!["(other text)".into(), String::new()];
-        row.extend(figures(
-            o.words_before,
-            o.words_after,
-            o.inserted_words,
-            o.deleted_words,
-            o.moved_words,
-        ));
+        row.extend(figures(super::Figures::of_other(o)));
         table.push(row);
     }
     let mut total = vec!["Total".into(), String::new()];
-    total.extend(figures(
-        diff.total_before,
-        diff.total_after,
-        diff.inserted_words,
-        diff.deleted_words,
-        diff.moved_words,
-    ));
+    total.extend(figures(super::Figures::of_total(diff)));
     table.push(total);
     table.render()
 }
@@ -169,12 +157,8 @@ fn section(diff: &StatementDiff, s: &SectionDiff, st: &Styler) -> String {
     out.push_str(&st.wrap(BOLD, &format!("## {} [{}]", s.title, s.status.as_str())));
     out.push('\n');
     out.push_str(&format!(
-        "   {} \u{2192} {} words: {} inserted, {} deleted, {} moved\n",
-        thousands(s.words_before),
-        thousands(s.words_after),
-        thousands(s.inserted_words),
-        thousands(s.deleted_words),
-        thousands(s.moved_words)
+        "   {}\n",
+        super::Figures::of_section(s).sentence()
     ));
     if !s.evidence_added.is_empty() {
         out.push_str(&format!(

@@ -22,27 +22,187 @@ fn section<'a>(d: &'a StatementDiff, key: &str) -> &'a SectionDiff {
         .unwrap_or_else(|| panic!("no {key}"))
 }
 
-/// The contract's equation, for every section and the rest.
-fn assert_balanced(d: &StatementDiff) {
-    for s in &d.sections {
-        assert_eq!(
-            s.words_after as i64 - s.words_before as i64,
-            s.inserted_words as i64 - s.deleted_words as i64,
-            "{}: {s:?}",
-            s.key
-        );
-    }
+/// The contract's equations (CONTRACT section 8): for every section and the
+/// rest, `after - before == inserted - deleted + moved_in - moved_out`; the
+/// statement's inserted and deleted words are the sums of the rows; what
+/// moves in somewhere moved out somewhere; the statement's moved words count
+/// each moved paragraph once.
+pub(crate) fn assert_balanced(d: &StatementDiff) {
     let o = &d.other;
-    assert_eq!(
-        o.words_after as i64 - o.words_before as i64,
-        o.inserted_words as i64 - o.deleted_words as i64
-    );
+    let rows: Vec<(String, [usize; 7])> = d
+        .sections
+        .iter()
+        .map(|s| {
+            (
+                s.key.key().to_owned(),
+                [
+                    s.words_before,
+                    s.words_after,
+                    s.inserted_words,
+                    s.deleted_words,
+                    s.moved_in,
+                    s.moved_out,
+                    s.moved_words,
+                ],
+            )
+        })
+        .chain([(
+            "other".to_owned(),
+            [
+                o.words_before,
+                o.words_after,
+                o.inserted_words,
+                o.deleted_words,
+                o.moved_in,
+                o.moved_out,
+                o.moved_words,
+            ],
+        )])
+        .collect();
+    let mut sums = [0usize; 7];
+    for (key, row) in &rows {
+        let [before, after, inserted, deleted, moved_in, moved_out, moved] = *row;
+        assert_eq!(
+            after as i64 - before as i64,
+            inserted as i64 - deleted as i64 + moved_in as i64 - moved_out as i64,
+            "{key}: {row:?}"
+        );
+        assert!(moved >= moved_in + moved_out, "{key}: {row:?}");
+        for (sum, n) in sums.iter_mut().zip(row) {
+            *sum += n;
+        }
+    }
+    let [before, after, inserted, deleted, moved_in, moved_out, moved] = sums;
+    assert_eq!((before, after), (d.total_before, d.total_after));
+    assert_eq!((inserted, deleted), (d.inserted_words, d.deleted_words));
+    assert_eq!(moved_in, moved_out);
+    assert_eq!(moved_in, d.moved_between_sections());
+    // A paragraph moved between sections is in both sections' moved words.
+    assert_eq!(d.moved_words, moved - moved_in);
     assert_eq!(
         d.total_after as i64 - d.total_before as i64,
         d.inserted_words as i64 - d.deleted_words as i64
     );
-    let sum: usize = d.sections.iter().map(|s| s.words_after).sum::<usize>() + o.words_after;
-    assert_eq!(sum, d.total_after);
+}
+
+/// A figure as the renderers write it: `1,234`, `+7`, `−7`, `**12**`.
+fn figure(cell: &str) -> i64 {
+    let cell = cell.trim().trim_matches('*');
+    let (sign, digits) = match cell.strip_prefix('\u{2212}') {
+        Some(rest) => (-1, rest),
+        None => (1, cell.trim_start_matches('+')),
+    };
+    sign * digits
+        .replace(',', "")
+        .parse::<i64>()
+        .unwrap_or_else(|_| panic!("not a figure: {cell:?}"))
+}
+
+/// Every row of a table as shown: (before, after, change, inserted,
+/// deleted, moved in, moved out) adds up, and the total row is the sum of
+/// the others.
+fn assert_rows_add_up(format: &str, rows: &[[i64; 7]]) {
+    assert!(rows.len() >= 2, "{format}: {rows:?}");
+    let (total, parts) = rows.split_last().unwrap();
+    for row in rows {
+        let [
+            before,
+            after,
+            change,
+            inserted,
+            deleted,
+            moved_in,
+            moved_out,
+        ] = *row;
+        assert_eq!(after - before, change, "{format}: {row:?}");
+        assert_eq!(
+            change,
+            inserted - deleted + moved_in - moved_out,
+            "{format}: {row:?}"
+        );
+    }
+    for k in 0..7 {
+        assert_eq!(
+            parts.iter().map(|r| r[k]).sum::<i64>(),
+            total[k],
+            "{format}: column {k} of {rows:?}"
+        );
+    }
+}
+
+/// The tables of the term, Markdown and HTML diffs add up as shown.
+fn assert_tables_add_up(d: &StatementDiff) {
+    let term = render_term(d, false);
+    let rows: Vec<[i64; 7]> = term
+        .lines()
+        .skip_while(|l| !l.starts_with("Section "))
+        .skip(2)
+        .take_while(|l| !l.is_empty())
+        .filter(|l| !l.starts_with("---"))
+        .map(|l| {
+            let cells: Vec<&str> = l
+                .split("  ")
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect();
+            let n = cells.len();
+            let (ins, del) = cells[n - 3].split_once('/').unwrap();
+            [
+                figure(cells[n - 6]),
+                figure(cells[n - 5]),
+                figure(cells[n - 4]),
+                figure(ins),
+                -figure(del),
+                figure(cells[n - 2]),
+                -figure(cells[n - 1]),
+            ]
+        })
+        .collect();
+    assert_rows_add_up("term", &rows);
+
+    let md = render_markdown(d, GITHUB_COMMENT_LIMIT);
+    let rows: Vec<[i64; 7]> = md
+        .lines()
+        .skip_while(|l| !l.starts_with("| Section |"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            let (before, after) = cells[3]
+                .trim_matches('*')
+                .split_once(" \u{2192} ")
+                .unwrap_or_else(|| panic!("{l}"));
+            [
+                figure(before),
+                figure(after),
+                figure(cells[4]),
+                figure(cells[5]),
+                figure(cells[6]),
+                figure(cells[7]),
+                figure(cells[8]),
+            ]
+        })
+        .collect();
+    assert_rows_add_up("markdown", &rows);
+
+    let html = render_html(d);
+    let table = &html[html.find("<caption>Words and evidence").unwrap()..];
+    let table = &table[..table.find("</table>").unwrap()];
+    let rows: Vec<[i64; 7]> = table
+        .split("<tr>")
+        .skip(2)
+        .map(|row| {
+            let numbers: Vec<i64> = row
+                .split("<td class=\"n\">")
+                .skip(1)
+                .map(|c| figure(&c[..c.find("</td>").unwrap()]))
+                .collect();
+            numbers
+                .try_into()
+                .unwrap_or_else(|n| panic!("html: {n:?} in {row}"))
+        })
+        .collect();
+    assert_rows_add_up("html", &rows);
 }
 
 const DATA: &str = "# What your data is telling you\n\nReferrals rose by 12% over two years [E1].\n\nRe-registrations fell, which we read with care.\n\nWe track outcomes after deregistration for a year.\n";
@@ -136,14 +296,19 @@ fn a_paragraph_moved_between_sections_balances_both() {
         &project(&[("data.md", &data), ("involvement.md", &involvement)]),
     );
     let (data, inv) = (section(&d, "data"), section(&d, "involvement"));
-    assert_eq!(
-        (data.deleted_words, data.inserted_words, data.moved_words),
-        (8, 0, 8)
-    );
-    assert_eq!(
-        (inv.deleted_words, inv.inserted_words, inv.moved_words),
-        (0, 9, 8)
-    );
+    // (deleted, inserted, moved, moved in, moved out): the move is a move
+    // in both, the word added on the way an insertion where it arrived.
+    let figures = |s: &SectionDiff| {
+        (
+            s.deleted_words,
+            s.inserted_words,
+            s.moved_words,
+            s.moved_in,
+            s.moved_out,
+        )
+    };
+    assert_eq!(figures(data), (0, 0, 8, 0, 8));
+    assert_eq!(figures(inv), (0, 1, 8, 8, 0));
     // Statement-wide, the move is a move and one inserted word.
     assert_eq!(
         (d.inserted_words, d.deleted_words, d.moved_words),
@@ -159,6 +324,96 @@ fn a_paragraph_moved_between_sections_balances_both() {
         data.blocks
             .iter()
             .any(|b| matches!(b.change, BlockChange::MovedOut { .. }))
+    );
+}
+
+#[test]
+fn a_paragraph_moved_between_sections_and_edited_counts_each_word_where_it_is() {
+    let before = project(&[("data.md", DATA), ("involvement.md", INVOLVEMENT)]);
+    let data = DATA.replace("\nWe track outcomes after deregistration for a year.\n", "");
+    let involvement =
+        format!("{INVOLVEMENT}\nWe track outcomes after deregistration for one whole year.\n");
+    let d = diff_projects(
+        "a",
+        &before,
+        "b",
+        &project(&[("data.md", &data), ("involvement.md", &involvement)]),
+    );
+    let (data, inv) = (section(&d, "data"), section(&d, "involvement"));
+    // Seven words moved; "a" was deleted from the data section, where it
+    // was; "one whole" inserted into involvement, where it is.
+    assert_eq!(
+        (
+            data.words_before - data.words_after,
+            data.deleted_words,
+            data.inserted_words
+        ),
+        (8, 1, 0)
+    );
+    assert_eq!((data.moved_out, data.moved_in, data.moved_words), (7, 0, 7));
+    assert_eq!(
+        (
+            inv.words_after - inv.words_before,
+            inv.inserted_words,
+            inv.deleted_words
+        ),
+        (9, 2, 0)
+    );
+    assert_eq!((inv.moved_in, inv.moved_out, inv.moved_words), (7, 0, 7));
+    assert_eq!(
+        (d.inserted_words, d.deleted_words, d.moved_words),
+        (2, 1, 7)
+    );
+    assert_balanced(&d);
+    assert_tables_add_up(&d);
+    // What each renderer shows adds up too.
+    let term = render_term(&d, false);
+    assert!(
+        term.contains("2 words inserted, 1 deleted, 7 moved (7 to another section)."),
+        "{term}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&render_json(&d)).unwrap();
+    assert_eq!(json["sections"][0]["moved_out"], 7, "{json:#}");
+    assert_eq!(json["sections"][1]["moved_in"], 7, "{json:#}");
+    assert_eq!(json["other"]["moved_in"], 0, "{json:#}");
+}
+
+#[test]
+fn a_paragraph_moved_within_a_section_and_between_them_at_once() {
+    let before = project(&[("data.md", DATA), ("involvement.md", INVOLVEMENT)]);
+    // Within data: the last paragraph first; from involvement to data: the
+    // advocacy paragraph.
+    let data = "# What your data is telling you\n\nWe track outcomes after deregistration for a year.\n\nReferrals rose by 12% over two years [E1].\n\nRe-registrations fell, which we read with care.\n\nAdvocacy is offered to every child on the register.\n";
+    let involvement = INVOLVEMENT.replace(
+        "\nAdvocacy is offered to every child on the register.\n",
+        "",
+    );
+    let d = diff_projects(
+        "a",
+        &before,
+        "b",
+        &project(&[("data.md", data), ("involvement.md", &involvement)]),
+    );
+    let (data, inv) = (section(&d, "data"), section(&d, "involvement"));
+    assert_eq!(
+        (data.moved_in, data.moved_out, data.moved_words),
+        (9, 0, 17)
+    );
+    assert_eq!((inv.moved_in, inv.moved_out, inv.moved_words), (0, 9, 9));
+    assert_eq!(d.moved_words, 17, "each moved paragraph once");
+    assert_eq!(d.moved_between_sections(), 9);
+    assert_balanced(&d);
+    assert_tables_add_up(&d);
+    let term = render_term(&d, false);
+    assert!(
+        term.contains("17 moved (9 to another section).")
+            && term.contains("0 inserted, 0 deleted, 9 moved in, 0 moved out (8 moved within it)"),
+        "{term}"
+    );
+    let html = render_html(&d);
+    assert!(
+        html.contains("<td>no change</td><td>no change</td>"),
+        "{html}"
     );
 }
 
@@ -280,6 +535,7 @@ fn every_edit_balances() {
         let after = project(&[("s.md", &paras.join("\n\n"))]);
         let d = diff_projects("a", &before, "b", &after);
         assert_balanced(&d);
+        assert_tables_add_up(&d);
     }
 }
 

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use psdoc_evidence::find_references;
+use psdoc_evidence::{Form, find_references};
 use regex::Regex;
 
 /// What the import knows of the document log while converting.
@@ -73,6 +73,7 @@ impl Patterns {
     pub fn normalise(&self, text: &str, known: &Known) -> String {
         let protected: Vec<std::ops::Range<usize>> = find_references(text, &self.prefix)
             .into_iter()
+            .filter(|r| r.form == Form::Brackets)
             .map(|r| r.range)
             .collect();
         let mut out = String::with_capacity(text.len() + 8);

@@ -57,6 +57,9 @@ pub struct EvidenceSettings {
     pub log: String,
     pub files: String,
     pub prefix: String,
+    /// Which ways of writing a reference count: every unambiguous one
+    /// (`"any"`, the default) or square brackets only (`"brackets"`).
+    pub reference_style: psdoc_evidence::ReferenceStyle,
     pub max_age_months: u32,
     /// Appendix 2 items that do not apply, with the partnership's reason.
     pub not_applicable: BTreeMap<u8, String>,
@@ -126,6 +129,7 @@ impl Default for Config {
                 log: "evidence/log.toml".into(),
                 files: "evidence/files".into(),
                 prefix: "E".into(),
+                reference_style: psdoc_evidence::ReferenceStyle::Any,
                 max_age_months: 24,
                 not_applicable: BTreeMap::new(),
             },
@@ -192,6 +196,7 @@ struct RawEvidence {
     log: Option<Spanned<String>>,
     files: Option<Spanned<String>>,
     prefix: Option<Spanned<String>>,
+    reference_style: Option<Spanned<String>>,
     max_age_months: Option<u32>,
     not_applicable: Option<BTreeMap<Spanned<String>, String>>,
 }
@@ -351,6 +356,18 @@ pub fn parse(text: &str) -> Result<Config> {
                 ));
             }
             config.evidence.prefix = prefix.into_inner();
+        }
+        if let Some(style) = e.reference_style {
+            config.evidence.reference_style =
+                psdoc_evidence::ReferenceStyle::from_setting(style.get_ref()).ok_or_else(|| {
+                    at.error(
+                        style.span(),
+                        format!(
+                            "`evidence.reference_style` is \"{}\": write \"any\" (references also as (E12), E12 and E3-E5 in the text) or \"brackets\" (only [E12], [E3, E12] and [E3-E5])",
+                            style.get_ref().escape_debug()
+                        ),
+                    )
+                })?;
         }
         if let Some(months) = e.max_age_months {
             config.evidence.max_age_months = months;
@@ -763,6 +780,10 @@ mod tests {
         let c = parse("[partnership]\nname = \"X\"\n").unwrap();
         assert_eq!(c.statement.word_limit, 5000);
         assert_eq!(c.evidence.prefix, "E");
+        assert_eq!(
+            c.evidence.reference_style,
+            psdoc_evidence::ReferenceStyle::Any
+        );
         assert_eq!(c.privacy.small_number_threshold, 5);
     }
 
@@ -796,6 +817,18 @@ mod tests {
                 .starts_with("partnership.toml:3:")
         );
         assert!(err("[evidence.not_applicable]\n14 = \"no\"\n").contains("1 to 13"));
+        let e = err("[evidence]\nprefix = \"E\"\nreference_style = \"square\"\n");
+        assert!(
+            e.starts_with("partnership.toml:3:19:")
+                && e.contains("`evidence.reference_style`")
+                && e.contains("\"brackets\""),
+            "{e}"
+        );
+        let e = err("[evidence]\nreference_style = 1\n");
+        assert!(
+            e.starts_with("partnership.toml:2:") && e.contains("evidence.reference_style"),
+            "{e}"
+        );
         // Patterns the detector refuses, at their line.
         let e = err("[[privacy.pattern]]\nname = \"x\"\nregex = 'x*'\n");
         assert!(
@@ -873,6 +906,7 @@ data = 900
 log = "evidence/log.toml"
 files = "evidence/files"
 prefix = "E"
+reference_style = "any"
 max_age_months = 24
 [evidence.not_applicable]
 1 = "Children's services are not delegated to the IJB"
@@ -894,6 +928,13 @@ max_pdf_pages = 100
         assert_eq!(c.rules["stale-evidence"], None);
         assert_eq!(c.limits.max_file_bytes, 10 << 20);
         assert_eq!(c.limits.max_pdf_pages, 100);
+        assert_eq!(
+            parse("[evidence]\nreference_style = \"brackets\"\n")
+                .unwrap()
+                .evidence
+                .reference_style,
+            psdoc_evidence::ReferenceStyle::Brackets
+        );
         assert_eq!(c.statement.budgets[&SectionKey::DATA], 900);
         assert_eq!(
             c.evidence.not_applicable[&1],

@@ -2,7 +2,7 @@
 //! indicators found in the prose, and the state of each local evidence file.
 
 use psdoc_evidence::{
-    DocumentLog, QiReference, Reference, ReferenceKind, find_qi_references, find_references,
+    DocumentLog, QiReference, Reference, ReferenceKind, find_qi_references, find_references_with,
 };
 
 use super::files::{FileSource, ReadError, join_relative};
@@ -23,7 +23,8 @@ pub struct Found<T> {
 }
 
 /// References and quality indicators in the statement's prose (not in
-/// code, not in HTML comments).
+/// code, not in HTML comments), references in every form the partnership's
+/// `evidence.reference_style` accepts (and the others, malformed).
 #[derive(Debug, Clone, Default)]
 pub struct Citations {
     pub references: Vec<Found<Reference>>,
@@ -37,6 +38,7 @@ pub struct Citations {
 impl Citations {
     pub fn find(statement: &Statement, sources: &Sources, config: &Config) -> Self {
         let prefix = config.evidence.prefix.as_str();
+        let style = config.evidence.reference_style;
         let framework = &config.guidance.framework;
         let mut out = Citations::default();
         for (chapter, unit) in statement.units() {
@@ -52,7 +54,7 @@ impl Citations {
                 let section = statement.section_at(place).and_then(|s| s.key);
                 (place, location, section)
             };
-            for r in find_references(&unit.text, prefix) {
+            for r in find_references_with(&unit.text, prefix, style) {
                 if unit.in_code(&r.range) {
                     continue;
                 }

@@ -9,9 +9,9 @@ pub(super) static RULE: Rule = Rule {
     name: "unknown-evidence",
     default_severity: Severity::Error,
     summary: "a reference to a document number not in the log",
-    what: "A reference such as [E12], or a number inside a list or range such as [E3, E12] or [E3-E5], names a document number that no entry of the document log has.",
+    what: "A reference such as [E12], or a number inside a list or range such as [E3, E12] or [E3-E5], names a document number that no entry of the document log has. With the default `reference_style = \"any\"` this covers references written the other ways officers write them too: (E12), E12 in the text, E3-E5, E3 to E5, [E3; E5], (E3 and E5).",
     why: "The guidance: \"There must be a clear link between statements in the position statement and the supporting evidence provided\", and the document log must give \"a document number as well as the document name\". A reference inspectors cannot find in the log is a claim without evidence.",
-    example: "Re-registrations fell by a third [E57].   (the log stops at 41)\n\n    error[unknown-evidence]: [E57] cites document 57, which is not in the document log",
+    example: "Re-registrations fell by a third (E57).   (the log stops at 41)\n\n    error[unknown-evidence]: E57 is not in the document log (evidence/log.toml)",
     fix: "Add the document to the log (evidence/log.toml) with that number, or correct the number in the text.",
     check,
 };

@@ -18,7 +18,11 @@ use crate::cover::Cover;
 /// The statement as one document.
 pub fn build(project: &Project) -> Document {
     let log = project.redacted_log();
-    let targets = Targets::of(&log, &project.config.evidence.prefix);
+    let targets = Targets::of(
+        &log,
+        &project.config.evidence.prefix,
+        project.config.evidence.reference_style,
+    );
     let mut builder = Builder {
         redactor: &project.redactor,
         targets: &targets,

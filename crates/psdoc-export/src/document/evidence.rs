@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 pub use psdoc_evidence::number_tokens;
-use psdoc_evidence::{DocumentLog, ReferenceKind, find_references};
+use psdoc_evidence::{DocumentLog, ReferenceKind, ReferenceStyle, find_references_with};
 
 use super::Inline;
 
@@ -15,6 +15,8 @@ use super::Inline;
 #[derive(Debug, Clone, Default)]
 pub struct Targets {
     pub prefix: String,
+    /// Which ways of writing a reference are linked (`evidence.reference_style`).
+    pub style: ReferenceStyle,
     /// Document number to its `url`, for documents that have one.
     urls: BTreeMap<u64, String>,
     /// Every document number in the log.
@@ -23,9 +25,10 @@ pub struct Targets {
 
 impl Targets {
     /// The targets of a (masked) log.
-    pub fn of(log: &DocumentLog, prefix: &str) -> Self {
+    pub fn of(log: &DocumentLog, prefix: &str, style: ReferenceStyle) -> Self {
         let mut targets = Targets {
             prefix: prefix.to_owned(),
+            style,
             ..Targets::default()
         };
         for doc in &log.documents {
@@ -66,33 +69,31 @@ pub fn link_references(text: &str, targets: &Targets) -> Vec<Inline> {
             out.push(Inline::Text(s.to_owned()));
         }
     };
-    for reference in find_references(text, &targets.prefix) {
+    for reference in find_references_with(text, &targets.prefix, targets.style) {
         let ReferenceKind::Cites(_) = reference.kind else {
             continue;
         };
         let range = reference.range.clone();
         let written = &text[range.clone()];
-        let inner = &written[1..written.len() - 1];
-        let tokens = number_tokens(inner, &targets.prefix);
-        if tokens.is_empty() {
+        let parts = reference.link_parts(written, &targets.prefix);
+        if parts.numbers.is_empty() {
             continue;
         }
         push_text(&mut out, &text[at..range.start]);
         at = range.end;
-        if let [(token, id)] = tokens.as_slice()
-            && inner[..token.start].trim().is_empty()
-            && inner[token.end..].trim().is_empty()
-        {
+        if parts.single {
+            let id = parts.numbers[0].1;
             out.push(Inline::Evidence {
                 text: written.to_owned(),
-                id: *id,
-                url: targets.url(*id),
+                id,
+                url: targets.url(id),
             });
             continue;
         }
+        let inner = parts.inner;
         let mut inner_at = 0;
-        push_text(&mut out, "[");
-        for (token, id) in tokens {
+        push_text(&mut out, parts.open);
+        for (token, id) in parts.numbers {
             push_text(&mut out, &inner[inner_at..token.start]);
             out.push(Inline::Evidence {
                 text: inner[token.clone()].to_owned(),
@@ -102,7 +103,7 @@ pub fn link_references(text: &str, targets: &Targets) -> Vec<Inline> {
             inner_at = token.end;
         }
         push_text(&mut out, &inner[inner_at..]);
-        push_text(&mut out, "]");
+        push_text(&mut out, parts.close);
     }
     push_text(&mut out, &text[at..]);
     out
@@ -136,7 +137,7 @@ mod tests {
                 doc(12, Some("https://example.org/12.pdf")),
             ],
         };
-        Targets::of(&log, "E")
+        Targets::of(&log, "E", ReferenceStyle::Any)
     }
 
     #[test]
@@ -156,29 +157,60 @@ mod tests {
         );
     }
 
-    #[test]
-    fn lists_and_ranges_link_each_number() {
-        let out = link_references("[E3, E5-E12]", &targets());
-        let texts: Vec<String> = out
-            .iter()
+    /// Text runs as written, links as `<text|has url>`.
+    fn shown(out: &[Inline]) -> Vec<String> {
+        out.iter()
             .map(|i| match i {
                 Inline::Text(t) => t.clone(),
                 Inline::Evidence { text, url, .. } => format!("<{text}|{}>", url.is_some()),
                 _ => unreachable!(),
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn lists_and_ranges_link_each_number() {
+        let out = link_references("[E3, E5-E12]", &targets());
         assert_eq!(
-            texts,
+            shown(&out),
             ["[", "<E3|true>", ", ", "<E5|false>", "-", "<E12|true>", "]"]
         );
     }
 
     #[test]
-    fn not_references_stay_text() {
-        let out = link_references("[Example] and [E] and (E12)", &targets());
+    fn references_written_other_ways_link_each_number_and_keep_the_text() {
+        let out = link_references("as found (E12); see E3 to E5.", &targets());
         assert_eq!(
-            out,
-            vec![Inline::Text("[Example] and [E] and (E12)".into())]
+            shown(&out),
+            [
+                "as found (",
+                "<E12|true>",
+                "); see ",
+                "<E3|true>",
+                " to ",
+                "<E5|false>",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn not_references_stay_text() {
+        let text = "[Example] and [E] and E6a and the postcode E6 1AB";
+        assert_eq!(
+            link_references(text, &targets()),
+            vec![Inline::Text(text.into())]
+        );
+    }
+
+    #[test]
+    fn with_brackets_only_other_forms_stay_text() {
+        let mut targets = targets();
+        targets.style = ReferenceStyle::Brackets;
+        let text = "as found (E12); see E3.";
+        assert_eq!(
+            link_references(text, &targets),
+            vec![Inline::Text(text.into())]
         );
     }
 }
