@@ -768,3 +768,42 @@ fn no_output_shows_a_new_kind_in_full() {
         assert!(kinds.iter().any(|k| k == kind), "{kind}: {kinds:?}");
     }
 }
+
+#[test]
+fn a_markdown_table_among_the_evidence_is_read_as_its_header_says() {
+    // Notes kept as Markdown beside the Word and Excel evidence: the CHI
+    // column's number fails its check digit, the invoice column's passes it.
+    let notes = "# Clinic list\n\n| Child | CHI | Invoice no. |\n|---|---|---|\n| A | 0806307529 | 1904851231 |\n\n| Area | Children re-registered |\n|---|---|\n| North | 3 |\n";
+    let repo = Repo::passing().file("evidence/files/clinic-list.md", notes);
+    let found: Vec<_> = repo
+        .findings("personal-identifier")
+        .into_iter()
+        .filter(|f| f["file"] == "evidence/files/clinic-list.md")
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "the CHI column only, not the invoice: {found:?}"
+    );
+    assert_eq!(found[0]["kind"], "chi");
+    assert_eq!(found[0]["masked"], "08••••••29");
+    assert_eq!(
+        (found[0]["line"].as_u64(), found[0]["column"].as_u64()),
+        (Some(5), Some(7))
+    );
+    assert!(
+        found[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("column \"CHI\""),
+        "{}",
+        found[0]["message"]
+    );
+    let small: Vec<_> = repo
+        .findings("small-number")
+        .into_iter()
+        .filter(|f| f["file"] == "evidence/files/clinic-list.md")
+        .collect();
+    assert_eq!(small.len(), 1, "the count of 3 children: {small:?}");
+    assert_eq!(small[0]["line"], 9);
+}

@@ -45,6 +45,7 @@
 
 mod csv;
 mod html;
+mod markdown;
 mod model;
 mod office;
 mod package;
@@ -157,6 +158,16 @@ fn extract_data(name: &str, data: Data<'_>, limits: &Limits) -> Result<Extracted
     }
     let bytes = data.bytes();
     match kind {
+        Kind::Text(Format::Markdown) => {
+            let text = data.decode().map_err(|_| binary(&ext))?;
+            let read = markdown::read(&text);
+            Ok(Extracted {
+                format: Format::Markdown,
+                units: read.units,
+                tables: read.tables,
+                incomplete: read.note.into_iter().collect(),
+            })
+        }
         Kind::Text(format) => {
             let text = data.decode().map_err(|_| binary(&ext))?;
             Ok(Extracted {

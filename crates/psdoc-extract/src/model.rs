@@ -63,8 +63,8 @@ pub enum Location {
         column: usize,
         paragraph: usize,
     },
-    /// CSV: the 1-based line where the cell starts, and its 1-based column of characters
-    /// on that line.
+    /// CSV, and a Markdown pipe table's cell: the 1-based line where the cell
+    /// starts, and its 1-based column of characters on that line.
     CsvCell { line: usize, column: usize },
 }
 
