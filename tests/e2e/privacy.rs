@@ -807,3 +807,67 @@ fn a_markdown_table_among_the_evidence_is_read_as_its_header_says() {
     assert_eq!(small.len(), 1, "the count of 3 children: {small:?}");
     assert_eq!(small[0]["line"], 9);
 }
+
+/// The labelled corpus through the whole tool, as a partner runs it: each
+/// case is a file of its own, scanned by `psdoc scan` (so Markdown tables,
+/// labels and stories go through the same paths as evidence files do).
+#[test]
+fn the_labelled_corpus_through_psdoc_scan() {
+    let corpus = std::fs::read_to_string(project_root().join("tests/corpus/identifiers.tsv"))
+        .expect("the labelled corpus");
+    let mut repo = Repo::empty();
+    let mut cases = Vec::new();
+    for (i, line) in corpus.lines().skip(1).enumerate() {
+        let Some((text, expected)) = line.split_once('\t') else {
+            continue;
+        };
+        let expected = expected
+            .split_whitespace()
+            .next()
+            .unwrap_or("none")
+            .to_owned();
+        let name = format!("corpus/{i:04}.md");
+        repo = repo.file(&name, &format!("{}\n", text.replace("\\n", "\n")));
+        cases.push((name, expected, text.to_owned()));
+    }
+    let run = repo.run(&["scan", "corpus", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    let mut found: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for d in json["diagnostics"].as_array().unwrap() {
+        if d["rule"] == "personal-identifier" {
+            found
+                .entry(d["file"].as_str().unwrap().to_owned())
+                .or_default()
+                .push(d["kind"].as_str().unwrap().to_owned());
+        }
+    }
+    let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
+    let mut wrong = Vec::new();
+    for (name, expected, text) in &cases {
+        let kinds = found.get(name).cloned().unwrap_or_default();
+        if expected != "none" {
+            if kinds.contains(expected) {
+                tp += 1;
+            } else {
+                fn_ += 1;
+                wrong.push(format!("missed {expected}: {text}"));
+            }
+        }
+        if kinds.iter().any(|k| k != expected) {
+            fp += 1;
+            wrong.push(format!("false {kinds:?}: {text}"));
+        }
+    }
+    let precision = tp as f64 / (tp + fp).max(1) as f64;
+    let recall = tp as f64 / (tp + fn_).max(1) as f64;
+    println!(
+        "{} cases: precision {precision:.3}, recall {recall:.3}",
+        cases.len()
+    );
+    assert!(cases.len() >= 500, "{} cases", cases.len());
+    assert!(
+        precision >= 0.99 && recall >= 0.99,
+        "precision {precision:.3}, recall {recall:.3}:\n{}",
+        wrong.join("\n")
+    );
+}
