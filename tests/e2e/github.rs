@@ -10,10 +10,9 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
 use serde_json::{Value, json};
 
-use crate::harness::*;
+use crate::support::*;
 
 const TOKEN: &str = "ghs_t0ps3cr3tT0k3nV4lu3_do_not_print";
 const BOT: &str = "github-actions[bot]";
@@ -390,7 +389,7 @@ fn write_event(repo: &Path, name: &str, event: &Value) -> Option<PathBuf> {
 
 /// `psdoc ARGS` in `dir` with a clean GitHub environment plus `vars`.
 fn psdoc(dir: &Path, args: &[&str], vars: &[(&str, String)]) -> Output {
-    let mut cmd = Command::cargo_bin("psdoc").expect("psdoc binary");
+    let mut cmd = psdoc_command();
     cmd.current_dir(dir).env("NO_COLOR", "1");
     for (name, _) in std::env::vars() {
         if name.starts_with("GITHUB_") || name.starts_with("RUNNER_") {

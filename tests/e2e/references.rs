@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use crate::harness::*;
+use crate::support::*;
 
 /// A log of documents 1 to `n`, none of them core (so each one the
 /// statement does not cite is an `unreferenced-evidence` finding).

@@ -1,8 +1,8 @@
 //! Evidence references whose numbers overflow, and ranges too large to
 //! expand: each is the right finding at the right column, at once.
 
-use crate::harness::{CONTEXT, Repo};
-use crate::support::{check_json, findings, places, psdoc, psdoc_within};
+use crate::support::watched::{check_json, findings, places, psdoc, psdoc_within};
+use crate::support::{CONTEXT, Repo};
 
 fn with_line(line: &str) -> Repo {
     Repo::passing().file("book/src/context.md", &format!("{CONTEXT}\n{line}\n"))
