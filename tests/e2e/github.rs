@@ -81,8 +81,10 @@ impl MockGithub {
         let thread = {
             let (state, stop) = (state.clone(), stop.clone());
             std::thread::spawn(move || {
-                // Bounded: the test stops it, and it never outlives a minute.
-                let deadline = Instant::now() + Duration::from_secs(60);
+                // Bounded: the test stops it, and it never outlives three
+                // minutes (the simulated Action's run takes over a minute on
+                // a loaded machine, and the mock must answer to its end).
+                let deadline = Instant::now() + Duration::from_secs(180);
                 while !stop.load(Ordering::SeqCst) && Instant::now() < deadline {
                     if let Ok(Some(request)) = server.recv_timeout(Duration::from_millis(20)) {
                         handle(request, port, &state);
