@@ -1,5 +1,5 @@
-//! Every layout the contract allows: one chapter or many, nested chapters,
-//! includes, CRLF endings, a BOM, prefix chapters.
+//! Every layout docs/repository.md#layout allows: one chapter or many,
+//! nested chapters, includes, CRLF endings, a BOM, prefix chapters.
 
 use crate::support::*;
 

@@ -1,4 +1,4 @@
-//! `psdoc count`: the contract's word definition, end to end.
+//! `psdoc count`: the word definition of docs/words.md, end to end.
 
 use crate::support::*;
 
