@@ -1,35 +1,12 @@
 //! `psdoc build`: the book, in-process, with the psdoc preprocessor.
 
-use crate::harness::*;
-
-/// Every file of a built book, as text (lossy), by relative path.
-fn book_files(dir: &std::path::Path) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path.strip_prefix(dir).unwrap().display().to_string();
-                out.push((
-                    rel,
-                    String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned(),
-                ));
-            }
-        }
-    }
-    out.sort();
-    out
-}
+use crate::support::*;
 
 #[test]
 fn the_example_builds_with_no_mdbook_on_path() {
     let out = tempfile::tempdir().unwrap();
     let dir = out.path().join("site");
-    let run = assert_cmd::Command::cargo_bin("psdoc")
-        .unwrap()
+    let run = psdoc_command()
         .current_dir(project_root())
         .env("PATH", "/nonexistent")
         .env("NO_COLOR", "1")
@@ -73,7 +50,7 @@ fn the_example_builds_with_no_mdbook_on_path() {
     }
     // A search index, as `mdbook build` makes.
     assert!(
-        book_files(&dir)
+        file_texts(&dir)
             .iter()
             .any(|(name, _)| name.starts_with("searchindex"))
     );
@@ -120,7 +97,7 @@ fn an_identifier_allowed_to_stand_is_masked_in_the_book() {
     let out = repo.path().join("site");
     repo.run(&["build", "-o", out.to_str().unwrap()])
         .expect_code(0);
-    let files = book_files(&out);
+    let files = file_texts(&out);
     for (name, text) in &files {
         assert!(
             !text.contains("1904851231"),
@@ -255,7 +232,7 @@ fn the_title_comes_from_partnership_toml() {
     let site = out.path().join("site");
     repo.run(&["build", "-o", site.to_str().unwrap()])
         .expect_code(0);
-    for (name, text) in book_files(&site) {
+    for (name, text) in file_texts(&site) {
         if name.ends_with(".html") {
             assert!(
                 !text.contains("Mine Community"),

@@ -1,6 +1,6 @@
 //! Commands around the checks: root discovery, init, rules, explain.
 
-use crate::harness::*;
+use crate::support::*;
 
 #[test]
 fn outside_a_statement_suggests_init() {

@@ -1,6 +1,6 @@
 //! Bad configuration: exit 2, one line naming the file, line, column and key.
 
-use crate::harness::*;
+use crate::support::*;
 
 fn error_of(repo: &Repo) -> String {
     let run = repo.run(&["check"]).expect_code(2);
@@ -83,37 +83,7 @@ fn malformed_book_toml() {
 
 #[test]
 fn every_contract_key_is_accepted() {
-    let repo = Repo::passing().file(
-        "partnership.toml",
-        r#"[partnership]
-name = "Loch Ard Community Planning Partnership"
-submission = 2026-03-14
-
-[statement]
-book = "book"
-word_limit = 5000
-[statement.budgets]
-data = 900
-
-[evidence]
-log = "evidence/log.toml"
-files = "evidence/files"
-prefix = "E"
-max_age_months = 24
-[evidence.not_applicable]
-1 = "Children's services are not delegated to the IJB"
-
-[privacy]
-allow = []
-small_number_threshold = 5
-[[privacy.pattern]]
-name = "case reference"
-regex = '\bSW-\d{6}\b'
-
-[rules]
-stale-evidence = "off"
-"#,
-    );
+    let repo = Repo::passing().file("partnership.toml", include_str!("../data/every-key.toml"));
     repo.run(&["check"]).expect_code(0);
 }
 

@@ -1,6 +1,6 @@
 //! Tests that keep the README and the reference in `docs/` honest.
 
-use crate::harness::*;
+use crate::support::*;
 
 #[test]
 fn readme_rules_table_matches_the_registry() {
@@ -195,21 +195,23 @@ fn prose(text: &str) -> String {
     out
 }
 
+/// The anchors of a page's headings (code blocks left out).
+fn headings(text: &str) -> Vec<String> {
+    let mut fenced = false;
+    text.lines()
+        .filter(|l| {
+            if l.trim_start().starts_with("```") {
+                fenced = !fenced;
+            }
+            !fenced && l.starts_with('#')
+        })
+        .map(|l| anchor(l.trim_start_matches('#')))
+        .collect()
+}
+
 #[test]
 fn links_between_the_reference_pages_lead_somewhere() {
     let pages = doc_pages();
-    let headings = |text: &str| -> Vec<String> {
-        let mut fenced = false;
-        text.lines()
-            .filter(|l| {
-                if l.trim_start().starts_with("```") {
-                    fenced = !fenced;
-                }
-                !fenced && l.starts_with('#')
-            })
-            .map(|l| anchor(l.trim_start_matches('#')))
-            .collect()
-    };
     let index = doc("README.md");
     for (name, text) in &pages {
         if name != "README.md" {
@@ -245,4 +247,40 @@ fn links_between_the_reference_pages_lead_somewhere() {
             }
         }
     }
+}
+
+#[test]
+fn the_sources_pointers_into_the_reference_lead_somewhere() {
+    let mut pointers = 0;
+    let sources = ["crates", "tests"]
+        .into_iter()
+        .flat_map(|dir| files_below(&project_root().join(dir)))
+        .filter(|path| path.extension().is_some_and(|x| x == "rs"));
+    for path in sources {
+        let text = std::fs::read_to_string(&path).expect("read");
+        for rest in text.split("docs/").skip(1) {
+            let target: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || matches!(c, '.' | '#' | '-' | '_'))
+                .collect();
+            let Some((page, fragment)) = target.split_once(".md") else {
+                continue;
+            };
+            let page = format!("{page}.md");
+            assert!(
+                project_root().join("docs").join(&page).exists(),
+                "{} points to docs/{page}, which does not exist",
+                path.display()
+            );
+            pointers += 1;
+            if let Some(fragment) = fragment.strip_prefix('#') {
+                assert!(
+                    headings(&doc(&page)).iter().any(|a| a == fragment),
+                    "{} points to docs/{page}#{fragment}: no such heading",
+                    path.display()
+                );
+            }
+        }
+    }
+    assert!(pointers > 10, "{pointers} pointers into docs/");
 }

@@ -10,7 +10,7 @@ use std::process::Command as Process;
 
 use psdoc_core::words::count_words;
 
-use crate::harness::*;
+use crate::support::*;
 
 /// Whether `program` runs here; says so by name when it does not.
 fn have(what: &str, check: &mut Process) -> bool {

@@ -1,7 +1,7 @@
 //! The evidence rules: each with a case that must be found and a look-alike
 //! that must not.
 
-use crate::harness::*;
+use crate::support::*;
 
 const LOG: &str = "evidence/log.toml";
 

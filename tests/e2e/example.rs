@@ -1,13 +1,10 @@
 //! The example statement at the project root passes its own check.
 
-use assert_cmd::Command;
-
-use crate::harness::project_root;
+use crate::support::{project_root, psdoc_command};
 
 #[test]
 fn example_statement_passes() {
-    let output = Command::cargo_bin("psdoc")
-        .unwrap()
+    let output = psdoc_command()
         .current_dir(project_root())
         .args(["check", "--format", "json"])
         .output()

@@ -2,7 +2,7 @@
 
 use std::io::Read;
 
-use crate::harness::*;
+use crate::support::*;
 
 fn with_files() -> Repo {
     Repo::passing()

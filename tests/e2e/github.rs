@@ -10,10 +10,9 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
 use serde_json::{Value, json};
 
-use crate::harness::*;
+use crate::support::*;
 
 const TOKEN: &str = "ghs_t0ps3cr3tT0k3nV4lu3_do_not_print";
 const BOT: &str = "github-actions[bot]";
@@ -82,8 +81,10 @@ impl MockGithub {
         let thread = {
             let (state, stop) = (state.clone(), stop.clone());
             std::thread::spawn(move || {
-                // Bounded: the test stops it, and it never outlives a minute.
-                let deadline = Instant::now() + Duration::from_secs(60);
+                // Bounded: the test stops it, and it never outlives three
+                // minutes (the simulated Action's run takes over a minute on
+                // a loaded machine, and the mock must answer to its end).
+                let deadline = Instant::now() + Duration::from_secs(180);
                 while !stop.load(Ordering::SeqCst) && Instant::now() < deadline {
                     if let Ok(Some(request)) = server.recv_timeout(Duration::from_millis(20)) {
                         handle(request, port, &state);
@@ -390,7 +391,7 @@ fn write_event(repo: &Path, name: &str, event: &Value) -> Option<PathBuf> {
 
 /// `psdoc ARGS` in `dir` with a clean GitHub environment plus `vars`.
 fn psdoc(dir: &Path, args: &[&str], vars: &[(&str, String)]) -> Output {
-    let mut cmd = Command::cargo_bin("psdoc").expect("psdoc binary");
+    let mut cmd = psdoc_command();
     cmd.current_dir(dir).env("NO_COLOR", "1");
     for (name, _) in std::env::vars() {
         if name.starts_with("GITHUB_") || name.starts_with("RUNNER_") {

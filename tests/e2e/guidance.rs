@@ -2,7 +2,7 @@
 //! and a partnership's own profile driving `check`, `count`, `init`, the
 //! book and `diff`; every kind of bad profile is a one-line error (exit 2).
 
-use crate::harness::*;
+use crate::support::*;
 
 /// A passing statement without its Covid-19 chapter.
 fn without_covid() -> Repo {

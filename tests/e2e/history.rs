@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 
-use crate::harness::*;
+use crate::support::*;
 
 /// 14 March of `year`, 00:00 UTC, in seconds.
 fn march_14(year: i32) -> i64 {
@@ -18,40 +18,9 @@ fn march_14(year: i32) -> i64 {
     }
 }
 
-/// Commits everything in the repository's folder (deletions too), dated
-/// `time`, on HEAD.
-fn commit_at(repo: &Repo, message: &str, time: i64) -> git2::Oid {
-    let git = git2::Repository::open(repo.path())
-        .unwrap_or_else(|_| git2::Repository::init(repo.path()).expect("git init"));
-    let mut index = git.index().expect("index");
-    index
-        .add_all(["*"], git2::IndexAddOption::DEFAULT, None)
-        .expect("add");
-    index.update_all(["*"], None).expect("update");
-    index.write().expect("write index");
-    let tree = git
-        .find_tree(index.write_tree().expect("tree"))
-        .expect("tree");
-    let sig = git2::Signature::new(
-        "Lead Officer",
-        "lead@example.org",
-        &git2::Time::new(time, 0),
-    )
-    .expect("signature");
-    let parent = git.head().ok().and_then(|h| h.peel_to_commit().ok());
-    let parents: Vec<&git2::Commit<'_>> = parent.iter().collect();
-    git.commit(Some("HEAD"), &sig, &sig, message, &tree, &parents)
-        .expect("commit")
-}
-
+/// Commits everything, dated 14 March of `year`.
 fn commit(repo: &Repo, message: &str, year: i32) -> git2::Oid {
-    commit_at(repo, message, march_14(year))
-}
-
-fn tag(repo: &Repo, name: &str, id: git2::Oid) {
-    let git = git2::Repository::open(repo.path()).expect("open");
-    let object = git.find_object(id, None).expect("object");
-    git.tag_lightweight(name, &object, false).expect("tag");
+    repo.commit_at(message, march_14(year))
 }
 
 fn json_of(run: Run) -> Value {
@@ -68,8 +37,8 @@ fn section<'a>(diff: &'a Value, key: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no section {key} in {diff:#}"))
 }
 
-/// CONTRACT section 8's equations on a diff's JSON: for every section and
-/// the rest, after - before == inserted - deleted + moved_in - moved_out;
+/// The equations of a diff's JSON (docs/json.md#psdoc-diff---format-json):
+/// for every section and the rest, after - before == inserted - deleted + moved_in - moved_out;
 /// the statement's inserted and deleted words are the sums of the rows;
 /// what moved in somewhere moved out elsewhere; the statement's moved words
 /// count each moved paragraph once (a paragraph moved between sections is in
@@ -124,7 +93,7 @@ const LOG_V2025: &str = "[[document]]\nid = 1\ntitle = \"Data set report\"\nurl 
 fn yearly() -> Repo {
     let repo = Repo::passing().file("evidence/log.toml", LOG_V2024);
     let v2024 = commit(&repo, "Statement 2024", 2024);
-    tag(&repo, "v2024", v2024);
+    repo.tag("v2024", v2024);
     let repo = repo
         .file("evidence/log.toml", LOG_V2025)
         .edit("book/src/data.md", "rose by 12%", "rose by 15%")
@@ -137,7 +106,7 @@ fn yearly() -> Repo {
             "",
         );
     let v2025 = commit(&repo, "Statement 2025", 2025);
-    tag(&repo, "v2025", v2025);
+    repo.tag("v2025", v2025);
     repo
 }
 
@@ -203,7 +172,7 @@ fn a_section_moved_to_another_file_and_renumbered_is_the_same_section() {
     let numbered = DATA.replace("# What your data", "# 3. What your data");
     let repo = Repo::passing().file("book/src/data.md", &numbered);
     let base = commit(&repo, "v1", 2024);
-    tag(&repo, "v1", base);
+    repo.tag("v1", base);
     let part_two = format!(
         "{}\n{INVOLVEMENT}",
         DATA.replace("# What your data", "# 4. What your data")
@@ -255,10 +224,10 @@ fn a_combined_heading_split_in_two_moves_the_improvement_text() {
     );
     let repo = Repo::passing_combined(&combined);
     let id = commit(&repo, "combined", 2024);
-    tag(&repo, "combined", id);
+    repo.tag("combined", id);
     let repo = repo.chapters(&all_chapters());
     let id = commit(&repo, "split", 2025);
-    tag(&repo, "split", id);
+    repo.tag("split", id);
 
     let diff = json_of(repo.run(&["diff", "combined", "split", "--format", "json"]));
     assert_eq!(
@@ -310,7 +279,7 @@ fn a_chi_number_never_appears_in_any_diff_format() {
         "their views shape our plans.\n\nOne form gave CHI 0101011237 in full by mistake.",
     );
     let id = commit(&repo, "v1", 2024);
-    tag(&repo, "v1", id);
+    repo.tag("v1", id);
     let repo = repo
         .edit(
             "book/src/involvement.md",
@@ -460,7 +429,7 @@ fn unknown_revision_is_one_line_exit_2() {
 fn a_revision_without_partnership_toml_is_one_line_exit_2() {
     let repo = Repo::empty().file("README.md", "Our statement will live here.\n");
     let first = commit(&repo, "start", 2023);
-    tag(&repo, "start", first);
+    repo.tag("start", first);
     let repo = repo
         .file("partnership.toml", PARTNERSHIP)
         .file("book/book.toml", "[book]\ntitle = \"Test\"\n")
@@ -550,9 +519,9 @@ fn history_lists_every_tag_in_date_order() {
         .edit("book/src/covid.md", "\n\nDuring the pandemic partners kept face-to-face visits for children on the child protection register [E1]. Recovery planning finished in 2023.", "");
     let third = commit(&repo, "Third statement", 2025);
     // Tag names sort differently from dates: the order must follow the dates.
-    tag(&repo, "b-2023", first);
-    tag(&repo, "a-2025", third);
-    tag(&repo, "c-2024", second);
+    repo.tag("b-2023", first);
+    repo.tag("a-2025", third);
+    repo.tag("c-2024", second);
     let history = json_of(repo.run(&["history", "--format", "json"]));
     let revisions = history["revisions"].as_array().unwrap();
     let names: Vec<&str> = revisions
@@ -775,7 +744,7 @@ fn any_layout_in_a_subfolder_with_a_csv_log_crlf_and_a_bom() {
         )
         .bytes(&sub("book/src/statement.md"), crlf(&chapters).as_bytes());
     let id = commit(&repo, "v1", 2024);
-    tag(&repo, "v1", id);
+    repo.tag("v1", id);
     let edited = chapters
         .replace("rose by 12%", "rose by 14%")
         .replace("\u{2019}", "'");
@@ -838,7 +807,7 @@ fn a_linked_chapter_in_a_revision_is_refused() {
     )
     .unwrap();
     let id = commit(&repo, "linked", 2024);
-    tag(&repo, "linked", id);
+    repo.tag("linked", id);
     let run = repo
         .run(&["diff", "linked", "linked", "--format", "json"])
         .expect_code(2);
@@ -894,7 +863,7 @@ fn paragraphs_moved_between_sections_add_up_in_every_format() {
         .file("book/src/data.md", &data)
         .file("book/src/qa.md", &qa);
     let v1 = commit(&repo, "v1", 2024);
-    tag(&repo, "v1", v1);
+    repo.tag("v1", v1);
     // Unchanged from data to involvement; edited from quality assurance to
     // leadership; from the introduction (outside the sections) to Covid;
     // and within the achievements.
@@ -921,7 +890,7 @@ fn paragraphs_moved_between_sections_add_up_in_every_format() {
             &format!("helped write the plan.\n\n{workers}"),
         );
     let v2 = commit(&repo, "v2", 2025);
-    tag(&repo, "v2", v2);
+    repo.tag("v2", v2);
 
     let diff = json_of(repo.run(&["diff", "v1", "v2", "--format", "json"]));
     assert_balanced(&diff);

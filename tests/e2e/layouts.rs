@@ -1,7 +1,7 @@
-//! Every layout the contract allows: one chapter or many, nested chapters,
-//! includes, CRLF endings, a BOM, prefix chapters.
+//! Every layout docs/repository.md#layout allows: one chapter or many,
+//! nested chapters, includes, CRLF endings, a BOM, prefix chapters.
 
-use crate::harness::*;
+use crate::support::*;
 
 fn all_sections() -> String {
     [

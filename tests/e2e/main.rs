@@ -1,7 +1,10 @@
 //! End-to-end tests: the real `psdoc` binary on statement repositories
 //! written by the tests.
 
-mod harness;
+// Each test binary uses a part of the shared harness.
+#[path = "../support/mod.rs"]
+#[allow(dead_code, unused_imports)]
+mod support;
 
 mod build;
 mod cli;

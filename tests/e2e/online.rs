@@ -3,7 +3,7 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 
-use crate::harness::*;
+use crate::support::*;
 
 /// Serves: /ok 200, /missing 404, /nohead 405 to HEAD and 200 to GET,
 /// /moved 301 to /ok. Stops after `requests` requests.

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use crate::harness::*;
+use crate::support::*;
 
 /// Valid, synthetic identifiers of every kind, as written in a statement.
 pub const PLANTED: &[(&str, &str, &str)] = &[
@@ -278,8 +278,7 @@ fn scan_named_paths_outside_a_statement() {
 #[test]
 fn the_readme_fixture_shows_every_kind_masked() {
     let root = project_root();
-    let output = assert_cmd::Command::cargo_bin("psdoc")
-        .unwrap()
+    let output = psdoc_command()
         .current_dir(&root)
         .args(["scan", "tests/fixtures/planted", "--format", "json"])
         .output()

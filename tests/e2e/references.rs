@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use crate::harness::*;
+use crate::support::*;
 
 /// A log of documents 1 to `n`, none of them core (so each one the
 /// statement does not cite is an `unreferenced-evidence` finding).
@@ -266,7 +266,7 @@ fn brackets_only_reports_the_other_forms_with_the_bracketed_fix() {
     assert!(diagnostics(&json, "unknown-evidence").is_empty());
     assert_eq!(diagnostics(&json, "unreferenced-evidence").len(), 9);
     assert_eq!(diagnostics(&json, "section-without-evidence").len(), 1);
-    // The contract's forms pass as before.
+    // The square-bracket forms (docs/evidence.md#references) pass as before.
     let clean = Repo::passing()
         .file("partnership.toml", &format!("{PARTNERSHIP}{BRACKETS}"))
         .edit("book/src/data.md", "fell [E1].", "fell [E1, E1-1].");

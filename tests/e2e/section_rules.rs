@@ -1,7 +1,7 @@
 //! The section rules: each with a case that must be found and a look-alike
 //! that must not.
 
-use crate::harness::*;
+use crate::support::*;
 
 #[test]
 fn passing_statement_has_no_errors() {

@@ -1,7 +1,7 @@
 //! Snapshots of what users read: human and JSON output of `psdoc check`
 //! and the `psdoc count` table, on a statement with typical problems.
 
-use crate::harness::*;
+use crate::support::*;
 
 fn troubled() -> Repo {
     Repo::passing()

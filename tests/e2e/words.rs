@@ -1,6 +1,6 @@
-//! `psdoc count`: the contract's word definition, end to end.
+//! `psdoc count`: the word definition of docs/words.md, end to end.
 
-use crate::harness::*;
+use crate::support::*;
 
 fn count_json(repo: &Repo) -> serde_json::Value {
     let run = repo.run(&["count", "--format", "json"]).expect_code(0);

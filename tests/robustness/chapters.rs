@@ -1,8 +1,8 @@
 //! Chapters as partners' machines save them (another encoding, a BOM, CRLF
 //! endings), SUMMARY.md naming what is not there, and includes that go round.
 
-use crate::harness::{CONTEXT, Repo};
-use crate::support::{check_json, fails, places, psdoc};
+use crate::support::watched::{check_json, fails, places, psdoc};
+use crate::support::{CONTEXT, Repo};
 
 /// The passing statement with `extra` added to the end of the context chapter
 /// (which is 3 lines long, so `extra`'s first line is line 4).

@@ -2,8 +2,8 @@
 //! each malformed, mistyped or holding keys psdoc does not know. Each stops
 //! psdoc with exit 2 and one line naming the file, line and column.
 
-use crate::harness::Repo;
-use crate::support::{check_json, fails, one_finding, psdoc};
+use crate::support::Repo;
+use crate::support::watched::{check_json, fails, one_finding, psdoc};
 
 fn partnership(extra: &str) -> Repo {
     Repo::passing().file(

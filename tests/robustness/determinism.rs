@@ -6,8 +6,8 @@
 use std::time::{Duration, SystemTime};
 
 use crate::evidence::{docx, pdf};
-use crate::harness::Repo;
-use crate::support::psdoc;
+use crate::support::Repo;
+use crate::support::watched::psdoc;
 
 /// A statement with findings of many rules, in several files, and evidence
 /// of every kind psdoc reads.

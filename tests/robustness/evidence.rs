@@ -5,8 +5,8 @@
 
 use std::io::Write;
 
-use crate::harness::Repo;
-use crate::support::{check_json, findings, psdoc};
+use crate::support::Repo;
+use crate::support::watched::{check_json, findings, psdoc};
 
 /// A `.docx` holding `paragraphs` as Word writes them.
 pub fn docx(paragraphs: &[&str]) -> Vec<u8> {

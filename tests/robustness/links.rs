@@ -4,8 +4,9 @@
 //! evidence folder. Nothing outside the root is read (the runner fails any
 //! output holding the canary planted there), and loops end at once.
 
-use crate::harness::Repo;
-use crate::support::{Outside, check_json, fails, findings, link, one_finding, psdoc};
+use crate::support::Repo;
+use crate::support::outside::{Outside, link};
+use crate::support::watched::{check_json, fails, findings, one_finding, psdoc};
 
 #[test]
 fn chapter_linked_out_of_the_repository() {

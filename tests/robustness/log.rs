@@ -3,15 +3,15 @@
 
 use std::fmt::Write;
 
-use crate::harness::Repo;
-use crate::support::{findings, places, psdoc_within};
+use crate::support::Repo;
+use crate::support::watched::{findings, places, psdoc_within};
 
 const ENTRIES: u64 = 100_000;
 
 /// The peak memory allowed for a log this size (debug build).
 const BOUND: u64 = 500 << 20;
 
-fn psdoc(repo: &Repo, args: &[&str]) -> crate::support::Ran {
+fn psdoc(repo: &Repo, args: &[&str]) -> crate::support::watched::Ran {
     psdoc_within(repo.path(), args, BOUND)
 }
 

@@ -10,10 +10,9 @@
 
 #![cfg(unix)]
 
-#[path = "../e2e/harness.rs"]
-#[allow(dead_code)]
-mod harness;
-
+// Each test binary uses a part of the shared harness.
+#[path = "../support/mod.rs"]
+#[allow(dead_code, unused_imports)]
 mod support;
 
 mod chapters;

@@ -1,8 +1,8 @@
 //! Evidence references whose numbers overflow, and ranges too large to
 //! expand: each is the right finding at the right column, at once.
 
-use crate::harness::{CONTEXT, Repo};
-use crate::support::{check_json, findings, places, psdoc, psdoc_within};
+use crate::support::watched::{check_json, findings, places, psdoc, psdoc_within};
+use crate::support::{CONTEXT, Repo};
 
 fn with_line(line: &str) -> Repo {
     Repo::passing().file("book/src/context.md", &format!("{CONTEXT}\n{line}\n"))
@@ -83,4 +83,22 @@ fn a_hundred_thousand_references_and_brackets() {
     // SARIF builds its whole document in memory: about 12 KiB a finding.
     let sarif = psdoc_within(repo.path(), &["check", "--format", "sarif"], 1 << 30);
     assert_eq!(sarif.code, 1);
+}
+
+#[test]
+fn a_pasted_line_of_references_in_running_text() {
+    // Word pastes a whole section as one line, curly quotes and all: 100,000
+    // references written without brackets, every other one unknown. Each
+    // finding's column counts characters (’ is one), found at once.
+    let mut line = String::from("Children’s ");
+    for i in 0..100_000u32 {
+        line.push_str(if i % 2 == 0 { "E1 " } else { "(E3) " });
+    }
+    let repo = with_line(&line);
+    let json = check_json(repo.path());
+    let unknown = places(&json, "unknown-evidence");
+    assert_eq!(unknown.len(), 50_000);
+    // "Children’s " is 11 characters; then "E1 (E3) " is 8 a pair.
+    let last = unknown.last().expect("a finding");
+    assert_eq!((last.1, last.2), (5, 11 + 49_999 * 8 + 3 + 1));
 }

@@ -4,8 +4,9 @@
 use std::collections::BTreeMap;
 
 use crate::evidence::{docx, pdf};
-use crate::harness::Repo;
-use crate::support::{Outside, link, psdoc, snapshot};
+use crate::support::Repo;
+use crate::support::outside::{Outside, link, snapshot};
+use crate::support::watched::psdoc;
 
 /// A passing statement with evidence of several kinds, one link out of the
 /// evidence folder and one identifier in a file.

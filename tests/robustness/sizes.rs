@@ -4,8 +4,8 @@
 
 use std::io::Write;
 
-use crate::harness::Repo;
-use crate::support::{MAX_RSS, check_json, places, psdoc, psdoc_within};
+use crate::support::Repo;
+use crate::support::watched::{MAX_RSS, check_json, places, psdoc, psdoc_within};
 
 /// The passing statement with `name` added as its last chapter.
 fn with_chapter(name: &str, write: impl FnOnce(&mut dyn Write)) -> Repo {

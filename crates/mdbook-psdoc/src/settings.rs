@@ -1,5 +1,6 @@
 //! `[preprocessor.psdoc]` in `book.toml`: rendering options only. Everything
-//! the check needs lives in `partnership.toml` (CONTRACT section 1).
+//! the check needs lives in `partnership.toml`
+//! (docs/configuration.md#booktoml-preprocessorpsdoc).
 
 use std::path::Path;
 

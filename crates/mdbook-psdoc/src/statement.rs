@@ -172,7 +172,7 @@ pub fn fails(diagnostics: &[Diagnostic], fail_on: FailOn) -> bool {
 }
 
 /// The `personal-identifier` errors: `psdoc build` refuses while one
-/// stands, whatever `fail-on` says (CONTRACT section 6).
+/// stands, whatever `fail-on` says (docs/privacy.md#what-build-and-package-refuse).
 pub fn personal_identifier_errors(diagnostics: &[Diagnostic]) -> usize {
     diagnostics
         .iter()

@@ -53,35 +53,19 @@ html.navy { --links: #5fa8d3; --sidebar-active: #5fa8d3; }
 /// words against the limit, and where the submission copy comes from.
 /// Shown on `print.html` only.
 pub fn print_cover(config: &psdoc_core::Config, words: usize) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let date = config
         .partnership
         .submission
         .unwrap_or_else(psdoc_evidence::Date::today);
-    let month = MONTHS[usize::from(date.month.clamp(1, 12)) - 1];
     let escape = |s: &str| {
         s.replace('&', "&amp;")
             .replace('<', "&lt;")
             .replace('>', "&gt;")
     };
     format!(
-        "<div class=\"psdoc-print-cover\">\n<p>{}</p>\n<p class=\"psdoc-cover-title\">Position statement</p>\n<p>Submitted to the Care Inspectorate on {} {month} {}</p>\n<p>{} words of the {}-word limit</p>\n<p><small>This is the book's print page. The copy to submit, an accessible PDF or a Word file with a contents list and page numbers, is made by <code>psdoc export</code>.</small></p>\n</div>\n\n",
+        "<div class=\"psdoc-print-cover\">\n<p>{}</p>\n<p class=\"psdoc-cover-title\">Position statement</p>\n<p>Submitted to the Care Inspectorate on {}</p>\n<p>{} words of the {}-word limit</p>\n<p><small>This is the book's print page. The copy to submit, an accessible PDF or a Word file with a contents list and page numbers, is made by <code>psdoc export</code>.</small></p>\n</div>\n\n",
         escape(&config.partnership.name),
-        date.day,
-        date.year,
+        date.written_out(),
         psdoc_core::text::thousands(words),
         psdoc_core::text::thousands(config.statement.word_limit as usize),
     )

@@ -11,6 +11,13 @@ use std::process::{Command, Stdio};
 use mdbook_driver::MDBook;
 use mdbook_psdoc::PsdocPreprocessor;
 
+/// Folders read back, as the binary tests of `psdoc` read them.
+#[path = "../../../tests/support/files.rs"]
+#[allow(dead_code)]
+mod files;
+
+use files::file_contents;
+
 const BIN: &str = env!("CARGO_BIN_EXE_mdbook-psdoc");
 
 /// The project root, holding the example statement.
@@ -50,28 +57,6 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-/// Every file of a built book, by relative path.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                out.insert(rel, std::fs::read(&path).unwrap());
-            }
-        }
-    }
-    out
-}
-
 fn text(files: &BTreeMap<String, Vec<u8>>, name: &str) -> String {
     String::from_utf8(
         files
@@ -87,7 +72,7 @@ fn build_in_process(root: &Path) -> anyhow::Result<BTreeMap<String, Vec<u8>>> {
     let mut book = MDBook::load(root.join("book"))?;
     book.with_preprocessor(PsdocPreprocessor::new());
     book.build()?;
-    Ok(files(&root.join("book/book")))
+    Ok(file_contents(&root.join("book/book")))
 }
 
 /// A small statement that passes the check, with `extra` appended to its
@@ -151,7 +136,7 @@ fn the_binary_and_the_driver_build_the_same_book() {
         .unwrap()
         .build()
         .unwrap();
-    let through_binary = files(&plain.path().join("book/book"));
+    let through_binary = file_contents(&plain.path().join("book/book"));
 
     // In-process, as `psdoc build` does.
     let in_process_dir = copy_example();

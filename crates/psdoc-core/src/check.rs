@@ -224,23 +224,7 @@ impl Project {
     ) -> (Vec<Diagnostic>, Vec<SuppressedDiagnostic>) {
         let mut privacy = self.scan_privacy(progress);
         let suppressed = suppressed_diagnostics(&self.config, std::mem::take(&mut privacy.allowed));
-        let cx = self.context(&privacy);
-        let allows = Allows::collect(&self.statement, &self.sources);
-        let mut out = Vec::new();
-        for rule in RULES {
-            let Some(severity) = severity_of(&self.config, rule) else {
-                continue;
-            };
-            let mut findings = Vec::new();
-            (rule.check)(&cx, &mut findings);
-            out.extend(
-                findings
-                    .into_iter()
-                    .filter(|f| !allows.covers(rule.name, f))
-                    .map(|f| into_diagnostic(rule, severity, f)),
-            );
-        }
-        crate::order::in_book_order(&mut out, Some(&self.statement), &self.log.path);
+        let out = self.run_rules(RULES, &privacy);
         (out, suppressed)
     }
 
@@ -249,10 +233,21 @@ impl Project {
     /// reports what concerns it, as `psdoc log` does of missing files).
     pub fn check_rules(&self, names: &[&str]) -> Vec<Diagnostic> {
         let privacy = PrivacyFindings::default();
-        let cx = self.context(&privacy);
+        self.run_rules(RULES.iter().filter(|r| names.contains(&r.name)), &privacy)
+    }
+
+    /// The findings of `rules` (those not switched off), with their
+    /// severities, less those the statement's allow comments cover, in book
+    /// order.
+    fn run_rules<'r>(
+        &self,
+        rules: impl IntoIterator<Item = &'r &'static Rule>,
+        privacy: &PrivacyFindings,
+    ) -> Vec<Diagnostic> {
+        let cx = self.context(privacy);
         let allows = Allows::collect(&self.statement, &self.sources);
         let mut out = Vec::new();
-        for rule in RULES.iter().filter(|r| names.contains(&r.name)) {
+        for rule in rules {
             let Some(severity) = severity_of(&self.config, rule) else {
                 continue;
             };

@@ -1,4 +1,5 @@
-//! Word counting as the inspectorate's word processor shows it (CONTRACT section 4).
+//! Word counting as the inspectorate's word processor shows it
+//! (docs/words.md#what-a-word-is).
 //!
 //! A word is a maximal run of characters that are neither whitespace (Unicode
 //! White_Space, the no-break space included) nor an en dash nor an em dash, so

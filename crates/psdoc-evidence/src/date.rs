@@ -34,7 +34,32 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
+/// The months as a reader writes them.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 impl Date {
+    /// The date written out for a reader: "20 March 2026".
+    pub fn written_out(self) -> String {
+        let month = MONTHS
+            .get(usize::from(self.month).saturating_sub(1))
+            .copied()
+            .unwrap_or("");
+        format!("{} {month} {}", self.day, self.year)
+    }
+
     /// The date, if it exists in the calendar (`Date::new(2023, 2, 29)` is `None`).
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
         if (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month) {

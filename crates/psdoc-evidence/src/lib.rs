@@ -35,7 +35,8 @@
 //!   only references (`(E6)`) and whole-token references in running text (`see E6`,
 //!   `E6-E9`, `E6 to E9`) count too; `Document 6`, `Doc 6`, `Evidence 6` are always
 //!   malformed, with the reference as [`ReferenceKind::Malformed`]'s `fix`. Under
-//!   [`ReferenceStyle::Brackets`] only the square brackets' contract forms count.
+//!   [`ReferenceStyle::Brackets`] only the square-bracket forms of
+//!   docs/evidence.md#references count.
 //!   [`Cited::Range`] is never expanded; test with [`Cited::contains`] or
 //!   [`ReferenceKind::cites`].
 //! - **Quality indicators.** One [`QiReference`] per number or range (`9.1-9.4` is one

@@ -1,9 +1,9 @@
-//! Evidence references in prose: the contract's `[E12]`, `[E3, E12]`,
-//! `[E3-E5]`, `[E3–E5]`, `[E3-5]`, and the other ways officers write them:
-//! `(E6)`, `E6` in running text, `E6-E9`, `E6 to E9`, `[E6; E8]`,
-//! `(E6 and E8)`. `Document 6`, `Doc 6` and `Evidence 6` say a number
-//! without saying whose it is: they are always malformed, with the
-//! reference as the fix.
+//! Evidence references in prose: the forms docs/evidence.md#references
+//! lists, `[E12]`, `[E3, E12]`, `[E3-E5]`, `[E3–E5]`, `[E3-5]`, and the
+//! other ways officers write them: `(E6)`, `E6` in running text, `E6-E9`,
+//! `E6 to E9`, `[E6; E8]`, `(E6 and E8)`. `Document 6`, `Doc 6` and
+//! `Evidence 6` say a number without saying whose it is: they are always
+//! malformed, with the reference as the fix.
 //!
 //! The guidance: "There must be a clear link between statements in the position statement
 //! and the supporting evidence provided", and "Evidence should be clearly referenced".
@@ -226,7 +226,8 @@ impl Reference {
     }
 }
 
-/// The contract's bracketed form of `items`: `[E3, E5-E7]`.
+/// The square-bracket form of `items` (docs/evidence.md#references):
+/// `[E3, E5-E7]`.
 pub fn bracketed(items: &[Cited], prefix: &str) -> String {
     let items: Vec<String> = items
         .iter()

@@ -15,22 +15,6 @@ pub struct Cover {
     pub word_limit: u32,
 }
 
-/// The months as a reader writes them.
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 impl Cover {
     /// The cover of a statement: names masked like everything shown.
     pub fn of(project: &Project) -> Self {
@@ -56,7 +40,7 @@ impl Cover {
 
     /// "20 March 2026".
     pub fn date(&self) -> String {
-        long_date(self.submission)
+        self.submission.written_out()
     }
 
     /// "4,517 words of the 5,000-word limit".
@@ -67,15 +51,6 @@ impl Cover {
             thousands(self.word_limit as usize)
         )
     }
-}
-
-/// A date written out: "20 March 2026".
-pub fn long_date(date: Date) -> String {
-    let month = MONTHS
-        .get(usize::from(date.month).saturating_sub(1))
-        .copied()
-        .unwrap_or("");
-    format!("{} {month} {}", date.day, date.year)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use psdoc_core::Project;
 
-use crate::cover::{Cover, long_date};
+use crate::cover::Cover;
 use crate::error::{Error, Result};
 use crate::log::{core_label, rows};
 use crate::pdf::escape::{markup, string};
@@ -64,7 +64,10 @@ pub fn log_pdf(project: &Project) -> Result<Vec<u8>> {
         example = string(&format!("[{prefix}12]")),
     );
     for row in rows(&log) {
-        let date = row.date.map(long_date).unwrap_or_default();
+        let date = row
+            .date
+            .map(psdoc_evidence::Date::written_out)
+            .unwrap_or_default();
         let link = match &row.url {
             Some(url) => format!("#link({})[{}]", string(url), markup(url)),
             None => markup(&row.link_or_file),

@@ -1,5 +1,5 @@
 //! psdoc on GitHub: the pull-request report, the one sticky comment
-//! rendered from it, and the REST calls that post it (CONTRACT section 9).
+//! rendered from it, and the REST calls that post it (docs/github.md).
 //! Like every psdoc library, this crate never prints and never exits.
 
 pub mod api;

@@ -59,8 +59,8 @@ pub struct Totals {
     pub warnings: u64,
 }
 
-/// One section's change (CONTRACT section 8's diff, trimmed):
-/// `words_after - words_before ==
+/// One section's change (a diff's section, trimmed:
+/// docs/json.md#psdoc-diff---format-json): `words_after - words_before ==
 /// inserted_words - deleted_words + moved_in - moved_out`. The moves are left
 /// out of the JSON when 0 (as reports from before they were counted have them).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,7 +112,8 @@ pub enum Level {
     Warning,
 }
 
-/// A finding as the report carries it (CONTRACT section 8's diagnostic).
+/// A finding as the report carries it (`check`'s diagnostic:
+/// docs/json.md#diagnostics).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
@@ -363,8 +364,8 @@ impl PullRequestReport {
     }
 }
 
-/// The changed sections of a statement diff in CONTRACT section 8's JSON
-/// shape, and its `total_before`.
+/// The changed sections of a statement diff in its JSON shape
+/// (docs/json.md#psdoc-diff---format-json), and its `total_before`.
 pub fn sections_from_diff(diff: &Value) -> std::result::Result<(u64, Vec<SectionDelta>), String> {
     let total_before = diff
         .get("total_before")

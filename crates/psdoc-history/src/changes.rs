@@ -1,8 +1,8 @@
 //! `psdoc check --base REV`: keep only the findings a change brings. A
 //! pull request is judged on what it touches, not on what was already there.
 //!
-//! Kept (CONTRACT section 7): findings on lines added or changed since the
-//! merge base of REV and HEAD (the working tree and index included, like
+//! Kept (docs/commands.md#psdoc-check): findings on lines added or changed
+//! since the merge base of REV and HEAD (the working tree and index included, like
 //! reviewdog's `added` mode); findings about a section (those at its
 //! heading) whose text changed; and statement-wide findings, at line 1 of
 //! `SUMMARY.md` or of the document log. A change to `partnership.toml`'s

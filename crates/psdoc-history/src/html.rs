@@ -13,10 +13,13 @@
 use super::diff::{
     Block, BlockChange, BlockKind, MoveEnd, SectionDiff, Slot, StatementDiff, Status, move_end,
 };
+use super::figures::{
+    CitationChanges, Figures, Row, delta, document_changes, headline, or_no_change, other_changed,
+    other_has_words, rows, signed,
+};
 use super::svg::{BarRow, Series, before_after, over_time};
 use super::timeline::History;
 use super::word_diff::Op;
-use super::{CitationChanges, Figures, delta, ids, signed};
 use psdoc_core::heading::SectionKey;
 use psdoc_core::text::escape_html as esc;
 use psdoc_core::text::thousands;
@@ -122,7 +125,7 @@ pub fn render(diff: &StatementDiff) -> String {
         thousands(diff.limit as usize),
         thousands(diff.total_before),
         signed(delta(diff.total_before, diff.total_after)),
-        esc(&super::headline(diff))
+        esc(&headline(diff))
     ));
     body.push_str("<div class=\"layout\">\n");
 
@@ -137,7 +140,7 @@ pub fn render(diff: &StatementDiff) -> String {
             signed(delta(s.words_before, s.words_after))
         ));
     }
-    let other_changed = diff.other.blocks.iter().any(|b| b.change.is_change());
+    let other_changed = other_changed(diff);
     if other_changed {
         body.push_str(&format!(
             "<li><a href=\"#s-other\">Text outside the required sections</a><span class=\"meta\">{} words</span></li>\n",
@@ -148,7 +151,7 @@ pub fn render(diff: &StatementDiff) -> String {
 
     // Summary: chart, table, key.
     body.push_str("<section id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n");
-    let mut rows: Vec<BarRow> = diff
+    let mut bars: Vec<BarRow> = diff
         .sections
         .iter()
         .map(|s| BarRow {
@@ -157,8 +160,8 @@ pub fn render(diff: &StatementDiff) -> String {
             after: s.words_after,
         })
         .collect();
-    if diff.other.words_before + diff.other.words_after > 0 {
-        rows.push(BarRow {
+    if other_has_words(diff) {
+        bars.push(BarRow {
             label: chart_label(Slot::Other, |k| diff.spec(k)),
             before: diff.other.words_before,
             after: diff.other.words_after,
@@ -168,7 +171,7 @@ pub fn render(diff: &StatementDiff) -> String {
     body.push_str(&before_after(
         "chart",
         "Words per section, before and after",
-        &rows,
+        &bars,
         &diff.from,
         &to,
     ));
@@ -206,76 +209,46 @@ fn summary_table(diff: &StatementDiff) -> String {
     let mut t = String::from(
         "<table>\n<caption>Words and evidence by section (change = inserted \u{2212} deleted + moved in \u{2212} moved out)</caption>\n<thead><tr><th scope=\"col\">Section</th><th scope=\"col\">Status</th><th scope=\"col\" class=\"n\">Before</th><th scope=\"col\" class=\"n\">After</th><th scope=\"col\" class=\"n\">Change</th><th scope=\"col\" class=\"n\">Inserted</th><th scope=\"col\" class=\"n\">Deleted</th><th scope=\"col\" class=\"n\">Moved in</th><th scope=\"col\" class=\"n\">Moved out</th><th scope=\"col\">Evidence</th><th scope=\"col\">Quality indicators</th></tr></thead>\n<tbody>\n",
     );
-    let cells = |f: Figures| {
-        format!(
-            "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>",
-            thousands(f.before),
-            thousands(f.after),
-            signed(delta(f.before, f.after)),
-            thousands(f.inserted),
-            thousands(f.deleted),
-            thousands(f.moved_in),
-            thousands(f.moved_out)
-        )
+    let cells = |f: &Figures| {
+        f.columns()
+            .map(|figure| format!("<td class=\"n\">{figure}</td>"))
+            .concat()
     };
-    let or_no_change = |list: Vec<String>| {
-        if list.is_empty() {
-            "no change".to_owned()
-        } else {
-            list.join("; ")
+    for (row, f) in rows(diff) {
+        match row {
+            Row::Section(s) => {
+                let CitationChanges { evidence, qis } = CitationChanges::of(
+                    &diff.prefix,
+                    s,
+                    ["cited: ", "no longer cited: ", "added: ", "removed: "],
+                );
+                t.push_str(&format!(
+                    "<tr><th scope=\"row\"><a href=\"#{}\">{}</a></th><td>{}</td>{}<td>{}</td><td>{}</td></tr>\n",
+                    anchor(Slot::Section(s.key)),
+                    esc(&s.title),
+                    status_badge(s.status),
+                    cells(&f),
+                    esc(&or_no_change(&evidence, "; ")),
+                    esc(&or_no_change(&qis, "; "))
+                ));
+            }
+            // References outside the required sections are not compared.
+            Row::Other => t.push_str(&format!(
+                "<tr><th scope=\"row\">Other text</th><td></td>{}<td>not compared</td><td>not compared</td></tr>\n",
+                cells(&f)
+            )),
+            Row::Total => t.push_str(&format!(
+                "</tbody>\n<tfoot><tr><th scope=\"row\">Total</th><td>limit {}</td>{}<td colspan=\"2\">{}</td></tr></tfoot>\n</table>\n",
+                thousands(diff.limit as usize),
+                cells(&f),
+                esc(&match document_changes(diff, ["log added: ", "log removed: "]).join("; ") {
+                    l if l.is_empty() => "document log unchanged".to_owned(),
+                    l => l,
+                })
+            )),
         }
-    };
-    for s in &diff.sections {
-        let CitationChanges { evidence, qis } = CitationChanges::of(
-            &diff.prefix,
-            s,
-            ["cited: ", "no longer cited: ", "added: ", "removed: "],
-        );
-        t.push_str(&format!(
-            "<tr><th scope=\"row\"><a href=\"#{}\">{}</a></th><td>{}</td>{}<td>{}</td><td>{}</td></tr>\n",
-            anchor(Slot::Section(s.key)),
-            esc(&s.title),
-            status_badge(s.status),
-            cells(Figures::of_section(s)),
-            esc(&or_no_change(evidence)),
-            esc(&or_no_change(qis))
-        ));
     }
-    let o = &diff.other;
-    if o.words_before + o.words_after > 0 {
-        // References outside the required sections are not compared.
-        t.push_str(&format!(
-            "<tr><th scope=\"row\">Other text</th><td></td>{}<td>not compared</td><td>not compared</td></tr>\n",
-            cells(Figures::of_other(o))
-        ));
-    }
-    t.push_str(&format!(
-        "</tbody>\n<tfoot><tr><th scope=\"row\">Total</th><td>limit {}</td>{}<td colspan=\"2\">{}</td></tr></tfoot>\n</table>\n",
-        thousands(diff.limit as usize),
-        cells(Figures::of_total(diff)),
-        esc(&match log_changes(diff) {
-            l if l.is_empty() => "document log unchanged".to_owned(),
-            l => l,
-        })
-    ));
     t
-}
-
-fn log_changes(diff: &StatementDiff) -> String {
-    let mut parts = Vec::new();
-    if !diff.documents_added.is_empty() {
-        parts.push(format!(
-            "log added: {}",
-            ids(&diff.prefix, &diff.documents_added)
-        ));
-    }
-    if !diff.documents_removed.is_empty() {
-        parts.push(format!(
-            "log removed: {}",
-            ids(&diff.prefix, &diff.documents_removed)
-        ));
-    }
-    parts.join("; ")
 }
 
 fn section(
@@ -299,38 +272,27 @@ fn section(
         None => Figures::of_other(&diff.other),
     };
     out.push_str(&format!(
-        "<p class=\"figures\">{} \u{2192} {} words ({}): {}.</p>\n",
-        thousands(figures.before),
-        thousands(figures.after),
-        signed(delta(figures.before, figures.after)),
+        "<p class=\"figures\">{} ({}): {}.</p>\n",
+        figures.words(),
+        figures.change(),
         esc(&figures.changes())
     ));
     if let Some(s) = s {
-        let mut notes = Vec::new();
-        if !s.evidence_added.is_empty() {
-            notes.push(format!(
-                "Evidence now cited: {}.",
-                ids(&diff.prefix, &s.evidence_added)
-            ));
-        }
-        if !s.evidence_removed.is_empty() {
-            notes.push(format!(
-                "Evidence no longer cited: {}.",
-                ids(&diff.prefix, &s.evidence_removed)
-            ));
-        }
-        if !s.qi_added.is_empty() {
-            notes.push(format!(
-                "Quality indicators added: {}.",
-                s.qi_added.join(", ")
-            ));
-        }
-        if !s.qi_removed.is_empty() {
-            notes.push(format!(
-                "Quality indicators removed: {}.",
-                s.qi_removed.join(", ")
-            ));
-        }
+        let CitationChanges { evidence, qis } = CitationChanges::of(
+            &diff.prefix,
+            s,
+            [
+                "Evidence now cited: ",
+                "Evidence no longer cited: ",
+                "Quality indicators added: ",
+                "Quality indicators removed: ",
+            ],
+        );
+        let notes: Vec<String> = evidence
+            .iter()
+            .chain(&qis)
+            .map(|note| format!("{note}."))
+            .collect();
         if !notes.is_empty() {
             out.push_str(&format!("<p>{}</p>\n", esc(&notes.join(" "))));
         }
@@ -481,12 +443,6 @@ pub fn render_history(history: &History) -> String {
     }
     body.push_str("</header>\n<main id=\"main\" tabindex=\"-1\">\n");
     let keys = history.keys();
-    let words = |p: &super::timeline::Point, k: SectionKey| {
-        p.sections
-            .iter()
-            .find(|(s, _)| *s == k)
-            .map_or(0, |(_, w)| *w)
-    };
     if !history.revisions.is_empty() {
         let revisions: Vec<String> = history
             .revisions
@@ -497,7 +453,11 @@ pub fn render_history(history: &History) -> String {
             .iter()
             .map(|&k| Series {
                 label: chart_label(Slot::Section(k), |k| history.spec(k)),
-                values: history.revisions.iter().map(|p| words(p, k)).collect(),
+                values: history
+                    .revisions
+                    .iter()
+                    .map(|p| p.section_words(k).unwrap_or(0))
+                    .collect(),
             })
             .collect();
         if history.revisions.iter().any(|p| p.other > 0) {
@@ -536,14 +496,10 @@ pub fn render_history(history: &History) -> String {
                 esc(&p.date)
             ));
             for k in &keys {
-                let present = p.sections.iter().any(|(s, _)| s == k);
                 body.push_str(&format!(
                     "<td class=\"n\">{}</td>",
-                    if present {
-                        thousands(words(p, *k))
-                    } else {
-                        "\u{2013}".to_owned()
-                    }
+                    p.section_words(*k)
+                        .map_or_else(|| "\u{2013}".to_owned(), thousands)
                 ));
             }
             body.push_str(&format!(

@@ -6,8 +6,11 @@
 use super::diff::{
     Block, BlockChange, BlockKind, MoveEnd, SectionDiff, StatementDiff, Status, move_end,
 };
+use super::figures::{
+    CitationChanges, Figures, Row, delta, document_changes, headline, or_no_change, other_changed,
+    rows, signed,
+};
 use super::word_diff::Op;
-use super::{CitationChanges, Figures, delta, ids, signed};
 use psdoc_core::text::thousands;
 
 /// How much of each section's diff to show.
@@ -33,19 +36,13 @@ pub fn render(diff: &StatementDiff, max_chars: usize) -> String {
         .iter()
         .filter(|s| s.status != Status::Unchanged)
         .map(|s| (s.title.clone(), s.blocks.as_slice(), Some(s)))
-        .chain(
-            diff.other
-                .blocks
-                .iter()
-                .any(|b| b.change.is_change())
-                .then(|| {
-                    (
-                        "Text outside the required sections".to_owned(),
-                        diff.other.blocks.as_slice(),
-                        None,
-                    )
-                }),
-        )
+        .chain(other_changed(diff).then(|| {
+            (
+                "Text outside the required sections".to_owned(),
+                diff.other.blocks.as_slice(),
+                None,
+            )
+        }))
         .collect();
     let mut args = code_arg(&diff.from);
     if diff.to != super::WORKTREE {
@@ -123,7 +120,7 @@ fn header(diff: &StatementDiff) -> String {
         thousands(diff.limit as usize),
         thousands(diff.total_before),
         signed(delta(diff.total_before, diff.total_after)),
-        super::headline(diff),
+        headline(diff),
     ));
     // Every row and the total add up as shown: Change = Inserted - Deleted
     // + Moved in - Moved out.
@@ -131,61 +128,43 @@ fn header(diff: &StatementDiff) -> String {
         "| Section | Status | Words | Change | Inserted | Deleted | Moved in | Moved out | Evidence | QIs |\n",
     );
     out.push_str("|---|---|--:|--:|--:|--:|--:|--:|---|---|\n");
-    let cells = |f: Figures| {
-        format!(
-            "{} \u{2192} {} | {} | {} | {} | {} | {}",
-            thousands(f.before),
-            thousands(f.after),
-            signed(delta(f.before, f.after)),
-            thousands(f.inserted),
-            thousands(f.deleted),
-            thousands(f.moved_in),
-            thousands(f.moved_out),
-        )
-    };
-    for s in &diff.sections {
-        let CitationChanges { evidence, qis } =
-            CitationChanges::of(&diff.prefix, s, ["+", "\u{2212}", "+", "\u{2212}"]);
-        out.push_str(&format!(
-            "| {} | {} | {} | {} | {} |\n",
-            escape(&s.title),
-            s.status.as_str(),
-            cells(Figures::of_section(s)),
-            or_no_change(evidence.join(" ")),
-            or_no_change(qis.join(" ")),
-        ));
+    for (row, f) in rows(diff) {
+        let [
+            before,
+            after,
+            change,
+            inserted,
+            deleted,
+            moved_in,
+            moved_out,
+        ] = f.columns();
+        let cells = format!(
+            "{before} \u{2192} {after} | {change} | {inserted} | {deleted} | {moved_in} | {moved_out}"
+        );
+        out.push_str(&match row {
+            Row::Section(s) => {
+                let CitationChanges { evidence, qis } =
+                    CitationChanges::of(&diff.prefix, s, ["+", "\u{2212}", "+", "\u{2212}"]);
+                format!(
+                    "| {} | {} | {} | {} | {} |\n",
+                    escape(&s.title),
+                    s.status.as_str(),
+                    cells,
+                    or_no_change(&evidence, " "),
+                    or_no_change(&qis, " "),
+                )
+            }
+            Row::Other => format!("| _Other text_ | | {cells} | | |\n"),
+            Row::Total => format!(
+                "| **Total** | | **{before} \u{2192} {after}** | **{change}** | {inserted} | {deleted} | {moved_in} | {moved_out} | | |\n"
+            ),
+        });
     }
-    let o = &diff.other;
-    if o.words_before + o.words_after > 0 {
-        out.push_str(&format!(
-            "| _Other text_ | | {} | | |\n",
-            cells(Figures::of_other(o))
-        ));
+    let documents = document_changes(diff, ["added ", "removed "]);
+    for change in &documents {
+        out.push_str(&format!("\nDocument log: {change}."));
     }
-    let total = Figures::of_total(diff);
-    out.push_str(&format!(
-        "| **Total** | | **{} \u{2192} {}** | **{}** | {} | {} | {} | {} | | |\n",
-        thousands(total.before),
-        thousands(total.after),
-        signed(delta(total.before, total.after)),
-        thousands(total.inserted),
-        thousands(total.deleted),
-        thousands(total.moved_in),
-        thousands(total.moved_out),
-    ));
-    if !diff.documents_added.is_empty() {
-        out.push_str(&format!(
-            "\nDocument log: added {}.",
-            ids(&diff.prefix, &diff.documents_added)
-        ));
-    }
-    if !diff.documents_removed.is_empty() {
-        out.push_str(&format!(
-            "\nDocument log: removed {}.",
-            ids(&diff.prefix, &diff.documents_removed)
-        ));
-    }
-    if !diff.documents_added.is_empty() || !diff.documents_removed.is_empty() {
+    if !documents.is_empty() {
         out.push('\n');
     }
     out
@@ -260,21 +239,11 @@ fn short_figures(f: Figures) -> String {
         }
     }
     format!(
-        "{} \u{2192} {} words (+{} \u{2212}{}{moves})",
-        thousands(f.before),
-        thousands(f.after),
+        "{} (+{} \u{2212}{}{moves})",
+        f.words(),
         thousands(f.inserted),
         thousands(f.deleted),
     )
-}
-
-/// An empty evidence or QI cell says so.
-fn or_no_change(cell: String) -> String {
-    if cell.is_empty() {
-        "no change".to_owned()
-    } else {
-        cell
-    }
 }
 
 fn unchanged_note(n: usize) -> String {

@@ -6,8 +6,10 @@
 use super::diff::{
     Block, BlockChange, BlockKind, MoveEnd, SectionDiff, StatementDiff, Status, move_end,
 };
+use super::figures::{
+    CitationChanges, Figures, Row, delta, document_changes, headline, other_changed, rows, signed,
+};
 use super::word_diff::Op;
-use super::{delta, ids, signed};
 use anstyle::{AnsiColor, Style};
 use psdoc_core::text::{Table, thousands};
 
@@ -66,23 +68,15 @@ pub fn render(diff: &StatementDiff, color: bool) -> String {
         ),
     ));
     out.push('\n');
-    out.push_str(&super::headline(diff));
+    out.push_str(&headline(diff));
     out.push_str("\n\n");
     out.push_str(&table(diff));
-    if !diff.documents_added.is_empty() || !diff.documents_removed.is_empty() {
+    let documents = document_changes(diff, ["added ", "removed "]);
+    if !documents.is_empty() {
         out.push('\n');
-        if !diff.documents_added.is_empty() {
-            out.push_str(&format!(
-                "Document log: added {}\n",
-                ids(&diff.prefix, &diff.documents_added)
-            ));
-        }
-        if !diff.documents_removed.is_empty() {
-            out.push_str(&format!(
-                "Document log: removed {}\n",
-                ids(&diff.prefix, &diff.documents_removed)
-            ));
-        }
+    }
+    for change in &documents {
+        out.push_str(&format!("Document log: {change}\n"));
     }
     for s in &diff.sections {
         if s.status == Status::Unchanged {
@@ -91,13 +85,13 @@ pub fn render(diff: &StatementDiff, color: bool) -> String {
         out.push('\n');
         out.push_str(&section(diff, s, &st));
     }
-    if diff.other.blocks.iter().any(|b| b.change.is_change()) {
+    if other_changed(diff) {
         out.push('\n');
         out.push_str(&st.wrap(BOLD, "## Text outside the required sections"));
         out.push('\n');
         out.push_str(&format!(
             "   {}\n\n",
-            super::Figures::of_other(&diff.other).sentence()
+            Figures::of_other(&diff.other).sentence()
         ));
         out.push_str(&blocks(diff, &diff.other.blocks, &st));
     }
@@ -121,34 +115,26 @@ fn table(diff: &StatementDiff) -> String {
         "Moved out",
     ];
     let mut table = Table::new(header.map(String::from).to_vec(), 2).with_total();
-    let figures = |f: super::Figures| {
+    let figures = |f: Figures| {
+        let [before, after, change, inserted, deleted, ..] = f.columns();
         [
-            thousands(f.before),
-            thousands(f.after),
-            signed(delta(f.before, f.after)),
-            format!(
-                "+{}/\u{2212}{}",
-                thousands(f.inserted),
-                thousands(f.deleted)
-            ),
+            before,
+            after,
+            change,
+            format!("+{inserted}/\u{2212}{deleted}"),
             signed(f.moved_in as i64),
             signed(-(f.moved_out as i64)),
         ]
     };
-    for s in &diff.sections {
-        let mut row = vec![s.title.clone(), s.status.as_str().into()];
-        row.extend(figures(super::Figures::of_section(s)));
-        table.push(row);
+    for (row, f) in rows(diff) {
+        let mut cells: Vec<String> = match row {
+            Row::Section(s) => vec![s.title.clone(), s.status.as_str().into()],
+            Row::Other => vec!["(other text)".into(), String::new()],
+            Row::Total => vec!["Total".into(), String::new()],
+        };
+        cells.extend(figures(f));
+        table.push(cells);
     }
-    let o = &diff.other;
-    if o.words_before + o.words_after > 0 {
-        let mut row = vec!["(other text)".into(), String::new()];
-        row.extend(figures(super::Figures::of_other(o)));
-        table.push(row);
-    }
-    let mut total = vec!["Total".into(), String::new()];
-    total.extend(figures(super::Figures::of_total(diff)));
-    table.push(total);
     table.render()
 }
 
@@ -156,33 +142,19 @@ fn section(diff: &StatementDiff, s: &SectionDiff, st: &Styler) -> String {
     let mut out = String::new();
     out.push_str(&st.wrap(BOLD, &format!("## {} [{}]", s.title, s.status.as_str())));
     out.push('\n');
-    out.push_str(&format!(
-        "   {}\n",
-        super::Figures::of_section(s).sentence()
-    ));
-    if !s.evidence_added.is_empty() {
-        out.push_str(&format!(
-            "   evidence cited: {}\n",
-            ids(&diff.prefix, &s.evidence_added)
-        ));
-    }
-    if !s.evidence_removed.is_empty() {
-        out.push_str(&format!(
-            "   evidence no longer cited: {}\n",
-            ids(&diff.prefix, &s.evidence_removed)
-        ));
-    }
-    if !s.qi_added.is_empty() {
-        out.push_str(&format!(
-            "   quality indicators added: QI {}\n",
-            s.qi_added.join(", ")
-        ));
-    }
-    if !s.qi_removed.is_empty() {
-        out.push_str(&format!(
-            "   quality indicators removed: QI {}\n",
-            s.qi_removed.join(", ")
-        ));
+    out.push_str(&format!("   {}\n", Figures::of_section(s).sentence()));
+    let CitationChanges { evidence, qis } = CitationChanges::of(
+        &diff.prefix,
+        s,
+        [
+            "evidence cited: ",
+            "evidence no longer cited: ",
+            "quality indicators added: QI ",
+            "quality indicators removed: QI ",
+        ],
+    );
+    for note in evidence.iter().chain(&qis) {
+        out.push_str(&format!("   {note}\n"));
     }
     out.push('\n');
     out.push_str(&blocks(diff, &s.blocks, st));

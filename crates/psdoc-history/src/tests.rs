@@ -22,8 +22,8 @@ fn section<'a>(d: &'a StatementDiff, key: &str) -> &'a SectionDiff {
         .unwrap_or_else(|| panic!("no {key}"))
 }
 
-/// The contract's equations (CONTRACT section 8): for every section and the
-/// rest, `after - before == inserted - deleted + moved_in - moved_out`; the
+/// The diff's equations (docs/json.md#psdoc-diff---format-json): for every
+/// section and the rest, `after - before == inserted - deleted + moved_in - moved_out`; the
 /// statement's inserted and deleted words are the sums of the rows; what
 /// moves in somewhere moved out somewhere; the statement's moved words count
 /// each moved paragraph once.

@@ -96,6 +96,17 @@ pub struct Point {
     pub qi_coverage: QiCoverage,
 }
 
+impl Point {
+    /// The words of section `key` at this revision, or `None` when it has
+    /// no such section.
+    pub fn section_words(&self, key: SectionKey) -> Option<usize> {
+        self.sections
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, words)| *words)
+    }
+}
+
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct EvidenceCount {
     /// Distinct document numbers in the log.
@@ -394,10 +405,8 @@ pub fn render_term(history: &History) -> String {
         let mut row = vec![p.revision.clone(), p.date.clone()];
         for k in &keys {
             row.push(
-                p.sections
-                    .iter()
-                    .find(|(s, _)| s == k)
-                    .map_or_else(|| "-".to_owned(), |(_, w)| thousands(*w)),
+                p.section_words(*k)
+                    .map_or_else(|| "-".to_owned(), thousands),
             );
         }
         row.push(thousands(p.other));

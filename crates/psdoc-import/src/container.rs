@@ -7,6 +7,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::xml::{self, Element};
 
 /// The most psdoc reads of one file or zip member (a statement's
 /// `document.xml` is well under a megabyte).
@@ -46,6 +47,17 @@ impl Zip {
             ));
         }
         Ok(Some(bytes))
+    }
+
+    /// A member parsed as XML, or `None` when it is absent; `kind` ("Word",
+    /// "OpenDocument") names the file in the error when it does not parse.
+    pub fn xml(&mut self, name: &str, kind: &'static str) -> Result<Option<Element>> {
+        let Some(bytes) = self.read(name)? else {
+            return Ok(None);
+        };
+        xml::parse(&bytes)
+            .map(Some)
+            .map_err(|reason| corrupt(&self.path, kind, format!("{name}: {reason}")))
     }
 
     pub fn has(&self, name: &str) -> bool {

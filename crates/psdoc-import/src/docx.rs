@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use crate::container::Zip;
 use crate::error::{Error, Result};
 use crate::model::{Block, Gap, ListItem, Run, Source, plain};
-use crate::xml::{self, Element, Node};
+use crate::xml::{Element, Node};
 
 /// A paragraph style: its name, outline level and list.
 #[derive(Debug, Default, Clone)]
@@ -32,17 +32,9 @@ struct Reader {
     toc_reported: bool,
 }
 
+/// A member of the file, parsed.
 fn parse(zip: &mut Zip, name: &str) -> Result<Option<Element>> {
-    let Some(bytes) = zip.read(name)? else {
-        return Ok(None);
-    };
-    xml::parse(&bytes)
-        .map(Some)
-        .map_err(|reason| Error::Corrupt {
-            file: zip.path.clone(),
-            kind: "Word",
-            reason: format!("{name}: {reason}"),
-        })
+    zip.xml(name, "Word")
 }
 
 /// Reads a Word document.

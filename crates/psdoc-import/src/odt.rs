@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use crate::container::Zip;
 use crate::error::{Error, Result};
 use crate::model::{Block, Gap, ListItem, Run, Source, plain};
-use crate::xml::{self, Element, Node};
+use crate::xml::{Element, Node};
 
 #[derive(Debug, Clone, Default)]
 struct Format {
@@ -27,17 +27,9 @@ struct Reader {
     paragraph: usize,
 }
 
+/// A member of the file, parsed.
 fn parse(zip: &mut Zip, name: &str) -> Result<Option<Element>> {
-    let Some(bytes) = zip.read(name)? else {
-        return Ok(None);
-    };
-    xml::parse(&bytes)
-        .map(Some)
-        .map_err(|reason| Error::Corrupt {
-            file: zip.path.clone(),
-            kind: "OpenDocument",
-            reason: format!("{name}: {reason}"),
-        })
+    zip.xml(name, "OpenDocument")
 }
 
 pub fn read(zip: &mut Zip) -> Result<Source> {

@@ -1,6 +1,6 @@
 //! `partnership.toml`: the partnership and every setting of psdoc, parsed
-//! strictly (CONTRACT section 2). Unknown keys, wrong types and bad values
-//! are errors naming the file, line, column and key.
+//! strictly. Unknown keys, wrong types and bad values are errors naming the
+//! file, line, column and key (docs/configuration.md#how-a-bad-setting-is-reported).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -261,7 +261,8 @@ enum RawSeverity {
 /// Reads and validates `partnership.toml` at `root`.
 pub fn load(root: &Path) -> Result<(Config, String)> {
     let path = root.join(CONFIG_FILE);
-    // A link to a file outside the repository is not read (CONTRACT section 10).
+    // A link to a file outside the repository is not read
+    // (docs/repository.md#nothing-outside-the-root).
     let outside = match (path.canonicalize(), root.canonicalize()) {
         (Ok(real), Ok(real_root)) => !real.starts_with(real_root),
         _ => false,
@@ -892,39 +893,7 @@ mod tests {
 
     #[test]
     fn every_contract_key_is_accepted() {
-        let c = parse(
-            r#"
-[partnership]
-name = "Loch Ard Community Planning Partnership"
-submission = 2025-03-14
-[statement]
-book = "book"
-word_limit = 5000
-[statement.budgets]
-data = 900
-[evidence]
-log = "evidence/log.toml"
-files = "evidence/files"
-prefix = "E"
-reference_style = "any"
-max_age_months = 24
-[evidence.not_applicable]
-1 = "Children's services are not delegated to the IJB"
-[privacy]
-allow = ["EH1 1AA"]
-small_number_threshold = 5
-[[privacy.pattern]]
-name = "case reference"
-regex = '\bSW-\d{6}\b'
-[rules]
-stale-evidence = "off"
-word-limit = "warning"
-[limits]
-max_file_mb = 10
-max_pdf_pages = 100
-"#,
-        )
-        .unwrap();
+        let c = parse(include_str!("../../../../tests/data/every-key.toml")).unwrap();
         assert_eq!(c.rules["stale-evidence"], None);
         assert_eq!(c.limits.max_file_bytes, 10 << 20);
         assert_eq!(c.limits.max_pdf_pages, 100);

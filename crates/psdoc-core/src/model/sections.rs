@@ -1,5 +1,5 @@
 //! Sections: a required heading opens one, running to the next heading of
-//! the same or a higher level (CONTRACT section 3).
+//! the same or a higher level (docs/sections.md#where-a-section-starts-and-ends).
 
 use super::chapter::{Chapter, Place};
 use super::sources::{Location, Sources};

@@ -1,5 +1,5 @@
 //! The statement: the book's chapters in `SUMMARY.md` order, parsed, with
-//! their sections (CONTRACT section 3).
+//! their sections (docs/sections.md#where-a-section-starts-and-ends).
 
 pub use super::chapter::{Chapter, Place};
 use super::files::{FileSource, ReadError, join_relative, to_relative};

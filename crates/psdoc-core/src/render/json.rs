@@ -1,4 +1,4 @@
-//! `--format json` (CONTRACT section 8).
+//! `--format json` (docs/json.md#psdoc-check---format-json).
 
 use std::io::Write as _;
 

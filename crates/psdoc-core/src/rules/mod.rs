@@ -41,7 +41,8 @@ mod word_limit;
 pub struct Rule {
     pub name: &'static str,
     pub default_severity: Severity,
-    /// What it finds, in one line (the contract's table).
+    /// What it finds, in one line (the rules table of
+    /// docs/commands.md#psdoc-rules-and-psdoc-explain).
     pub summary: &'static str,
     /// What it finds, in full.
     pub what: &'static str,
@@ -138,7 +139,8 @@ mod tests {
         }
     }
 
-    /// The contract's rule names and default severities, pinned: a rename
+    /// The rule names and default severities of
+    /// docs/commands.md#psdoc-rules-and-psdoc-explain, pinned: a rename
     /// or a changed default shows here in review.
     #[test]
     fn registry_holds_the_contract_rules() {

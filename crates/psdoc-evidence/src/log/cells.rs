@@ -1,6 +1,6 @@
 //! What CSV and XLSX logs share: a header row naming the fields, and cells to convert.
 
-use super::{Draft, FIELDS, LogError, suggestion};
+use super::{DocumentLog, Draft, FIELDS, LogError, suggestion};
 use crate::date::Date;
 
 /// A non-empty cell of a spreadsheet row.
@@ -99,6 +99,86 @@ impl HeaderSearch {
                 "the log is empty: the first row names the columns (id, title, url, file, date, until, core, series, body, public), then one row per document".into(),
             )),
         }
+    }
+}
+
+/// A CSV or XLSX log read row by row, the same way for both: the rows before
+/// the header row go to the [`HeaderSearch`], and each row after it becomes
+/// one document.
+pub(crate) struct TableRows<'g> {
+    grid: &'g dyn Grid,
+    core_items: u8,
+    search: HeaderSearch,
+    header: Option<Header>,
+    log: DocumentLog,
+    errors: Vec<LogError>,
+}
+
+impl<'g> TableRows<'g> {
+    pub fn new(grid: &'g dyn Grid, core_items: u8) -> Self {
+        TableRows {
+            grid,
+            core_items,
+            search: HeaderSearch::default(),
+            header: None,
+            log: DocumentLog {
+                path: grid.file().to_string(),
+                documents: Vec::new(),
+            },
+            errors: Vec::new(),
+        }
+    }
+
+    /// Reads the non-blank row at `line` from its non-empty cells: before the
+    /// header row, the names that `names` gives are offered as the header;
+    /// after it, `adjust` may change the cells, and they are one document.
+    /// False when reading must stop (the header row is wrong).
+    pub fn read<'c>(
+        &mut self,
+        line: usize,
+        mut cells: Vec<(usize, Cell<'c>)>,
+        names: impl FnOnce(&[(usize, Cell<'c>)]) -> Vec<(usize, String)>,
+        adjust: impl FnOnce(&Header, &mut Vec<(usize, Cell<'c>)>),
+    ) -> bool {
+        match &self.header {
+            None => match self
+                .search
+                .offer(self.grid, line, names(&cells), &mut self.errors)
+            {
+                Step::Found(mut h) => {
+                    h.core_items = self.core_items;
+                    self.header = Some(h);
+                }
+                Step::Skip => {}
+                Step::Failed => return false,
+            },
+            Some(h) => {
+                adjust(h, &mut cells);
+                if let Some(document) = h.row(self.grid, line, &cells, &mut self.errors) {
+                    self.log.documents.push(document);
+                }
+            }
+        }
+        true
+    }
+
+    /// The log and the errors met; when no header row was found (and nothing
+    /// else went wrong), an error saying so.
+    pub fn finish(mut self) -> (DocumentLog, Vec<LogError>) {
+        if self.header.is_none() && self.errors.is_empty() {
+            self.search.fail(self.grid, &mut self.errors);
+        }
+        (self.log, self.errors)
+    }
+
+    /// The log and the errors so far, when reading stopped.
+    pub fn stop(self) -> (DocumentLog, Vec<LogError>) {
+        (self.log, self.errors)
+    }
+
+    /// Adds an error met outside the rows (a CSV the reader cannot parse).
+    pub fn error(&mut self, error: LogError) {
+        self.errors.push(error);
     }
 }
 

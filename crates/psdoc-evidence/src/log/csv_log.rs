@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::cells::{Cell, Grid, Header, HeaderSearch, Step};
+use super::cells::{Cell, Grid, TableRows};
 use super::{DocumentLog, LogError};
 
 struct CsvGrid<'a> {
@@ -94,11 +94,7 @@ pub fn parse_csv_log_with_items(
 
 pub(crate) fn read(file: &str, bytes: &[u8], core_items: u8) -> (DocumentLog, Vec<LogError>) {
     let grid = CsvGrid { file };
-    let mut log = DocumentLog {
-        path: file.to_string(),
-        documents: Vec::new(),
-    };
-    let mut errors = Vec::new();
+    let mut rows = TableRows::new(&grid, core_items);
     let text = decode(bytes);
     let (delimiter, sep_line) = delimiter(&text);
     let mut reader = csv::ReaderBuilder::new()
@@ -107,8 +103,6 @@ pub(crate) fn read(file: &str, bytes: &[u8], core_items: u8) -> (DocumentLog, Ve
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut record = csv::StringRecord::new();
-    let mut header: Option<Header> = None;
-    let mut search = HeaderSearch::default();
     let mut skip = sep_line;
     // Lines counted up to byte `counted`.
     let (mut line, mut counted) = (1usize, 0usize);
@@ -118,7 +112,7 @@ pub(crate) fn read(file: &str, bytes: &[u8], core_items: u8) -> (DocumentLog, Ve
             Ok(false) => break,
             Err(e) => {
                 let line = e.position().map(|p| p.line() as usize);
-                errors.push(LogError::new(
+                rows.error(LogError::new(
                     file,
                     line,
                     None,
@@ -146,36 +140,20 @@ pub(crate) fn read(file: &str, bytes: &[u8], core_items: u8) -> (DocumentLog, Ve
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
-        match &header {
-            None => {
-                let names: Vec<(usize, String)> =
-                    record.iter().map(str::to_string).enumerate().collect();
-                match search.offer(&grid, line, names, &mut errors) {
-                    Step::Found(mut h) => {
-                        h.core_items = core_items;
-                        header = Some(h)
-                    }
-                    Step::Skip => {}
-                    Step::Failed => return (log, errors),
-                }
-            }
-            Some(h) => {
-                let cells: Vec<(usize, Cell<'_>)> = record
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, cell)| !cell.trim().is_empty())
-                    .map(|(i, cell)| (i, Cell::Text(cell)))
-                    .collect();
-                if let Some(document) = h.row(&grid, line, &cells, &mut errors) {
-                    log.documents.push(document);
-                }
-            }
+        let cells: Vec<(usize, Cell<'_>)> = record
+            .iter()
+            .enumerate()
+            .filter(|(_, cell)| !cell.trim().is_empty())
+            .map(|(i, cell)| (i, Cell::Text(cell)))
+            .collect();
+        // The header row's names, blank cells included.
+        let names =
+            |_: &[(usize, Cell<'_>)]| record.iter().map(str::to_string).enumerate().collect();
+        if !rows.read(line, cells, names, |_, _| {}) {
+            return rows.stop();
         }
     }
-    if header.is_none() && errors.is_empty() {
-        search.fail(&grid, &mut errors);
-    }
-    (log, errors)
+    rows.finish()
 }
 
 /// Line breaks as an editor counts them: LF, CRLF, and a lone CR (Excel for

@@ -27,7 +27,8 @@ pub use csv_log::{parse_csv_log, parse_csv_log_with_items};
 pub use toml_log::{parse_toml_log, parse_toml_log_with_items};
 pub use xlsx_log::{parse_xlsx_log, parse_xlsx_log_with_items};
 
-/// The fields of a log entry, in the order the guidance and the contract present them;
+/// The fields of a log entry, in the order the guidance and
+/// docs/evidence.md#the-fields present them;
 /// also the keys of [`Document::key_lines`].
 pub const FIELDS: [&str; 10] = [
     "id", "title", "url", "file", "date", "until", "core", "series", "body", "public",

@@ -4,7 +4,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 
-use super::cells::{Cell, Grid, Header, HeaderSearch, Step, date_text};
+use super::cells::{Cell, Grid, Header, TableRows, date_text};
 use super::{DocumentLog, LogError};
 use crate::date::Date;
 
@@ -103,11 +103,10 @@ fn cell(data: &Data) -> Option<Cell<'_>> {
 }
 
 pub(crate) fn read(file: &str, bytes: &[u8], core_items: u8) -> (DocumentLog, Vec<LogError>) {
-    let mut log = DocumentLog {
+    let log = DocumentLog {
         path: file.to_string(),
         documents: Vec::new(),
     };
-    let mut errors = Vec::new();
     let fail = |message: String| vec![LogError::new(file, None, None, message)];
     let mut workbook: Xlsx<_> = match Xlsx::new(Cursor::new(bytes)) {
         Ok(w) => w,
@@ -163,8 +162,7 @@ pub(crate) fn read(file: &str, bytes: &[u8], core_items: u8) -> (DocumentLog, Ve
         file,
         first_column: first_column as usize,
     };
-    let mut header: Option<Header> = None;
-    let mut search = HeaderSearch::default();
+    let mut rows = TableRows::new(&grid, core_items);
     for row in sheet.chunk_by(|((a, _), _), ((b, _), _)| a == b) {
         let row_number = row[0].0.0 as usize + 1;
         let cells: Vec<(usize, Cell<'_>)> = row
@@ -176,69 +174,53 @@ pub(crate) fn read(file: &str, bytes: &[u8], core_items: u8) -> (DocumentLog, Ve
         if cells.is_empty() {
             continue;
         }
-        match &header {
-            None => {
-                let names: Vec<(usize, String)> = cells
-                    .iter()
-                    .map(|(i, c)| {
-                        let name = match c {
-                            Cell::Text(s) => s.to_string(),
-                            Cell::Number(n) => n.to_string(),
-                            other => format!("{other:?}"),
-                        };
-                        (*i, name)
-                    })
-                    .collect();
-                match search.offer(&grid, row_number, names, &mut errors) {
-                    Step::Found(mut h) => {
-                        h.core_items = core_items;
-                        header = Some(h)
-                    }
-                    Step::Skip => {}
-                    Step::Failed => return (log, errors),
-                }
-            }
-            Some(h) => {
-                let mut cells = cells;
-                let link =
-                    |column: usize| link_at(row_number as u32 - 1, first_column + column as u32);
-                if let Some(url_column) = h.column_of("url") {
-                    let position = cells.iter().position(|(c, _)| *c == url_column);
-                    match position {
-                        // A url cell showing a name: its hyperlink is the address.
-                        Some(i) => {
-                            if let (Cell::Text(text), Some(target)) =
-                                (&cells[i].1, link(url_column))
-                                && !text.contains("://")
-                            {
-                                cells[i].1 = Cell::Text(target);
-                            }
-                        }
-                        // No url, no file, and a title linked to a web page: that is the url.
-                        None => {
-                            let has_file = h
-                                .column_of("file")
-                                .is_some_and(|f| cells.iter().any(|(c, _)| *c == f));
-                            let target = h
-                                .column_of("title")
-                                .and_then(link)
-                                .filter(|t| t.starts_with("http://") || t.starts_with("https://"));
-                            if let (false, Some(target)) = (has_file, target) {
-                                cells.push((url_column, Cell::Text(target)));
-                            }
-                        }
+        let names = |cells: &[(usize, Cell<'_>)]| {
+            cells
+                .iter()
+                .map(|(i, c)| {
+                    let name = match c {
+                        Cell::Text(s) => s.to_string(),
+                        Cell::Number(n) => n.to_string(),
+                        other => format!("{other:?}"),
+                    };
+                    (*i, name)
+                })
+                .collect()
+        };
+        let link = |column: usize| link_at(row_number as u32 - 1, first_column + column as u32);
+        let hyperlinks = |h: &Header, cells: &mut Vec<_>| {
+            let Some(url_column) = h.column_of("url") else {
+                return;
+            };
+            match cells.iter().position(|(c, _)| *c == url_column) {
+                // A url cell showing a name: its hyperlink is the address.
+                Some(i) => {
+                    if let (Cell::Text(text), Some(target)) = (&cells[i].1, link(url_column))
+                        && !text.contains("://")
+                    {
+                        cells[i].1 = Cell::Text(target);
                     }
                 }
-                if let Some(document) = h.row(&grid, row_number, &cells, &mut errors) {
-                    log.documents.push(document);
+                // No url, no file, and a title linked to a web page: that is the url.
+                None => {
+                    let has_file = h
+                        .column_of("file")
+                        .is_some_and(|f| cells.iter().any(|(c, _)| *c == f));
+                    let target = h
+                        .column_of("title")
+                        .and_then(link)
+                        .filter(|t| t.starts_with("http://") || t.starts_with("https://"));
+                    if let (false, Some(target)) = (has_file, target) {
+                        cells.push((url_column, Cell::Text(target)));
+                    }
                 }
             }
+        };
+        if !rows.read(row_number, cells, names, hyperlinks) {
+            return rows.stop();
         }
     }
-    if header.is_none() && errors.is_empty() {
-        search.fail(&grid, &mut errors);
-    }
-    (log, errors)
+    rows.finish()
 }
 
 /// A cell of a sheet: its (row, column), 0-based, and its value.

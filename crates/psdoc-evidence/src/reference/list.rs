@@ -9,8 +9,8 @@ use super::lexis::{Dash, dash_at, digits_at, skip_spaces};
 #[derive(Debug)]
 pub(super) struct List {
     pub items: Vec<Cited>,
-    /// The first separator that is not one of the contract's bracketed
-    /// forms (`,` between items, `-` or `–` in a range): `;`, `and`, `&`,
+    /// The first separator that is not one of the square-bracket forms of
+    /// docs/evidence.md#references (`,` between items, `-` or `–` in a range): `;`, `and`, `&`,
     /// `to`. `None` for `[E3, E5-E7]`.
     pub unusual: Option<&'static str>,
 }

@@ -12,7 +12,7 @@ use psdoc_core::redact::Redactor;
 use pulldown_cmark::{Alignment, Event, Parser, Tag, TagEnd};
 
 use super::evidence::{Targets, link_references};
-use super::{Align, Block, Document, Inline};
+use super::model::{Align, Block, Document, Inline};
 use crate::cover::Cover;
 
 /// The statement as one document.

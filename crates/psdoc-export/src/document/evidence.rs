@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 pub use psdoc_evidence::number_tokens;
 use psdoc_evidence::{DocumentLog, ReferenceKind, ReferenceStyle, find_references_with};
 
-use super::Inline;
+use super::model::Inline;
 
 /// Where each document of the log may be opened: its public address.
 #[derive(Debug, Clone, Default)]

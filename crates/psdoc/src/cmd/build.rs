@@ -17,7 +17,6 @@ use std::thread::JoinHandle;
 use anyhow::{Context, Result, bail};
 use mdbook_driver::MDBook;
 use mdbook_psdoc::{FailOn, PsdocPreprocessor, Settings, statement};
-use psdoc_core::render::human;
 use psdoc_core::{Diagnostic, Project, Report};
 
 use super::{Outcome, statement_root};
@@ -60,13 +59,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> Result<Outcome> {
     let report = Report::with_diagnostics(project, diagnostics);
 
     // The findings, each with its (masked) source line.
-    let mut text = human::render(
-        &report,
-        human::HumanOptions {
-            color: true,
-            quiet: true,
-        },
-    );
+    let mut text = super::findings_above(&report);
     let identifiers = statement::personal_identifier_errors(&report.diagnostics);
     if identifiers > 0 {
         text.push_str(&format!(

@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use mdbook_psdoc::{Settings, statement};
-use psdoc_core::render::human;
 use psdoc_core::{Diagnostic, Project, Report, Tally};
 use psdoc_export::Format;
 
@@ -111,13 +110,7 @@ pub fn refuse_identifiers(
         .filter(|d| d.rule == "personal-identifier")
         .collect();
     let report = Report::with_diagnostics(project, shown);
-    let mut text = human::render(
-        &report,
-        human::HumanOptions {
-            color: true,
-            quiet: true,
-        },
-    );
+    let mut text = super::findings_above(&report);
     text.push_str(&format!(
         "psdoc: {command} refused: {identifiers} personal identifier(s) stand in the statement; remove them (the findings above show where) and run `psdoc {command}` again\n"
     ));

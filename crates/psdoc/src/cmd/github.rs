@@ -1,4 +1,4 @@
-//! `psdoc github report` and `psdoc github comment` (CONTRACT section 9).
+//! `psdoc github report` and `psdoc github comment` (docs/github.md).
 
 use std::io::{Read, Write};
 use std::path::Path;

@@ -19,6 +19,7 @@ mod scan;
 use std::path::PathBuf;
 
 use anyhow::Result;
+use psdoc_core::render::human;
 
 use crate::cli::{Cli, Command, Global};
 
@@ -80,4 +81,17 @@ pub fn profile_in_force(global: &Global) -> Result<&'static psdoc_guidance::Prof
     };
     let (config, _) = psdoc_core::config::load(&root)?;
     Ok(config.guidance)
+}
+
+/// The findings of `report`, each with its (masked) source line and no
+/// summary: what `build`, `export` and `package` show above the line that
+/// says why they refused.
+pub fn findings_above(report: &psdoc_core::Report) -> String {
+    human::render(
+        report,
+        human::HumanOptions {
+            color: true,
+            quiet: true,
+        },
+    )
 }

@@ -3,7 +3,6 @@
 use anyhow::{Context, Result};
 use psdoc_core::model::WorkTree;
 use psdoc_core::model::evidence::EvidenceFile;
-use psdoc_core::render::human;
 use psdoc_core::{Diagnostic, Project, Report, Severity, Tally};
 use psdoc_export::package;
 
@@ -27,13 +26,7 @@ pub fn run(global: &Global, args: &PackageArgs) -> Result<Outcome> {
     let tally = Tally::of(&diagnostics);
     if tally.errors > 0 {
         let report = Report::with_diagnostics(project, diagnostics);
-        let mut text = human::render(
-            &report,
-            human::HumanOptions {
-                color: true,
-                quiet: true,
-            },
-        );
+        let mut text = super::findings_above(&report);
         text.push_str(&format!(
             "psdoc: package refused: {} error(s) stand; fix them and run `psdoc package` again\n",
             tally.errors

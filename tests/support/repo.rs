@@ -1,10 +1,9 @@
-//! A small fluent harness: statement repositories written into a temp dir,
-//! and the real `psdoc` binary run on them.
+//! Statement repositories written into a temporary folder, committed and
+//! tagged with git2, and the real `psdoc` binary run in them.
 
-use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::path::Path;
 
-use assert_cmd::Command;
+use super::run::{Run, psdoc_command};
 
 /// A statement repository under construction in a temporary folder.
 pub struct Repo {
@@ -143,8 +142,7 @@ impl Repo {
     }
 
     pub fn run_in(&self, dir: &Path, args: &[&str]) -> Run {
-        let output = Command::cargo_bin("psdoc")
-            .expect("psdoc binary")
+        let output = psdoc_command()
             .current_dir(dir)
             .env("NO_COLOR", "1")
             .env_remove("CLICOLOR_FORCE")
@@ -204,42 +202,4 @@ impl Repo {
             .cloned()
             .collect()
     }
-}
-
-pub struct Run {
-    pub output: Output,
-}
-
-impl Run {
-    pub fn code(&self) -> i32 {
-        self.output
-            .status
-            .code()
-            .expect("exited normally (no signal)")
-    }
-
-    pub fn stdout(&self) -> String {
-        String::from_utf8(self.output.stdout.clone()).expect("UTF-8 stdout")
-    }
-
-    pub fn stderr(&self) -> String {
-        String::from_utf8(self.output.stderr.clone()).expect("UTF-8 stderr")
-    }
-
-    /// Asserts the exit code, showing the output when it differs.
-    pub fn expect_code(self, code: i32) -> Self {
-        assert_eq!(
-            self.code(),
-            code,
-            "stdout:\n{}\nstderr:\n{}",
-            self.stdout(),
-            self.stderr()
-        );
-        self
-    }
-}
-
-/// The project root (for the example statement).
-pub fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }

@@ -1,0 +1,25 @@
+//! The one harness of the binary tests, `tests/e2e` and `tests/robustness`
+//! (each includes this folder as its `support` module): statement
+//! repositories written into a temporary folder and committed with git2
+//! ([`repo`]), the real `psdoc` binary run on them ([`run`]), run under watch
+//! with a hang limit, a memory bound and a canary outside the root
+//! ([`watched`], [`outside`]), and folders read back ([`files`]).
+
+pub mod files;
+#[cfg(unix)]
+pub mod outside;
+pub mod repo;
+pub mod run;
+#[cfg(unix)]
+pub mod watched;
+
+use std::path::{Path, PathBuf};
+
+pub use files::*;
+pub use repo::*;
+pub use run::*;
+
+/// The project root (for the example statement and the reference in `docs/`).
+pub fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
