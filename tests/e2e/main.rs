@@ -7,6 +7,7 @@
 mod support;
 
 mod build;
+mod cache;
 mod cli;
 mod config_errors;
 mod docs;

@@ -45,6 +45,9 @@ pub struct Project {
     /// The working tree, when the project was opened from one: its
     /// evidence folder is scanned for personal information.
     pub worktree: Option<WorkTree>,
+    /// What earlier scans found in evidence files that have not changed (none: every
+    /// file is read).
+    pub cache: Option<scan::cache::EvidenceCache>,
 }
 
 impl Project {
@@ -75,6 +78,7 @@ impl Project {
         let redactor = Redactor::new(&config.privacy)?;
         Ok(Project {
             links: None,
+            cache: None,
             worktree: None,
             redactor,
             config,
@@ -118,6 +122,15 @@ impl Project {
             threshold: privacy.small_number_threshold,
             limits: &self.config.limits,
             allows: &allows,
+            cache: None,
+        };
+        let scan_cache = self
+            .cache
+            .as_ref()
+            .map(|c| c.for_scan(privacy, &self.config.limits, allows.texts()));
+        let settings = scan::ScanSettings {
+            cache: scan_cache.as_ref(),
+            ..settings
         };
         let mut found = scan::scan_statement(&self.statement, &self.sources, &settings);
         if let Some(tree) = &self.worktree {

@@ -5,7 +5,7 @@
 //! At one place, findings keep the order of the rule registry and, within a
 //! rule, the order it found them (Appendix 2 items 1, 2, ... 13).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Statement;
@@ -35,22 +35,38 @@ pub fn in_book_order(diagnostics: &mut Vec<Diagnostic>, statement: Option<&State
             (2, 0)
         }
     };
-    diagnostics.sort_by(|a, b| {
-        (
-            group(a),
-            a.file.as_str(),
-            a.line,
-            a.column,
-            rule_rank.get(a.rule),
-        )
-            .cmp(&(
-                group(b),
-                b.file.as_str(),
-                b.line,
-                b.column,
-                rule_rank.get(b.rule),
-            ))
-    });
-    let mut seen = HashSet::new();
-    diagnostics.retain(|d| seen.insert(d.clone()));
+    // The group and the rule's rank are looked up once per finding, not at every
+    // comparison (a scan of a large folder sorts tens of thousands), and the findings
+    // are sorted as indices: a stable sort, the order of `sort_by` on the findings.
+    let ranks: Vec<((u8, usize), Option<usize>)> = diagnostics
+        .iter()
+        .map(|d| (group(d), rule_rank.get(d.rule).copied()))
+        .collect();
+    let key = |i: usize| {
+        let d = &diagnostics[i];
+        (ranks[i].0, d.file.as_str(), d.line, d.column, ranks[i].1)
+    };
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    order.sort_by(|&a, &b| key(a).cmp(&key(b)));
+    let mut slots: Vec<Option<Diagnostic>> = diagnostics.drain(..).map(Some).collect();
+    let sorted = order
+        .into_iter()
+        .map(|i| slots[i].take().expect("each index once"));
+    // Exact repeats have the same sort key, so they are in one run of equal keys
+    // (rarely more than one finding long): compared within it, nothing is cloned or
+    // hashed (a scan of a large folder has tens of thousands of findings).
+    let same_place = |a: &Diagnostic, b: &Diagnostic| {
+        a.file == b.file && a.line == b.line && a.column == b.column && a.rule == b.rule
+    };
+    let mut kept: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len());
+    let mut run_start = 0;
+    for d in sorted {
+        if kept.last().is_none_or(|last| !same_place(last, &d)) {
+            run_start = kept.len();
+        } else if kept[run_start..].contains(&d) {
+            continue;
+        }
+        kept.push(d);
+    }
+    *diagnostics = kept;
 }

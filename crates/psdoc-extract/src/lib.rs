@@ -91,6 +91,30 @@ pub fn image_extensions() -> &'static [&'static str] {
 /// [`Limits::max_file_bytes`] before anything is read; images and unsupported
 /// formats are reported without reading the file at all.
 pub fn extract(path: &Path, limits: &Limits) -> Result<Extracted, NotScanned> {
+    read(path, limits)?.extract(limits)
+}
+
+/// A file [`read`] into memory: its bytes, and its name for [`ReadFile::extract`].
+pub struct ReadFile {
+    name: String,
+    bytes: Vec<u8>,
+}
+
+impl ReadFile {
+    /// The file's bytes (for a cache keyed by its content).
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// Extracts its text: [`extract`] is [`read`] then this.
+    pub fn extract(self, limits: &Limits) -> Result<Extracted, NotScanned> {
+        extract_data(&self.name, Data::Owned(self.bytes), limits)
+    }
+}
+
+/// The first half of [`extract`]: checks the file's kind and size and reads it.
+/// Images and unsupported formats are reported without reading the file at all.
+pub fn read(path: &Path, limits: &Limits) -> Result<ReadFile, NotScanned> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
@@ -119,7 +143,10 @@ pub fn extract(path: &Path, limits: &Limits) -> Result<Extracted, NotScanned> {
     file.take(limits.max_file_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(unreadable)?;
-    extract_data(&name, Data::Owned(bytes), limits)
+    Ok(ReadFile {
+        name: name.into_owned(),
+        bytes,
+    })
 }
 
 /// Extracts the text of `bytes`, the content of a file called `name` (only its

@@ -106,7 +106,8 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
             return None;
         }
         number += 1;
-        match rest.find(['\n', '\r']) {
+        // memchr: a pattern of two chars would test every character in turn.
+        match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
             Some(i) => {
                 let line = &rest[..i];
                 let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };

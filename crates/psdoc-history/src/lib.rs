@@ -57,6 +57,13 @@ pub fn diff_revisions(root: &Path, from: &str, to: Option<&str>) -> Result<State
     // The two versions are read and parsed at once on a multi-core machine.
     match to {
         Some(to) if to != WORKTREE => {
+            // `psdoc diff A A`, or two names of one statement (a tag and the commit
+            // it names): one tree, read and parsed once, compared with itself.
+            if let Some(tree) = same_tree(&repo, from, to) {
+                let revision = tree.revision()?;
+                let redactor = revision.redactor()?;
+                return diff_against(from, &revision, to, revision.version(&redactor));
+            }
             let (after, before) = both(
                 || repo.another_handle()?.revision(to),
                 || repo.revision(from),
@@ -71,6 +78,18 @@ pub fn diff_revisions(root: &Path, from: &str, to: Option<&str>) -> Result<State
             diff_against(from, &before, WORKTREE, diff::Version::of(&after))
         }
     }
+}
+
+/// The statement root's tree of `from`, when `to` has the same one (nothing to
+/// compare but one version with itself). `None` on any error: the two revisions are
+/// then read as usual, and report it as usual.
+fn same_tree(repo: &StatementRepo, from: &str, to: &str) -> Option<GitTree> {
+    let a = repo.commit(from).ok()?;
+    let b = repo.commit(to).ok()?;
+    if a.id != b.id && repo.root_tree(a.id).ok()? != repo.root_tree(b.id).ok()? {
+        return None;
+    }
+    repo.tree_at(&a, from).ok()
 }
 
 /// Compares revision `before` with `after`, masking both with the newer

@@ -2,6 +2,7 @@
 //! the outcome to the documented exit codes (0 passed, 1 findings that fail,
 //! 2 psdoc could not do its job).
 
+mod cache;
 mod cli;
 mod cmd;
 mod output;

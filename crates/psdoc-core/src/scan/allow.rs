@@ -79,22 +79,55 @@ impl<'a> FileAllows<'a> {
         kind: Option<&str>,
         raw: Option<&str>,
     ) -> Option<&'a FileAllow> {
+        self.find_by(rule, file, kind, |_, t| {
+            raw.is_some_and(|raw| same_text(t, raw))
+        })
+    }
+
+    /// [`FileAllows::find`], with `text_matches(i, text)` saying whether entry `i`'s
+    /// `text` is the finding's text (a cached finding has no text, only the entries
+    /// whose text it matched: see [`FileAllows::matching_texts`]).
+    pub fn find_by(
+        &self,
+        rule: &str,
+        file: &str,
+        kind: Option<&str>,
+        text_matches: impl Fn(usize, &str) -> bool,
+    ) -> Option<&'a FileAllow> {
         if self.entries.is_empty() {
             return None;
         }
         let file = normalise_path(file);
-        let (i, entry) = self.entries.iter().enumerate().find(|(_, e)| {
+        let (i, entry) = self.entries.iter().enumerate().find(|(i, e)| {
             covers_file(&e.file, &file)
                 && e.rule.as_deref().is_none_or(|r| r == rule)
                 && e.kind
                     .as_deref()
                     .is_none_or(|k| rule == "personal-identifier" && kind == Some(k))
-                && e.text
-                    .as_deref()
-                    .is_none_or(|t| raw.is_some_and(|raw| same_text(t, raw)))
+                && e.text.as_deref().is_none_or(|t| text_matches(*i, t))
         })?;
         self.used[i].store(true, Ordering::Relaxed);
         Some(entry)
+    }
+
+    /// The entries (by index) whose `text` is `raw`: all a cached finding keeps of its
+    /// text, so that the entries apply to it as to a fresh one.
+    pub fn matching_texts(&self, raw: Option<&str>) -> Vec<usize> {
+        let Some(raw) = raw else {
+            return Vec::new();
+        };
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.text.as_deref().is_some_and(|t| same_text(t, raw)))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// What the entries' texts are, in order: part of a cache key, as cached findings
+    /// hold indices into them.
+    pub fn texts(&self) -> impl Iterator<Item = Option<&'a str>> {
+        self.entries.iter().map(|e| e.text.as_deref())
     }
 
     /// Files of `psdoc check`'s scan that the entries name.

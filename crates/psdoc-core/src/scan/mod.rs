@@ -7,6 +7,7 @@
 //! repository are read, `place` how a place inside an evidence file is said.
 
 pub mod allow;
+pub mod cache;
 pub mod files;
 mod git_index;
 pub mod place;
@@ -26,6 +27,7 @@ use crate::model::markdown::UnitKind;
 use crate::model::{Location, Place, Sources, Statement, WorkTree};
 use crate::redact::Redactor;
 use allow::{Allowed, FileAllows};
+use cache::Found;
 
 /// Findings of the privacy rules, before severities apply.
 #[derive(Debug, Clone, Default)]
@@ -47,6 +49,8 @@ pub struct ScanSettings<'a> {
     pub threshold: u32,
     pub limits: &'a Limits,
     pub allows: &'a FileAllows<'a>,
+    /// What earlier runs found in files that have not changed since (`psdoc check`).
+    pub cache: Option<&'a cache::ScanCache<'a>>,
 }
 
 impl ScanSettings<'_> {
@@ -58,10 +62,37 @@ impl ScanSettings<'_> {
         finding: Finding,
         raw: Option<&str>,
     ) {
-        if let Some(entry) =
-            self.allows
-                .find(rule, &finding.location.file, finding.kind.as_deref(), raw)
-        {
+        let entry = self
+            .allows
+            .find(rule, &finding.location.file, finding.kind.as_deref(), raw);
+        Self::file(out, rule, finding, entry);
+    }
+
+    /// [`ScanSettings::keep`] for a cached finding, which knows of its text only the
+    /// allow entries whose text it is (`matches`, their indices).
+    fn keep_matched(
+        &self,
+        out: &mut PrivacyFindings,
+        rule: &'static str,
+        finding: Finding,
+        matches: &[usize],
+    ) {
+        let entry = self.allows.find_by(
+            rule,
+            &finding.location.file,
+            finding.kind.as_deref(),
+            |i, _| matches.contains(&i),
+        );
+        Self::file(out, rule, finding, entry);
+    }
+
+    fn file(
+        out: &mut PrivacyFindings,
+        rule: &'static str,
+        finding: Finding,
+        entry: Option<&crate::config::FileAllow>,
+    ) {
+        if let Some(entry) = entry {
             out.allowed.push(Allowed {
                 rule,
                 finding,
@@ -456,20 +487,54 @@ fn scan_one(
 
 /// Extracts the file at `real` (shown as `shown`) and scans its text.
 fn read_and_scan(shown: &str, real: &Path, settings: &ScanSettings<'_>, out: &mut PrivacyFindings) {
-    match psdoc_extract::extract(real, settings.limits) {
+    let mut found = Vec::new();
+    match settings.cache {
+        None => extract_and_scan(
+            shown,
+            psdoc_extract::extract(real, settings.limits),
+            settings,
+            &mut found,
+        ),
+        Some(cache) => match psdoc_extract::read(real, settings.limits) {
+            Ok(file) => {
+                let key = cache.key(shown, file.bytes());
+                if cache.replay(&key, shown, settings, out) {
+                    return;
+                }
+                extract_and_scan(shown, file.extract(settings.limits), settings, &mut found);
+                cache.store(&key, shown, &found, settings.allows);
+            }
+            Err(e) => extract_and_scan(shown, Err(e), settings, &mut found),
+        },
+    }
+    for f in found {
+        settings.keep(out, f.rule, f.finding, f.raw.as_deref());
+    }
+}
+
+/// The findings of a file's extracted text (or of why it could not be read).
+fn extract_and_scan(
+    shown: &str,
+    extracted: Result<Extracted, psdoc_extract::NotScanned>,
+    settings: &ScanSettings<'_>,
+    found: &mut Vec<Found>,
+) {
+    match extracted {
         Ok(extracted) => {
             for incomplete in &extracted.incomplete {
-                let finding = not_read(shown, incomplete, true);
-                settings.keep(out, "evidence-not-scanned", finding, None);
+                found.push(Found {
+                    rule: "evidence-not-scanned",
+                    finding: not_read(shown, incomplete, true),
+                    raw: None,
+                });
             }
-            scan_extracted(shown, &extracted, settings, out);
+            scan_extracted(shown, &extracted, settings, found);
         }
-        Err(e) => settings.keep(
-            out,
-            "evidence-not-scanned",
-            not_read(shown, &e, false),
-            None,
-        ),
+        Err(e) => found.push(Found {
+            rule: "evidence-not-scanned",
+            finding: not_read(shown, &e, false),
+            raw: None,
+        }),
     }
 }
 
@@ -513,12 +578,7 @@ fn not_read(path: &str, n: &psdoc_extract::NotScanned, part: bool) -> Finding {
     finding
 }
 
-fn scan_extracted(
-    path: &str,
-    ex: &Extracted,
-    settings: &ScanSettings<'_>,
-    out: &mut PrivacyFindings,
-) {
+fn scan_extracted(path: &str, ex: &Extracted, settings: &ScanSettings<'_>, out: &mut Vec<Found>) {
     let redactor = settings.redactor;
     for unit in &ex.units {
         let labels: Vec<&str> = unit.labels.iter().map(String::as_str).collect();
@@ -533,23 +593,21 @@ fn scan_extracted(
             location.length = id.masked.chars().count();
             let mut finding = identifier_finding(&id, location);
             place::set(&mut finding, unit, redactor);
-            settings.keep(
-                out,
-                "personal-identifier",
+            out.push(Found {
+                rule: "personal-identifier",
                 finding,
-                Some(&unit.text[id.range.clone()]),
-            );
+                raw: Some(unit.text[id.range.clone()].to_owned()),
+            });
         }
         for found in indirect {
             let location = Location::new(path, unit.location.line(), column_of(found.range.start));
             let mut finding = indirect_finding(&found, location);
             place::set(&mut finding, unit, redactor);
-            settings.keep(
-                out,
-                "indirect-identifier",
+            out.push(Found {
+                rule: "indirect-identifier",
                 finding,
-                Some(&unit.text[found.range.clone()]),
-            );
+                raw: Some(unit.text[found.range.clone()].to_owned()),
+            });
         }
     }
     let threshold = settings.threshold;
@@ -589,7 +647,11 @@ fn scan_extracted(
                 let mut unit = psdoc_extract::TextUnit::new(cell.clone(), loc);
                 unit.labels = vec![head.to_owned()];
                 place::set(&mut finding, &unit, redactor);
-                settings.keep(out, "small-number", finding, Some(cell.trim()));
+                out.push(Found {
+                    rule: "small-number",
+                    finding,
+                    raw: Some(cell.trim().to_owned()),
+                });
             }
         }
     }

@@ -12,6 +12,7 @@ use crate::output::print;
 pub fn run(global: &Global, args: &CheckArgs) -> Result<Outcome> {
     let root = statement_root(global)?;
     let mut project = Project::open(&root)?;
+    project.cache = crate::cache::evidence_cache(&root);
     if args.online {
         project.check_links(&OnlineOptions {
             timeout: std::time::Duration::from_secs(args.timeout),

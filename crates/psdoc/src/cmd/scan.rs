@@ -54,6 +54,7 @@ pub fn run(global: &Global, args: &ScanArgs) -> Result<Outcome> {
             threshold: config.privacy.small_number_threshold,
             limits: &config.limits,
             allows: &allows,
+            cache: None,
         };
         let found = psdoc_core::scan::scan_paths(&args.paths, &settings, Some(&progress));
         let diagnostics = privacy_diagnostics(&config, found, None);

@@ -1,0 +1,288 @@
+//! The evidence cache: what the privacy scan found in each evidence file, kept between
+//! runs of `psdoc check`, so that a file that has not changed is neither extracted nor
+//! scanned again (reading a Word file or a PDF is nearly all of a check's time).
+//!
+//! An entry is keyed by a SHA-256 of the file's bytes and of everything else its
+//! findings depend on: the psdoc build, the extraction limits, the `[privacy]`
+//! settings that concern detection, the texts of the `[[privacy.allow]]` entries and the
+//! path the findings name. It holds only the findings as they are shown, identifiers
+//! masked, and for each the allow entries whose text it matched: never the file's
+//! text nor an identifier in clear. A file with an indirect identifier (an age with a
+//! named school or place) is not kept: those details are shown unmasked.
+//!
+//! Entries are written to a temporary file and renamed into place, so that a reader
+//! never sees half of one; an entry that cannot be read or parsed is a miss, and the
+//! scan that follows writes it again. Nothing here fails a check: a cache that cannot
+//! be written is a cache that is not used.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::ScanSettings;
+use crate::config::PrivacySettings;
+use crate::diagnostic::Finding;
+use crate::model::Location;
+use psdoc_extract::Limits;
+
+/// The first line of every entry: an entry of another format is a miss.
+const HEADER: &str = "psdoc evidence cache 1\n";
+
+/// Where entries are kept, and the build that wrote them.
+#[derive(Debug, Clone)]
+pub struct EvidenceCache {
+    dir: PathBuf,
+    build: String,
+}
+
+impl EvidenceCache {
+    /// A cache in `dir` (created when first written to). `build` names the psdoc build
+    /// (its version, and anything else that tells builds apart): entries of another
+    /// build are never read.
+    pub fn new(dir: impl Into<PathBuf>, build: impl Into<String>) -> EvidenceCache {
+        EvidenceCache {
+            dir: dir.into(),
+            build: build.into(),
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The cache as one scan uses it, with these settings.
+    pub(crate) fn for_scan<'t>(
+        &self,
+        privacy: &PrivacySettings,
+        limits: &Limits,
+        allow_texts: impl Iterator<Item = Option<&'t str>>,
+    ) -> ScanCache<'_> {
+        let mut hash = Sha256::new();
+        let mut field = |bytes: &[u8]| {
+            hash.update((bytes.len() as u64).to_le_bytes());
+            hash.update(bytes);
+        };
+        field(HEADER.as_bytes());
+        field(self.build.as_bytes());
+        field(format!("{limits:?}").as_bytes());
+        field(format!("{:?}", privacy.allow).as_bytes());
+        field(privacy.small_number_threshold.to_string().as_bytes());
+        field(format!("{:?}", privacy.patterns).as_bytes());
+        field(format!("{:?}", privacy.area).as_bytes());
+        field(format!("{:?}", allow_texts.collect::<Vec<_>>()).as_bytes());
+        ScanCache {
+            cache: self,
+            settings: hash,
+        }
+    }
+}
+
+/// The cache with the key of one scan's settings.
+pub struct ScanCache<'a> {
+    cache: &'a EvidenceCache,
+    settings: Sha256,
+}
+
+/// A finding of one file before `[[privacy.allow]]` entries apply: its rule, and its
+/// text in the file (none for a file that could not be read).
+pub(crate) struct Found {
+    pub rule: &'static str,
+    pub finding: Finding,
+    pub raw: Option<String>,
+}
+
+/// A finding as an entry keeps it.
+#[derive(Serialize, Deserialize)]
+struct Cached {
+    rule: String,
+    message: String,
+    line: usize,
+    column: usize,
+    length: usize,
+    help: Option<String>,
+    kind: Option<String>,
+    masked: Option<String>,
+    page: Option<u32>,
+    sheet: Option<String>,
+    cell: Option<String>,
+    place: Option<String>,
+    /// The `[[privacy.allow]]` entries whose `text` is the finding's text.
+    allows: Vec<usize>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    findings: Vec<Cached>,
+}
+
+/// The rules whose findings an entry holds.
+fn rule_named(name: &str) -> Option<&'static str> {
+    [
+        "personal-identifier",
+        "small-number",
+        "evidence-not-scanned",
+    ]
+    .into_iter()
+    .find(|r| *r == name)
+}
+
+/// An entry's key: a file's name in the cache folder.
+pub(crate) struct Key(String);
+
+/// Temporary files get names no other writer uses.
+static TEMPORARY: AtomicU64 = AtomicU64::new(0);
+
+impl ScanCache<'_> {
+    /// The key of the file shown as `shown` whose content is `bytes`.
+    pub(crate) fn key(&self, shown: &str, bytes: &[u8]) -> Key {
+        let mut hash = self.settings.clone();
+        hash.update((shown.len() as u64).to_le_bytes());
+        hash.update(shown.as_bytes());
+        hash.update(bytes);
+        let digest = hash.finalize();
+        let mut name = String::with_capacity(64 + 5);
+        for b in digest {
+            name.push_str(&format!("{b:02x}"));
+        }
+        name.push_str(".json");
+        Key(name)
+    }
+
+    /// The findings of the entry `key`, filed as a fresh scan files them; false when
+    /// there is no usable entry (then nothing is filed).
+    pub(crate) fn replay(
+        &self,
+        key: &Key,
+        shown: &str,
+        settings: &ScanSettings<'_>,
+        out: &mut super::PrivacyFindings,
+    ) -> bool {
+        let Some(entry) = self.load(key) else {
+            return false;
+        };
+        for c in entry.findings {
+            let Some(rule) = rule_named(&c.rule) else {
+                continue;
+            };
+            let mut location = Location::new(shown, c.line, c.column);
+            location.length = c.length;
+            let mut finding = Finding::new(location, c.message);
+            finding.help = c.help;
+            finding.kind = c.kind;
+            finding.masked = c.masked;
+            finding.page = c.page;
+            finding.sheet = c.sheet;
+            finding.cell = c.cell;
+            finding.place = c.place;
+            settings.keep_matched(out, rule, finding, &c.allows);
+        }
+        true
+    }
+
+    fn load(&self, key: &Key) -> Option<Entry> {
+        let text = std::fs::read_to_string(self.cache.dir.join(&key.0)).ok()?;
+        let json = text.strip_prefix(HEADER)?;
+        let entry: Entry = serde_json::from_str(json).ok()?;
+        // Every rule named must be one an entry may hold: else the entry is damaged.
+        entry
+            .findings
+            .iter()
+            .all(|c| rule_named(&c.rule).is_some())
+            .then_some(entry)
+    }
+
+    /// Keeps the findings of the file shown as `shown` under `key`, if an entry may
+    /// hold them. Errors are ignored: the next run scans the file again.
+    pub(crate) fn store(
+        &self,
+        key: &Key,
+        shown: &str,
+        found: &[Found],
+        allows: &super::allow::FileAllows<'_>,
+    ) {
+        let mut findings = Vec::with_capacity(found.len());
+        for f in found {
+            let Some(rule) = rule_named(f.rule) else {
+                return; // an indirect identifier: its details are shown unmasked
+            };
+            let g = &f.finding;
+            if g.location.file != shown || g.section.is_some() {
+                return;
+            }
+            findings.push(Cached {
+                rule: rule.to_owned(),
+                message: g.message.clone(),
+                line: g.location.line,
+                column: g.location.column,
+                length: g.location.length,
+                help: g.help.clone(),
+                kind: g.kind.clone(),
+                masked: g.masked.clone(),
+                page: g.page,
+                sheet: g.sheet.clone(),
+                cell: g.cell.clone(),
+                place: g.place.clone(),
+                allows: allows.matching_texts(f.raw.as_deref()),
+            });
+        }
+        let Ok(json) = serde_json::to_string(&Entry { findings }) else {
+            return;
+        };
+        let _ = self.write(key, &json);
+    }
+
+    fn write(&self, key: &Key, json: &str) -> std::io::Result<()> {
+        let dir = &self.cache.dir;
+        std::fs::create_dir_all(dir)?;
+        let temporary = dir.join(format!(
+            ".{}.{}.{}.tmp",
+            key.0,
+            std::process::id(),
+            TEMPORARY.fetch_add(1, Ordering::Relaxed)
+        ));
+        let written = (|| {
+            let mut file = std::fs::File::create(&temporary)?;
+            file.write_all(HEADER.as_bytes())?;
+            file.write_all(json.as_bytes())?;
+            drop(file);
+            std::fs::rename(&temporary, dir.join(&key.0))
+        })();
+        if written.is_err() {
+            let _ = std::fs::remove_file(&temporary);
+        }
+        written
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn privacy() -> PrivacySettings {
+        crate::config::Config::default().privacy
+    }
+
+    #[test]
+    fn a_key_changes_with_the_content_the_path_the_build_and_the_settings() {
+        let limits = Limits::default();
+        let cache = EvidenceCache::new("/nowhere", "1");
+        let scan = cache.for_scan(&privacy(), &limits, std::iter::empty());
+        let key = |scan: &ScanCache<'_>, shown: &str, bytes: &[u8]| scan.key(shown, bytes).0;
+        let base = key(&scan, "evidence/files/a.pdf", b"abc");
+        assert_eq!(base, key(&scan, "evidence/files/a.pdf", b"abc"));
+        assert_ne!(base, key(&scan, "evidence/files/a.pdf", b"abd"));
+        assert_ne!(base, key(&scan, "evidence/files/b.pdf", b"abc"));
+        let other_build = EvidenceCache::new("/nowhere", "2");
+        let other = other_build.for_scan(&privacy(), &limits, std::iter::empty());
+        assert_ne!(base, key(&other, "evidence/files/a.pdf", b"abc"));
+        let mut settings = privacy();
+        settings.small_number_threshold += 1;
+        let other = cache.for_scan(&settings, &limits, std::iter::empty());
+        assert_ne!(base, key(&other, "evidence/files/a.pdf", b"abc"));
+        let other = cache.for_scan(&privacy(), &limits, std::iter::once(Some("0131")));
+        assert_ne!(base, key(&other, "evidence/files/a.pdf", b"abc"));
+    }
+}
