@@ -284,3 +284,25 @@ fn the_sources_pointers_into_the_reference_lead_somewhere() {
     }
     assert!(pointers > 10, "{pointers} pointers into docs/");
 }
+
+/// A merge's conflict markers left in a page would reach every reader (one
+/// did, in the README's submission path).
+#[test]
+fn no_page_holds_a_merge_conflict_marker() {
+    let mut pages = vec![(
+        "README.md".to_owned(),
+        std::fs::read_to_string(project_root().join("README.md")).unwrap(),
+    )];
+    pages.extend(doc_pages());
+    for (name, text) in pages {
+        for (n, line) in text.lines().enumerate() {
+            assert!(
+                !(line.starts_with("<<<<<<< ")
+                    || line.starts_with(">>>>>>> ")
+                    || line == "======="),
+                "{name}:{}: a merge conflict marker: {line}",
+                n + 1
+            );
+        }
+    }
+}
