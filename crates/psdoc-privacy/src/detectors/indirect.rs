@@ -8,6 +8,7 @@
 //! 15"), and the partnership's own area is not a small place.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::pattern::{Pattern, regex};
 use crate::context::{ceil_boundary, floor_boundary};
@@ -123,8 +124,15 @@ const SENTENCE_STARTS: [&str; 10] = [
     "At", "In", "From", "The", "A", "An", "When", "Since", "After", "Before",
 ];
 
+/// The age pattern runs on every window; the three detail patterns only in
+/// the sentence around an age, so they are compiled the first time one is
+/// found (most statements name no child's age at all).
 pub(crate) struct IndirectScanner {
     age: Pattern,
+    details: OnceLock<Details>,
+}
+
+struct Details {
     school: Pattern,
     place: Pattern,
     event: Pattern,
@@ -136,16 +144,22 @@ impl IndirectScanner {
             age: regex(
                 r"(?-u:\b)(?:[Aa]n?|[Oo]ne)\s+(?:(?:[0-9]{1,2}|[a-z]+)[\s\-](?:year|yr)[\s\-]old(?:\s+(?:boy|girl|child|pupil|young\s+person|teenager|baby|son|daughter))?|(?:boy|girl|child|pupil|young\s+person|teenager|baby)\s+aged\s+(?:[0-9]{1,2}|[a-z]+)|(?:P[1-7]|S[1-6]|Primary\s+[1-7]|Year\s+[0-9]{1,2}|nursery)\s+(?:boy|girl|pupil|child))(?-u:\b)",
             ),
-            school: regex(
-                r"(?-u:\b)(?P<d>(?:St\.?\s+)?(?:[A-Z][A-Za-z'’\-]+\s+){1,3}(?:Primary(?:\s+School)?|High(?:\s+School)?|Academy|Grammar(?:\s+School)?|Secondary(?:\s+School)?|Nursery(?:\s+School)?|School|Learning\s+Centre))(?-u:\b)",
-            ),
-            place: regex(
-                r"(?-u:\b)(?:from|in|at|near|lives\s+in|living\s+in|island\s+of|village\s+of)\s+(?P<d>[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)?)(?-u:\b)",
-            ),
-            event: regex(
-                r"(?i)(?-u:\b)(?P<d>(?:excluded|expelled)(?:\s+[a-z]+){0,2}\s+(?:times|twice|permanently)|the\s+only\s+(?:child|pupil|girl|boy|young\s+person)|died|killed|fire|arson|stabbed|stabbing|in\s+court|trial|convicted|sentenced|arrested|charged\s+with|newspaper|front\s+page|went\s+viral|pregnant|pregnancy|gave\s+birth|went\s+missing|abducted|trafficked|overdosed?|took\s+(?:his|her|their)\s+own\s+life)(?-u:\b)",
-            ),
+            details: OnceLock::new(),
         }
+    }
+
+    fn details(&self) -> &Details {
+        self.details.get_or_init(|| Details {
+                school: regex(
+                    r"(?-u:\b)(?P<d>(?:St\.?\s+)?(?:[A-Z][A-Za-z'’\-]+\s+){1,3}(?:Primary(?:\s+School)?|High(?:\s+School)?|Academy|Grammar(?:\s+School)?|Secondary(?:\s+School)?|Nursery(?:\s+School)?|School|Learning\s+Centre))(?-u:\b)",
+                ),
+                place: regex(
+                    r"(?-u:\b)(?:from|in|at|near|lives\s+in|living\s+in|island\s+of|village\s+of)\s+(?P<d>[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)?)(?-u:\b)",
+                ),
+                event: regex(
+                    r"(?i)(?-u:\b)(?P<d>(?:excluded|expelled)(?:\s+[a-z]+){0,2}\s+(?:times|twice|permanently)|the\s+only\s+(?:child|pupil|girl|boy|young\s+person)|died|killed|fire|arson|stabbed|stabbing|in\s+court|trial|convicted|sentenced|arrested|charged\s+with|newspaper|front\s+page|went\s+viral|pregnant|pregnancy|gave\s+birth|went\s+missing|abducted|trafficked|overdosed?|took\s+(?:his|her|their)\s+own\s+life)(?-u:\b)",
+                ),
+        })
     }
 
     /// The indirect identifiers of the sentences around `window`. `area` holds the
@@ -161,11 +175,12 @@ impl IndirectScanner {
             let age_range = window.start + age.start()..window.start + age.end();
             let sentence = sentence_around(text, &age_range);
             let hay = &text[sentence.clone()];
+            let details = self.details();
             let found = self
-                .detail(&self.school, hay, Detail::School, |_| true)
-                .or_else(|| self.detail(&self.event, hay, Detail::Event, |_| true))
+                .detail(&details.school, hay, Detail::School, |_| true)
+                .or_else(|| self.detail(&details.event, hay, Detail::Event, |_| true))
                 .or_else(|| {
-                    self.detail(&self.place, hay, Detail::Place, |place| {
+                    self.detail(&details.place, hay, Detail::Place, |place| {
                         is_small_place(place, area)
                     })
                 });
