@@ -39,7 +39,7 @@
 //!   `log` crate; a caller that installs a logger should keep `lopdf` below
 //!   `error`, as its warnings can include document bytes.
 //! - [`extract`] follows symbolic links: keeping paths inside the statement root
-//!   (CONTRACT section 10) is the caller's job.
+//!   (docs/repository.md#nothing-outside-the-root) is the caller's job.
 //! - Peak memory is a few times the file's text: about 150 to 250 bytes per
 //!   non-empty spreadsheet cell and per line, plus the file itself.
 

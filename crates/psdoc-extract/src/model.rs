@@ -69,7 +69,7 @@ pub enum Location {
 }
 
 impl Location {
-    /// The number a finding reports as its `line` (CONTRACT section 8): the line, the
+    /// The number a finding reports as its `line` (docs/privacy.md#places-inside-evidence-files): the line, the
     /// paragraph, the line on the page or the sheet row.
     pub fn line(&self) -> usize {
         match self {

@@ -1,9 +1,9 @@
-//! The section-aligned diff of two versions of a statement (CONTRACT
-//! section 8): sections matched by key, paragraphs aligned inside each
-//! section, paragraphs that moved (within or between sections) paired as
+//! The section-aligned diff of two versions of a statement
+//! (docs/json.md#psdoc-diff---format-json): sections matched by key,
+//! paragraphs aligned inside each section, paragraphs that moved (within or between sections) paired as
 //! moves, and a word diff inside every edited or moved-and-edited paragraph.
 //!
-//! Words are the contract's words ([`psdoc_core::words`]), each counted once,
+//! Words are psdoc's words (docs/words.md and [`psdoc_core::words`]), each counted once,
 //! where it is: a word only the older version has is deleted from its
 //! section, one only the newer has is inserted into its section, and one
 //! both have in a paragraph that moved is moved. A paragraph moved within a
@@ -83,7 +83,7 @@ pub struct StatementDiff {
 }
 
 /// One required section, matched by key across files, numbering and the
-/// heading variants the contract allows.
+/// heading variants docs/sections.md#how-a-heading-is-matched allows.
 #[derive(Debug, Clone, Serialize)]
 pub struct SectionDiff {
     pub key: SectionKey,

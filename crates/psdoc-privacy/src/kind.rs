@@ -1,4 +1,5 @@
-//! The kinds of personal identifier, named as CONTRACT section 6 fixes them.
+//! The kinds of personal identifier, named as docs/privacy.md#the-kinds-of-personal-identifier
+//! lists them.
 
 use std::fmt;
 
@@ -36,7 +37,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The built-in kinds, in the order the contract lists them (then psdoc's own).
+    /// The built-in kinds, in the order docs/privacy.md lists them (then psdoc's own).
     pub const BUILTIN: [Kind; 11] = [
         Kind::Chi,
         Kind::NhsNumber,

@@ -1,4 +1,4 @@
-//! Masking: the only form in which psdoc ever shows an identifier (CONTRACT section 6).
+//! Masking: the only form in which psdoc ever shows an identifier (docs/privacy.md#masking).
 
 use crate::Kind;
 
