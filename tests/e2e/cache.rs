@@ -1,25 +1,9 @@
 //! The evidence cache of `psdoc check` (docs/cache.md): a second check reads what
 //! the first found in unchanged evidence files, and says exactly the same.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::support::*;
-
-/// A `.docx` holding `paragraphs`.
-fn docx(paragraphs: &[&str]) -> Vec<u8> {
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default();
-    zip.start_file("[Content_Types].xml", opts).unwrap();
-    zip.write_all(br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#).unwrap();
-    zip.start_file("word/document.xml", opts).unwrap();
-    let body: String = paragraphs
-        .iter()
-        .map(|p| format!("<w:p><w:r><w:t>{p}</w:t></w:r></w:p>"))
-        .collect();
-    zip.write_all(format!(r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#).as_bytes()).unwrap();
-    zip.finish().unwrap().into_inner()
-}
 
 /// A statement in a git repository, with evidence files holding identifiers (one
 /// of them allowed by its exact text), a small count and an unreadable file.

@@ -1,8 +1,6 @@
 //! Personal identifiers, small numbers and unreadable evidence, end to end,
 //! and the promise that no output shows an identifier in full.
 
-use std::io::Write;
-
 use crate::support::*;
 
 /// Valid, synthetic identifiers of every kind, as written in a statement.
@@ -198,20 +196,6 @@ fn small_numbers_in_tables_and_csv() {
         &format!("\n\n<!-- psdoc-allow small-number -->\n\n{table}\nWe are guided"),
     );
     assert!(allowed.findings("small-number").is_empty());
-}
-
-fn docx(paragraphs: &[&str]) -> Vec<u8> {
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default();
-    zip.start_file("[Content_Types].xml", opts).unwrap();
-    zip.write_all(br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#).unwrap();
-    zip.start_file("word/document.xml", opts).unwrap();
-    let body: String = paragraphs
-        .iter()
-        .map(|p| format!("<w:p><w:r><w:t>{p}</w:t></w:r></w:p>"))
-        .collect();
-    zip.write_all(format!(r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#).as_bytes()).unwrap();
-    zip.finish().unwrap().into_inner()
 }
 
 #[test]

@@ -3,9 +3,11 @@
 //! repositories written into a temporary folder and committed with git2
 //! ([`repo`]), the real `psdoc` binary run on them ([`run`]), run under watch
 //! with a hang limit, a memory bound and a canary outside the root
-//! ([`watched`], [`outside`]), and folders read back ([`files`]).
+//! ([`watched`], [`outside`]), folders read back ([`files`]), and small
+//! office files ([`office`]).
 
 pub mod files;
+pub mod office;
 #[cfg(unix)]
 pub mod outside;
 pub mod repo;
@@ -16,6 +18,7 @@ pub mod watched;
 use std::path::{Path, PathBuf};
 
 pub use files::*;
+pub use office::*;
 pub use repo::*;
 pub use run::*;
 
