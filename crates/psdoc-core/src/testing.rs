@@ -153,6 +153,15 @@ impl TestStatement {
         self
     }
 
+    /// `data.md` as the data section, headed as the guidance words it, with
+    /// `text` as its body.
+    pub fn data_section(self, text: &str) -> Self {
+        self.chapter(
+            "data.md",
+            &format!("# What your data is telling you\n\n{text}\n"),
+        )
+    }
+
     /// A chapter `book/src/FILE`, listed next in `SUMMARY.md`; a chapter
     /// already listed keeps its place and takes the new text.
     pub fn chapter(mut self, file: &str, markdown: &str) -> Self {

@@ -53,10 +53,7 @@ mod tests {
     use crate::testing::{OWN_PROFILE, TestStatement, at};
 
     fn data(text: &str) -> TestStatement {
-        TestStatement::complete().chapter(
-            "data.md",
-            &format!("# What your data is telling you\n\n{text}\n"),
-        )
+        TestStatement::complete().data_section(text)
     }
 
     #[test]
@@ -92,10 +89,7 @@ mod tests {
         let st = |text: &str| {
             TestStatement::new()
                 .with_config("[evidence]\nprefix = \"D\"\n")
-                .chapter(
-                    "data.md",
-                    &format!("# What your data is telling you\n\n{text}\n"),
-                )
+                .data_section(text)
         };
         let f = st("Re-registrations fell [E1].").finding("section-without-evidence");
         assert_eq!(

@@ -85,10 +85,7 @@ mod tests {
     use crate::testing::{OWN_PROFILE, TestStatement, at};
 
     fn data(text: &str) -> TestStatement {
-        TestStatement::complete().chapter(
-            "data.md",
-            &format!("# What your data is telling you\n\n{text}\n"),
-        )
+        TestStatement::complete().data_section(text)
     }
 
     #[test]
