@@ -17,9 +17,11 @@ Prints a JSON summary on stdout: every step's outcome and outputs, the
 action's outputs. Exits 1 when a step failed, 0 otherwise.
 """
 
+import atexit
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -236,6 +238,8 @@ def main():
     env = dict(os.environ)
     env.update(context.get("env", {}))
     work = tempfile.mkdtemp(prefix="action-")
+    # The steps' scripts and outputs are the run's own: gone when it ends, however it ends.
+    atexit.register(shutil.rmtree, work, True)
     path_file = env.setdefault("GITHUB_PATH", os.path.join(work, "path"))
     open(path_file, "a").close()
     report = []
