@@ -1,5 +1,6 @@
 //! The evidence cache of `psdoc check` (docs/cache.md): a second check reads what
-//! the first found in unchanged evidence files, and says exactly the same.
+//! the first found in unchanged evidence files and an unchanged statement, and says
+//! exactly the same.
 
 use std::path::{Path, PathBuf};
 
@@ -33,6 +34,11 @@ fn repo() -> Repo {
         );
     git2::Repository::init(repo.path()).expect("git init");
     repo
+}
+
+/// `repo` with `text` as a paragraph of its context chapter (and nothing else added).
+fn with_context(repo: Repo, text: &str) -> Repo {
+    repo.file("book/src/context.md", &format!("{CONTEXT}\n{text}\n"))
 }
 
 fn cache_dir(repo: &Repo) -> PathBuf {
@@ -123,7 +129,8 @@ fn a_damaged_entry_is_ignored_and_written_again() {
     for entry in entries(&cache_dir(&repo)) {
         let text = std::fs::read_to_string(&entry).unwrap();
         assert!(
-            text.starts_with("psdoc evidence cache 1\n{"),
+            text.starts_with("psdoc evidence cache 1\n{")
+                || text.starts_with("psdoc statement cache 1\n{"),
             "{entry:?} written again: {text:?}"
         );
     }
@@ -131,7 +138,7 @@ fn a_damaged_entry_is_ignored_and_written_again() {
 
 #[test]
 fn the_cache_holds_no_identifier_in_clear() {
-    let repo = repo();
+    let repo = with_context(repo(), "Contact jo.bloggs@example.org for the figures.");
     let run = repo.run(&["check", "--format", "json"]);
     assert!(run.stdout().contains("19••••••31"), "{}", run.stdout());
     let mut all = String::new();
@@ -147,8 +154,69 @@ fn the_cache_holds_no_identifier_in_clear() {
         "KY99 9ZZ",
         "0131 496 0000",
         "1314960000",
+        "jo.bloggs",
     ] {
         assert!(!all.contains(clear), "{clear:?} in the cache: {all}");
+    }
+}
+
+fn in_chapter(repo: &Repo, rule: &str) -> usize {
+    repo.findings(rule)
+        .iter()
+        .filter(|d| d["file"] == "book/src/context.md")
+        .count()
+}
+
+#[test]
+fn an_unchanged_statement_is_read_from_the_cache_and_a_changed_chapter_is_scanned_again() {
+    let phone = "Her father's mobile is 07700 900123.";
+    let repo = with_context(repo(), phone);
+    let first = outputs(&repo);
+    assert_eq!(
+        in_chapter(&repo, "personal-identifier"),
+        1,
+        "the phone number"
+    );
+    let cached = entries(&cache_dir(&repo));
+    let statement_entries = |dir: &Path| {
+        entries(dir)
+            .into_iter()
+            .filter(|e| {
+                std::fs::read_to_string(e).is_ok_and(|t| t.starts_with("psdoc statement cache 1\n"))
+            })
+            .count()
+    };
+    assert_eq!(statement_entries(&cache_dir(&repo)), 1, "{cached:?}");
+    assert_eq!(outputs(&repo), first, "the same findings from the cache");
+    assert_eq!(entries(&cache_dir(&repo)), cached, "nothing written again");
+
+    let repo = with_context(repo, "Nothing personal here.");
+    assert_eq!(
+        in_chapter(&repo, "personal-identifier"),
+        0,
+        "the edit is scanned"
+    );
+    let repo = with_context(repo, phone);
+    assert_eq!(in_chapter(&repo, "personal-identifier"), 1, "and again");
+    assert_eq!(outputs(&repo), first);
+    assert_eq!(statement_entries(&cache_dir(&repo)), 2);
+}
+
+#[test]
+fn a_statement_with_an_indirect_identifier_is_scanned_every_time() {
+    let repo = with_context(
+        repo(),
+        "A 14-year-old girl at Loch Ard High School was excluded three times.",
+    );
+    let first = repo.findings("indirect-identifier");
+    assert!(!first.is_empty(), "the age and the school");
+    assert_eq!(repo.findings("indirect-identifier"), first, "found again");
+    for entry in entries(&cache_dir(&repo)) {
+        let text = std::fs::read_to_string(&entry).unwrap();
+        assert!(
+            !text.starts_with("psdoc statement cache") && !text.contains("Loch Ard High"),
+            "{entry:?} keeps a statement with an indirect identifier: {text}"
+        );
     }
 }
 

@@ -10,6 +10,11 @@
 //! text nor an identifier in clear. A file with an indirect identifier (an age with a
 //! named school or place) is not kept: those details are shown unmasked.
 //!
+//! The statement's own texts (its chapters, `partnership.toml`, `SUMMARY.md`, the log)
+//! have one entry for all of them, keyed by all their bytes: it holds what the detector
+//! found in each, as kinds, byte ranges and masked forms. An unchanged statement is then
+//! not scanned again either, and a run compiles none of the scanners' patterns.
+//!
 //! Entries are written to a temporary file and renamed into place, so that a reader
 //! never sees half of one; an entry that cannot be read or parsed is a miss, and the
 //! scan that follows writes it again. Nothing here fails a check: a cache that cannot
@@ -27,9 +32,13 @@ use crate::config::PrivacySettings;
 use crate::diagnostic::Finding;
 use crate::model::Location;
 use psdoc_extract::Limits;
+use psdoc_privacy::{Identifier, Kind};
 
-/// The first line of every entry: an entry of another format is a miss.
+/// The first line of every entry of an evidence file: an entry of another format is a miss.
 const HEADER: &str = "psdoc evidence cache 1\n";
+
+/// The first line of the entry of a statement's texts ([`ScanCache::statement_key`]).
+const STATEMENT_HEADER: &str = "psdoc statement cache 1\n";
 
 /// Where entries are kept, and the build that wrote them.
 #[derive(Debug, Clone)]
@@ -118,6 +127,21 @@ struct Entry {
     findings: Vec<Cached>,
 }
 
+/// What the detector found in each text of a statement, in the order of the key.
+#[derive(Serialize, Deserialize)]
+struct StatementEntry {
+    texts: Vec<Vec<CachedIdentifier>>,
+}
+
+/// An identifier as a statement entry keeps it: never its text in clear.
+#[derive(Serialize, Deserialize)]
+struct CachedIdentifier {
+    kind: String,
+    start: usize,
+    end: usize,
+    masked: String,
+}
+
 /// The rules whose findings an entry holds.
 fn rule_named(name: &str) -> Option<&'static str> {
     [
@@ -132,6 +156,18 @@ fn rule_named(name: &str) -> Option<&'static str> {
 /// An entry's key: a file's name in the cache folder.
 pub(crate) struct Key(String);
 
+impl Key {
+    fn of(hash: Sha256) -> Key {
+        let digest = hash.finalize();
+        let mut name = String::with_capacity(64 + 5);
+        for b in digest {
+            name.push_str(&format!("{b:02x}"));
+        }
+        name.push_str(".json");
+        Key(name)
+    }
+}
+
 /// Temporary files get names no other writer uses.
 static TEMPORARY: AtomicU64 = AtomicU64::new(0);
 
@@ -142,13 +178,7 @@ impl ScanCache<'_> {
         hash.update((shown.len() as u64).to_le_bytes());
         hash.update(shown.as_bytes());
         hash.update(bytes);
-        let digest = hash.finalize();
-        let mut name = String::with_capacity(64 + 5);
-        for b in digest {
-            name.push_str(&format!("{b:02x}"));
-        }
-        name.push_str(".json");
-        Key(name)
+        Key::of(hash)
     }
 
     /// The findings of the entry `key`, filed as a fresh scan files them; false when
@@ -182,10 +212,78 @@ impl ScanCache<'_> {
         true
     }
 
-    fn load(&self, key: &Key) -> Option<Entry> {
+    /// The key of a statement whose texts are `texts`, in that order.
+    pub(crate) fn statement_key<'t>(&self, texts: impl Iterator<Item = &'t str>) -> Key {
+        let mut hash = self.settings.clone();
+        // No file's path holds a NUL: this key is never an evidence file's.
+        let tag = "\0statement";
+        hash.update((tag.len() as u64).to_le_bytes());
+        hash.update(tag.as_bytes());
+        for text in texts {
+            hash.update((text.len() as u64).to_le_bytes());
+            hash.update(text.as_bytes());
+        }
+        Key::of(hash)
+    }
+
+    /// What the detector found in each of `texts` (those the key `key` was made of), as
+    /// the entry `key` says; none when there is no usable entry.
+    pub(crate) fn load_statement(&self, key: &Key, texts: &[&str]) -> Option<Vec<Vec<Identifier>>> {
+        let entry: StatementEntry = self.read(key, STATEMENT_HEADER)?;
+        if entry.texts.len() != texts.len() {
+            return None;
+        }
+        entry
+            .texts
+            .into_iter()
+            .zip(texts)
+            .map(|(found, text)| {
+                found
+                    .into_iter()
+                    .map(|c| {
+                        // A range that is not one of this text's is a damaged entry.
+                        text.get(c.start..c.end)?;
+                        let kind = Kind::from_name(&c.kind).unwrap_or(Kind::Custom(c.kind));
+                        Some(Identifier {
+                            kind,
+                            range: c.start..c.end,
+                            masked: c.masked,
+                        })
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Keeps what the detector found in each text of a statement under `key`. Errors are
+    /// ignored: the next run scans the statement again.
+    pub(crate) fn store_statement(&self, key: &Key, found: &[Vec<Identifier>]) {
+        let texts = found
+            .iter()
+            .map(|ids| {
+                ids.iter()
+                    .map(|id| CachedIdentifier {
+                        kind: id.kind.name().to_owned(),
+                        start: id.range.start,
+                        end: id.range.end,
+                        masked: id.masked.clone(),
+                    })
+                    .collect()
+            })
+            .collect();
+        let Ok(json) = serde_json::to_string(&StatementEntry { texts }) else {
+            return;
+        };
+        let _ = self.write(key, STATEMENT_HEADER, &json);
+    }
+
+    fn read<T: serde::de::DeserializeOwned>(&self, key: &Key, header: &str) -> Option<T> {
         let text = std::fs::read_to_string(self.cache.dir.join(&key.0)).ok()?;
-        let json = text.strip_prefix(HEADER)?;
-        let entry: Entry = serde_json::from_str(json).ok()?;
+        serde_json::from_str(text.strip_prefix(header)?).ok()
+    }
+
+    fn load(&self, key: &Key) -> Option<Entry> {
+        let entry: Entry = self.read(key, HEADER)?;
         // Every rule named must be one an entry may hold: else the entry is damaged.
         entry
             .findings
@@ -231,10 +329,10 @@ impl ScanCache<'_> {
         let Ok(json) = serde_json::to_string(&Entry { findings }) else {
             return;
         };
-        let _ = self.write(key, &json);
+        let _ = self.write(key, HEADER, &json);
     }
 
-    fn write(&self, key: &Key, json: &str) -> std::io::Result<()> {
+    fn write(&self, key: &Key, header: &str, json: &str) -> std::io::Result<()> {
         let dir = &self.cache.dir;
         std::fs::create_dir_all(dir)?;
         let temporary = dir.join(format!(
@@ -245,7 +343,7 @@ impl ScanCache<'_> {
         ));
         let written = (|| {
             let mut file = std::fs::File::create(&temporary)?;
-            file.write_all(HEADER.as_bytes())?;
+            file.write_all(header.as_bytes())?;
             file.write_all(json.as_bytes())?;
             drop(file);
             std::fs::rename(&temporary, dir.join(&key.0))

@@ -194,14 +194,30 @@ pub fn scan_statement(
     sources: &Sources,
     settings: &ScanSettings<'_>,
 ) -> PrivacyFindings {
-    let redactor = settings.redactor;
     let mut out = PrivacyFindings::default();
+    // Every other file read: partnership.toml, book.toml, SUMMARY.md, the log.
+    let chapter_files: std::collections::HashSet<_> =
+        statement.chapters.iter().map(|c| c.path.as_str()).collect();
+    let others: Vec<_> = sources
+        .iter()
+        .map(|(_, file)| file)
+        .filter(|file| !chapter_files.contains(file.path.as_str()))
+        .collect();
+    let texts: Vec<&str> = (statement.chapters.iter())
+        .map(|c| c.expanded.text.as_str())
+        .chain(others.iter().map(|f| f.text.as_str()))
+        .collect();
+    let (mut found, mut indirect) = find_in_statement(&texts, statement.chapters.len(), settings);
+    let found_in_others = found.split_off(statement.chapters.len());
+    indirect.truncate(statement.chapters.len());
     // Chapters through their expanded text, so each finding knows its section.
     let mut seen: std::collections::HashSet<(String, usize, usize)> = Default::default();
     let mut seen_indirect: std::collections::HashSet<(String, usize, usize)> = Default::default();
-    for (ci, chapter) in statement.chapters.iter().enumerate() {
+    for (ci, ((chapter, found), indirect)) in (statement.chapters.iter().zip(found))
+        .zip(indirect)
+        .enumerate()
+    {
         let text = &chapter.expanded.text;
-        let (found, indirect) = redactor.find_all(text, &[]);
         for id in found {
             let place = Place {
                 chapter: ci,
@@ -241,14 +257,8 @@ pub fn scan_statement(
             );
         }
     }
-    // Every other file read: partnership.toml, book.toml, SUMMARY.md, the log.
-    let chapter_files: std::collections::HashSet<_> =
-        statement.chapters.iter().map(|c| c.path.as_str()).collect();
-    for (_, file) in sources.iter() {
-        if chapter_files.contains(file.path.as_str()) {
-            continue;
-        }
-        for id in redactor.find(&file.text) {
+    for (file, found) in others.iter().zip(found_in_others) {
+        for id in found {
             let pos = file.position(id.range.start);
             if !seen.insert((file.path.clone(), pos.line, pos.column)) {
                 continue;
@@ -268,6 +278,43 @@ pub fn scan_statement(
         settings.keep(&mut out, "small-number", finding, Some(&raw));
     }
     out
+}
+
+/// What the detector finds in each of `texts`: the first `chapters` are chapters, read
+/// for indirect identifiers too; the others are the statement's other files. From the
+/// cache when no text has changed since a run kept them.
+fn find_in_statement(
+    texts: &[&str],
+    chapters: usize,
+    settings: &ScanSettings<'_>,
+) -> (Vec<Vec<Identifier>>, Vec<Vec<Indirect>>) {
+    let key = settings
+        .cache
+        .map(|cache| (cache, cache.statement_key(texts.iter().copied())));
+    if let Some((cache, key)) = &key
+        && let Some(found) = cache.load_statement(key, texts)
+    {
+        // Only a statement without indirect identifiers is kept.
+        return (found, vec![Vec::new(); chapters]);
+    }
+    let mut found = Vec::with_capacity(texts.len());
+    let mut indirect = Vec::with_capacity(chapters);
+    for (i, text) in texts.iter().enumerate() {
+        if i < chapters {
+            let (ids, details) = settings.redactor.find_all(text, &[]);
+            found.push(ids);
+            indirect.push(details);
+        } else {
+            found.push(settings.redactor.find(text));
+        }
+    }
+    // Indirect identifiers are shown with their details in clear: never kept.
+    if let Some((cache, key)) = &key
+        && indirect.iter().all(Vec::is_empty)
+    {
+        cache.store_statement(key, &found);
+    }
+    (found, indirect)
 }
 
 /// Small counts in the statement's Markdown tables.
