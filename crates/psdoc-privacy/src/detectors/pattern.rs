@@ -20,12 +20,7 @@ pub(crate) struct Pattern(meta::Regex);
 /// all).
 pub(crate) fn regex(pattern: &str) -> Pattern {
     meta::Regex::builder()
-        .configure(
-            meta::Config::new()
-                .auto_prefilter(false)
-                .hybrid(false)
-                .dfa(false),
-        )
+        .configure(meta::Config::new().auto_prefilter(false))
         .build(pattern)
         .map(Pattern)
         .unwrap_or_else(|e| panic!("built-in pattern {pattern:?}: {e}"))
