@@ -4,11 +4,10 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
-
 use crate::context::{ceil_boundary, floor_boundary};
 use crate::detectors::indirect::Indirect;
 use crate::detectors::labelled::{self, Veto};
+use crate::detectors::pattern::{Pattern, user_regex};
 use crate::detectors::{Candidate, Group, Scanners, priority};
 use crate::labels::{self, Label};
 use crate::markdown_tables;
@@ -74,7 +73,7 @@ pub enum PatternError {
 /// text needs it. A second detector (another revision's settings) costs only its own
 /// `[[privacy.pattern]]`s.
 pub struct Detector {
-    custom: Vec<(Kind, Regex)>,
+    custom: Vec<(Kind, Pattern)>,
     allow: Vec<String>,
     area: Vec<String>,
 }
@@ -197,10 +196,10 @@ impl Detector {
         }
         for (kind, re) in &self.custom {
             for m in re.find_iter(text) {
-                if !m.is_empty() {
+                if m.len() > 0 {
                     candidates.push(Candidate {
                         kind: kind.clone(),
-                        range: m.range(),
+                        range: m.start()..m.end(),
                     });
                 }
             }
@@ -337,7 +336,7 @@ impl CustomPattern {
 /// of a short statement) and the regex engine on its fast path on text with curly quotes
 /// and dashes. Only a pattern that fails is compiled again as written, so that the error
 /// shows what the user wrote.
-fn compile_custom(p: &CustomPattern) -> Result<Regex, PatternError> {
+fn compile_custom(p: &CustomPattern) -> Result<Pattern, PatternError> {
     if p.name.trim().is_empty() {
         return Err(PatternError::EmptyName {
             regex: p.regex.clone(),
@@ -348,10 +347,10 @@ fn compile_custom(p: &CustomPattern) -> Result<Regex, PatternError> {
             name: p.name.clone(),
         });
     }
-    let invalid = |e: regex::Error| PatternError::InvalidRegex {
+    let invalid = |message: String| PatternError::InvalidRegex {
         name: p.name.clone(),
         regex: p.regex.clone(),
-        message: e.to_string(),
+        message,
     };
     let re = match pattern_regex(&ascii_classes(&p.regex)) {
         Ok(re) => re,
@@ -375,9 +374,9 @@ fn compile_custom(p: &CustomPattern) -> Result<Regex, PatternError> {
 /// `partnership.toml` is read again for every revision of a diff or a history, and
 /// a pattern such as `\bLA-CP-\d{6}\b` (Unicode classes) takes about a millisecond
 /// to compile. The first few dozen patterns are kept; any more are compiled each time.
-pub fn pattern_regex(pattern: &str) -> Result<Regex, regex::Error> {
+pub(crate) fn pattern_regex(pattern: &str) -> Result<Pattern, String> {
     const KEPT: usize = 64;
-    type Compiled = std::collections::HashMap<String, Result<Regex, regex::Error>>;
+    type Compiled = std::collections::HashMap<String, Result<Pattern, String>>;
     static COMPILED: OnceLock<std::sync::Mutex<Compiled>> = OnceLock::new();
     let compiled = COMPILED.get_or_init(Default::default);
     let lock = || {
@@ -388,7 +387,7 @@ pub fn pattern_regex(pattern: &str) -> Result<Regex, regex::Error> {
     if let Some(known) = lock().get(pattern) {
         return known.clone();
     }
-    let result = Regex::new(pattern);
+    let result = user_regex(pattern);
     let mut kept = lock();
     if kept.len() < KEPT {
         kept.insert(pattern.to_owned(), result.clone());

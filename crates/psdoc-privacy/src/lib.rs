@@ -58,9 +58,7 @@ mod tables;
 #[cfg_attr(not(test), allow(dead_code))]
 mod triggers;
 
-pub use detector::{
-    CustomPattern, Detector, Identifier, PatternError, Settings, pattern_regex, prepare,
-};
+pub use detector::{CustomPattern, Detector, Identifier, PatternError, Settings, prepare};
 pub use detectors::indirect::{Detail, Indirect};
 pub use kind::Kind;
 pub use mask::mask;

@@ -11,15 +11,18 @@
 //! named school or place) is not kept: those details are shown unmasked.
 //!
 //! The statement's own texts (its chapters, `partnership.toml`, `SUMMARY.md`, the log)
-//! have one entry for all of them, keyed by all their bytes: it holds what the detector
-//! found in each, as kinds, byte ranges and masked forms. An unchanged statement is then
-//! not scanned again either, and a run compiles none of the scanners' patterns.
+//! have one entry for all of them, keyed by the settings: for each text, by a SHA-256 of
+//! it, what the detector found there, as kinds, byte ranges and masked forms. A check
+//! after an edit scans only the texts that changed, and a check of an unchanged
+//! statement compiles none of the scanners' patterns. The entry is written again with
+//! the texts of the statement as it now is, so it never grows with old drafts.
 //!
 //! Entries are written to a temporary file and renamed into place, so that a reader
 //! never sees half of one; an entry that cannot be read or parsed is a miss, and the
 //! scan that follows writes it again. Nothing here fails a check: a cache that cannot
 //! be written is a cache that is not used.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -127,19 +130,74 @@ struct Entry {
     findings: Vec<Cached>,
 }
 
-/// What the detector found in each text of a statement, in the order of the key.
+/// What the detector found in each text of a statement, by [`text_id`].
 #[derive(Serialize, Deserialize)]
 struct StatementEntry {
-    texts: Vec<Vec<CachedIdentifier>>,
+    texts: BTreeMap<String, Vec<CachedIdentifier>>,
 }
 
 /// An identifier as a statement entry keeps it: never its text in clear.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize, Deserialize, Clone, PartialEq)]
 struct CachedIdentifier {
     kind: String,
     start: usize,
     end: usize,
     masked: String,
+}
+
+/// The texts of a statement's entry: what the detector found in each, by [`text_id`].
+#[derive(Default, PartialEq)]
+pub(crate) struct StatementTexts(BTreeMap<String, Vec<CachedIdentifier>>);
+
+impl StatementTexts {
+    /// What the entry says was found in `text` (whose id is `id`); none when the entry
+    /// does not know the text or is damaged (a range that is not one of the text's).
+    pub(crate) fn get(&self, id: &str, text: &str) -> Option<Vec<Identifier>> {
+        self.0
+            .get(id)?
+            .iter()
+            .map(|c| {
+                text.get(c.start..c.end)?;
+                let kind = Kind::from_name(&c.kind).unwrap_or_else(|| Kind::Custom(c.kind.clone()));
+                Some(Identifier {
+                    kind,
+                    range: c.start..c.end,
+                    masked: c.masked.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// Records what was found in the text whose id is `id`.
+    pub(crate) fn insert(&mut self, id: String, found: &[Identifier]) {
+        let cached = found
+            .iter()
+            .map(|id| CachedIdentifier {
+                kind: id.kind.name().to_owned(),
+                start: id.range.start,
+                end: id.range.end,
+                masked: id.masked.clone(),
+            })
+            .collect();
+        self.0.insert(id, cached);
+    }
+}
+
+/// A statement text's id in the entry: a SHA-256 of the text and of how it is read
+/// (`chapter`: for indirect identifiers too).
+pub(crate) fn text_id(text: &str, chapter: bool) -> String {
+    let mut hash = Sha256::new();
+    hash.update([u8::from(chapter)]);
+    hash.update(text.as_bytes());
+    hex(&hash.finalize())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
 }
 
 /// The rules whose findings an entry holds.
@@ -158,13 +216,7 @@ pub(crate) struct Key(String);
 
 impl Key {
     fn of(hash: Sha256) -> Key {
-        let digest = hash.finalize();
-        let mut name = String::with_capacity(64 + 5);
-        for b in digest {
-            name.push_str(&format!("{b:02x}"));
-        }
-        name.push_str(".json");
-        Key(name)
+        Key(hex(&hash.finalize()) + ".json")
     }
 }
 
@@ -212,66 +264,28 @@ impl ScanCache<'_> {
         true
     }
 
-    /// The key of a statement whose texts are `texts`, in that order.
-    pub(crate) fn statement_key<'t>(&self, texts: impl Iterator<Item = &'t str>) -> Key {
+    /// The key of the statement's entry: one per set of settings, whatever the texts.
+    pub(crate) fn statement_key(&self) -> Key {
         let mut hash = self.settings.clone();
         // No file's path holds a NUL: this key is never an evidence file's.
         let tag = "\0statement";
         hash.update((tag.len() as u64).to_le_bytes());
         hash.update(tag.as_bytes());
-        for text in texts {
-            hash.update((text.len() as u64).to_le_bytes());
-            hash.update(text.as_bytes());
-        }
         Key::of(hash)
     }
 
-    /// What the detector found in each of `texts` (those the key `key` was made of), as
-    /// the entry `key` says; none when there is no usable entry.
-    pub(crate) fn load_statement(&self, key: &Key, texts: &[&str]) -> Option<Vec<Vec<Identifier>>> {
-        let entry: StatementEntry = self.read(key, STATEMENT_HEADER)?;
-        if entry.texts.len() != texts.len() {
-            return None;
-        }
-        entry
-            .texts
-            .into_iter()
-            .zip(texts)
-            .map(|(found, text)| {
-                found
-                    .into_iter()
-                    .map(|c| {
-                        // A range that is not one of this text's is a damaged entry.
-                        text.get(c.start..c.end)?;
-                        let kind = Kind::from_name(&c.kind).unwrap_or(Kind::Custom(c.kind));
-                        Some(Identifier {
-                            kind,
-                            range: c.start..c.end,
-                            masked: c.masked,
-                        })
-                    })
-                    .collect()
-            })
-            .collect()
+    /// What earlier scans found in the statement's texts, by [`text_id`]; empty when
+    /// there is no usable entry.
+    pub(crate) fn load_statement(&self, key: &Key) -> StatementTexts {
+        self.read::<StatementEntry>(key, STATEMENT_HEADER)
+            .map(|entry| StatementTexts(entry.texts))
+            .unwrap_or_default()
     }
 
-    /// Keeps what the detector found in each text of a statement under `key`. Errors are
-    /// ignored: the next run scans the statement again.
-    pub(crate) fn store_statement(&self, key: &Key, found: &[Vec<Identifier>]) {
-        let texts = found
-            .iter()
-            .map(|ids| {
-                ids.iter()
-                    .map(|id| CachedIdentifier {
-                        kind: id.kind.name().to_owned(),
-                        start: id.range.start,
-                        end: id.range.end,
-                        masked: id.masked.clone(),
-                    })
-                    .collect()
-            })
-            .collect();
-        let Ok(json) = serde_json::to_string(&StatementEntry { texts }) else {
+    /// Keeps `texts` as the statement's entry. Errors are ignored: the next run scans
+    /// the statement again.
+    pub(crate) fn store_statement(&self, key: &Key, texts: StatementTexts) {
+        let Ok(json) = serde_json::to_string(&StatementEntry { texts: texts.0 }) else {
             return;
         };
         let _ = self.write(key, STATEMENT_HEADER, &json);

@@ -281,38 +281,54 @@ pub fn scan_statement(
 }
 
 /// What the detector finds in each of `texts`: the first `chapters` are chapters, read
-/// for indirect identifiers too; the others are the statement's other files. From the
-/// cache when no text has changed since a run kept them.
+/// for indirect identifiers too; the others are the statement's other files. A text
+/// the cache has seen is not scanned again.
 fn find_in_statement(
     texts: &[&str],
     chapters: usize,
     settings: &ScanSettings<'_>,
 ) -> (Vec<Vec<Identifier>>, Vec<Vec<Indirect>>) {
-    let key = settings
-        .cache
-        .map(|cache| (cache, cache.statement_key(texts.iter().copied())));
-    if let Some((cache, key)) = &key
-        && let Some(found) = cache.load_statement(key, texts)
-    {
-        // Only a statement without indirect identifiers is kept.
-        return (found, vec![Vec::new(); chapters]);
-    }
+    let cache = settings.cache.map(|cache| (cache, cache.statement_key()));
+    let known = cache
+        .as_ref()
+        .map(|(cache, key)| cache.load_statement(key))
+        .unwrap_or_default();
+    let mut now = cache::StatementTexts::default();
     let mut found = Vec::with_capacity(texts.len());
     let mut indirect = Vec::with_capacity(chapters);
     for (i, text) in texts.iter().enumerate() {
-        if i < chapters {
-            let (ids, details) = settings.redactor.find_all(text, &[]);
+        let chapter = i < chapters;
+        let id = cache.as_ref().map(|_| cache::text_id(text, chapter));
+        if let Some(id) = id.as_deref()
+            && let Some(ids) = known.get(id, text)
+        {
+            now.insert(id.to_owned(), &ids);
             found.push(ids);
-            indirect.push(details);
+            if chapter {
+                indirect.push(Vec::new());
+            }
+            continue;
+        }
+        let (ids, details) = if chapter {
+            settings.redactor.find_all(text, &[])
         } else {
-            found.push(settings.redactor.find(text));
+            (settings.redactor.find(text), Vec::new())
+        };
+        // Indirect identifiers are shown with their details in clear: never kept.
+        if let Some(id) = id
+            && details.is_empty()
+        {
+            now.insert(id, &ids);
+        }
+        found.push(ids);
+        if chapter {
+            indirect.push(details);
         }
     }
-    // Indirect identifiers are shown with their details in clear: never kept.
-    if let Some((cache, key)) = &key
-        && indirect.iter().all(Vec::is_empty)
+    if let Some((cache, key)) = &cache
+        && now != known
     {
-        cache.store_statement(key, &found);
+        cache.store_statement(key, now);
     }
     (found, indirect)
 }

@@ -11,7 +11,7 @@ pub(crate) mod named_child;
 pub(crate) mod nhs;
 pub(crate) mod ni;
 pub(crate) mod numbers;
-mod pattern;
+pub(crate) mod pattern;
 pub(crate) mod phone;
 pub(crate) mod postcode;
 pub(crate) mod scn;

@@ -14,6 +14,7 @@ use regex_automata::meta;
 use regex_automata::util::captures::Captures as Slots;
 
 /// A compiled scanner regex.
+#[derive(Clone)]
 pub(crate) struct Pattern(meta::Regex);
 
 /// Compiles one of the crate's own patterns (a bug if it fails: unit tests compile them
@@ -24,6 +25,23 @@ pub(crate) fn regex(pattern: &str) -> Pattern {
         .build(pattern)
         .map(Pattern)
         .unwrap_or_else(|e| panic!("built-in pattern {pattern:?}: {e}"))
+}
+
+/// Compiles a pattern a user wrote (a `[[privacy.pattern]]`), which reads whole texts: with
+/// the literal prefilter (the `LA-CP-` of `\bLA-CP-\d{6}\b`), without a full DFA. The
+/// error is the regex crate's message for it.
+pub(crate) fn user_regex(pattern: &str) -> Result<Pattern, String> {
+    meta::Regex::builder()
+        .configure(meta::Config::new().dfa(false))
+        .build(pattern)
+        .map(Pattern)
+        .map_err(|e| match (e.syntax_error(), e.size_limit()) {
+            (Some(syntax), _) => syntax.to_string(),
+            (None, Some(limit)) => {
+                format!("the pattern is too large: compiled, it exceeds {limit} bytes")
+            }
+            (None, None) => e.to_string(),
+        })
 }
 
 /// A match: where it is in the haystack, and its text.
