@@ -4,12 +4,13 @@
 //! ([`repo`]), the real `psdoc` binary run on them ([`run`]), run under watch
 //! with a hang limit, a memory bound and a canary outside the root
 //! ([`watched`], [`outside`]), folders read back ([`files`]), and small
-//! office files ([`office`]).
+//! office files and PDFs ([`office`], [`pdf`]).
 
 pub mod files;
 pub mod office;
 #[cfg(unix)]
 pub mod outside;
+pub mod pdf;
 pub mod repo;
 pub mod run;
 #[cfg(unix)]
