@@ -23,6 +23,18 @@ pub use office::*;
 pub use repo::*;
 pub use run::*;
 
+/// The rules about the statement's sections and their words.
+pub const SECTION_RULES: [&str; 8] = [
+    "word-limit",
+    "section-budget",
+    "missing-section",
+    "duplicate-section",
+    "empty-section",
+    "section-order",
+    "achievement-count",
+    "capacity-for-improvement",
+];
+
 /// The project root (for the example statement and the reference in `docs/`).
 pub fn project_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
