@@ -123,21 +123,20 @@ def dob(rng):
     return f"{rng.randint(1, 28)} {rng.choice(MONTHS)} {rng.randint(2006, 2020)}"
 
 
+# The sentences an identifier is planted in, one a kind.
+PLANTED = [
+    lambda rng: f"Her CHI {chi(rng)} was on the referral form.",
+    lambda rng: f"His NHS number {nhs(rng)} was in the health chronology.",
+    lambda rng: f"NI number {ni(rng)} was recorded for the parent.",
+    lambda rng: f"The family moved to {postcode(rng)} in the spring.",
+    lambda rng: f"Call the carer on {phone(rng)}.",
+    lambda rng: f"Write to {email(rng)} for the case notes.",
+    lambda rng: f"The child was born on {dob(rng)} in the area.",
+]
+
+
 def planted(rng):
-    kind = rng.randrange(7)
-    if kind == 0:
-        return f"Her CHI {chi(rng)} was on the referral form."
-    if kind == 1:
-        return f"His NHS number {nhs(rng)} was in the health chronology."
-    if kind == 2:
-        return f"NI number {ni(rng)} was recorded for the parent."
-    if kind == 3:
-        return f"The family moved to {postcode(rng)} in the spring."
-    if kind == 4:
-        return f"Call the carer on {phone(rng)}."
-    if kind == 5:
-        return f"Write to {email(rng)} for the case notes."
-    return f"The child was born on {dob(rng)} in the area."
+    return PLANTED[rng.randrange(len(PLANTED))](rng)
 
 
 def paragraph(rng, share, sentences=5):

@@ -90,16 +90,7 @@ fn init_scaffolds_and_never_overwrites() {
 fn rules_and_explain() {
     let repo = Repo::empty();
     let rules = repo.run(&["rules"]).expect_code(0).stdout();
-    for name in [
-        "word-limit",
-        "section-budget",
-        "missing-section",
-        "duplicate-section",
-        "empty-section",
-        "section-order",
-        "achievement-count",
-        "capacity-for-improvement",
-    ] {
+    for name in SECTION_RULES {
         assert!(
             rules.lines().any(|l| l.starts_with(name)),
             "{name} in {rules}"

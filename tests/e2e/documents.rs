@@ -32,6 +32,34 @@ fn have_python(module: &str) -> bool {
     )
 }
 
+fn have_libreoffice() -> bool {
+    have(
+        "LibreOffice (soffice)",
+        Process::new("soffice").arg("--version"),
+    )
+}
+
+/// Converts `file` to OpenDocument text in `dir` with LibreOffice, with a
+/// profile of its own there (a LibreOffice already open would not convert).
+fn convert_to_odt(dir: &Path, file: &Path) {
+    let profile = dir.join("lo-profile");
+    let out = Process::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "odt", "--outdir"])
+        .arg(dir)
+        .arg(file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn readers() -> PathBuf {
     project_root().join("tests/e2e/readers")
 }
@@ -323,30 +351,12 @@ fn export_docx_headings_tables_and_links_read_with_python_docx() {
 /// footer too, Word does not: their words are taken off).
 #[test]
 fn export_docx_word_count_in_libreoffice() {
-    if !have(
-        "LibreOffice (soffice)",
-        Process::new("soffice").arg("--version"),
-    ) {
+    if !have_libreoffice() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     let docx = export_example(dir.path(), "docx");
-    let profile = dir.path().join("lo-profile");
-    let status = Process::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "odt", "--outdir"])
-        .arg(dir.path())
-        .arg(&docx)
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    convert_to_odt(dir.path(), &docx);
     let meta = member(&dir.path().join("statement.odt"), "meta.xml");
     let count: usize = regex::Regex::new(r#"meta:word-count="(\d+)""#)
         .unwrap()
@@ -695,24 +705,10 @@ fn import_an_officers_word_file_and_its_odt() {
     assert!(!data.contains("Document log"));
     let word_sections = section_words(&target);
 
-    if !have(
-        "LibreOffice (soffice)",
-        Process::new("soffice").arg("--version"),
-    ) {
+    if !have_libreoffice() {
         return;
     }
-    let profile = dir.path().join("lo-profile");
-    let converted = Process::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "odt", "--outdir"])
-        .arg(dir.path())
-        .arg(&docx)
-        .output()
-        .unwrap();
-    assert!(converted.status.success());
+    convert_to_odt(dir.path(), &docx);
     let odt_target = dir.path().join("from-odt");
     let run = Repo::empty().run(&[
         "import",

@@ -325,15 +325,7 @@ fn diff_matches_sections_by_key_when_the_profile_changes() {
             .stdout(),
     )
     .unwrap();
-    let status = |key: &str| {
-        diff["sections"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["key"] == key)
-            .unwrap_or_else(|| panic!("no {key} in {diff}"))["status"]
-            .clone()
-    };
+    let status = |key: &str| json_section(&diff, key)["status"].clone();
     assert_eq!(status("voice"), "changed");
     assert_eq!(status("outcomes"), "unchanged");
     assert_eq!(status("local-priorities"), "removed");

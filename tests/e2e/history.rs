@@ -5,6 +5,7 @@
 
 use serde_json::{Value, json};
 
+use crate::support::json_section as section;
 use crate::support::*;
 
 /// 14 March of `year`, 00:00 UTC, in seconds.
@@ -26,15 +27,6 @@ fn commit(repo: &Repo, message: &str, year: i32) -> git2::Oid {
 fn json_of(run: Run) -> Value {
     let run = run.expect_code(0);
     serde_json::from_str(&run.stdout()).expect("JSON")
-}
-
-fn section<'a>(diff: &'a Value, key: &str) -> &'a Value {
-    diff["sections"]
-        .as_array()
-        .expect("sections")
-        .iter()
-        .find(|s| s["key"] == key)
-        .unwrap_or_else(|| panic!("no section {key} in {diff:#}"))
 }
 
 /// The equations of a diff's JSON (docs/json.md#psdoc-diff---format-json):

@@ -84,25 +84,10 @@ fn nested_chapter_continues_its_parent_section() {
     let repo = Repo::passing()
         .file("book/src/data-registrations.md", "# Registrations\n\nRegistrations fell by a fifth.\n\n## By age\n\nMostly under fives.\n")
         .edit("book/src/SUMMARY.md", "- [What your data is telling you](data.md)\n", "- [What your data is telling you](data.md)\n    - [Registrations](data-registrations.md)\n");
-    let count: serde_json::Value =
-        serde_json::from_str(&repo.run(&["count", "--format", "json"]).stdout()).unwrap();
-    let data = count["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["key"] == "data")
-        .unwrap()
-        .clone();
-    let base: serde_json::Value =
-        serde_json::from_str(&Repo::passing().run(&["count", "--format", "json"]).stdout())
-            .unwrap();
-    let base_data = base["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["key"] == "data")
-        .unwrap()
-        .clone();
+    let count = repo.count_json();
+    let data = json_section(&count, "data");
+    let base = Repo::passing().count_json();
+    let base_data = json_section(&base, "data");
     assert_eq!(
         data["words"].as_u64().unwrap(),
         base_data["words"].as_u64().unwrap() + 11

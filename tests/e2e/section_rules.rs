@@ -12,16 +12,7 @@ fn passing_statement_has_no_errors() {
         "{}",
         run.stdout()
     );
-    for rule in [
-        "word-limit",
-        "missing-section",
-        "duplicate-section",
-        "empty-section",
-        "section-order",
-        "achievement-count",
-        "capacity-for-improvement",
-        "section-budget",
-    ] {
+    for rule in SECTION_RULES {
         assert!(
             repo.findings(rule).is_empty(),
             "{rule} found on the passing statement"

@@ -8,14 +8,7 @@ fn count_json(repo: &Repo) -> serde_json::Value {
 }
 
 fn section_words(json: &serde_json::Value, key: &str) -> u64 {
-    json["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["key"] == key)
-        .unwrap_or_else(|| panic!("no section {key} in {json}"))["words"]
-        .as_u64()
-        .unwrap()
+    json_section(json, key)["words"].as_u64().unwrap()
 }
 
 #[test]

@@ -6,6 +6,7 @@
 use std::io::Write;
 
 use crate::support::Repo;
+use crate::support::pdf::pdf_of_objects;
 use crate::support::watched::{check_json, findings, psdoc};
 
 /// A `.docx` holding `paragraphs` as Word writes them.
@@ -111,25 +112,7 @@ pub fn pdf(pages: &[&str]) -> Vec<u8> {
             content.len()
         ));
     }
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, object) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).into_bytes());
-    }
-    let xref = out.len();
-    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).into_bytes());
-    for offset in offsets {
-        out.extend(format!("{offset:010} 00000 n \n").into_bytes());
-    }
-    out.extend(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .into_bytes(),
-    );
-    out
+    pdf_of_objects(&objects)
 }
 
 fn text_page(text: &str) -> String {

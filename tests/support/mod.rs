@@ -4,12 +4,13 @@
 //! ([`repo`]), the real `psdoc` binary run on them ([`run`]), run under watch
 //! with a hang limit, a memory bound and a canary outside the root
 //! ([`watched`], [`outside`]), folders read back ([`files`]), and small
-//! office files ([`office`]).
+//! office files and PDFs ([`office`], [`pdf`]).
 
 pub mod files;
 pub mod office;
 #[cfg(unix)]
 pub mod outside;
+pub mod pdf;
 pub mod repo;
 pub mod run;
 #[cfg(unix)]
@@ -21,6 +22,18 @@ pub use files::*;
 pub use office::*;
 pub use repo::*;
 pub use run::*;
+
+/// The rules about the statement's sections and their words.
+pub const SECTION_RULES: [&str; 8] = [
+    "word-limit",
+    "section-budget",
+    "missing-section",
+    "duplicate-section",
+    "empty-section",
+    "section-order",
+    "achievement-count",
+    "capacity-for-improvement",
+];
 
 /// The project root (for the example statement and the reference in `docs/`).
 pub fn project_root() -> PathBuf {

@@ -192,6 +192,11 @@ impl Repo {
         serde_json::from_str(&run.stdout()).expect("JSON")
     }
 
+    /// `psdoc count --format json`, parsed.
+    pub fn count_json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.run(&["count", "--format", "json"]).stdout()).expect("JSON")
+    }
+
     /// The findings of one rule.
     pub fn findings(&self, rule: &str) -> Vec<serde_json::Value> {
         self.check_json()["diagnostics"]
@@ -202,4 +207,15 @@ impl Repo {
             .cloned()
             .collect()
     }
+}
+
+/// The section `key` of psdoc's JSON (`count`, `diff`), failing the test when it
+/// has none.
+pub fn json_section<'a>(json: &'a serde_json::Value, key: &str) -> &'a serde_json::Value {
+    json["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .find(|s| s["key"] == key)
+        .unwrap_or_else(|| panic!("no section {key} in {json:#}"))
 }

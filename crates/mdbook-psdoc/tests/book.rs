@@ -75,15 +75,48 @@ fn build_in_process(root: &Path) -> anyhow::Result<BTreeMap<String, Vec<u8>>> {
     Ok(file_contents(&root.join("book/book")))
 }
 
+/// Writes `text` to `path` below `root`, making its folders.
+fn write_file(root: &Path, path: &str, text: &str) {
+    let full = root.join(path);
+    std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+    std::fs::write(full, text).unwrap();
+}
+
+/// Runs the binary as mdBook runs a preprocessor: the context and the book of
+/// `dir`'s statement as JSON on its standard input. It runs in `cwd`, or in
+/// this test's folder when `None`.
+fn run_as_mdbook(dir: &Path, cwd: Option<&Path>) -> std::process::Output {
+    let book = MDBook::load(dir.join("book")).unwrap();
+    let ctx = mdbook_preprocessor::PreprocessorContext::new(
+        dir.join("book"),
+        book.config.clone(),
+        "html".to_owned(),
+    );
+    let input = serde_json::to_string(&(&ctx, &book.book)).unwrap();
+    let mut command = Command::new(BIN);
+    if let Some(cwd) = cwd {
+        command.current_dir(cwd);
+    }
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
 /// A small statement that passes the check, with `extra` appended to its
 /// data chapter and `book_toml` as its book.toml.
 fn statement(extra: &str, book_toml: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let write = |path: &str, text: &str| {
-        let full = dir.path().join(path);
-        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
-        std::fs::write(full, text).unwrap();
-    };
+    let write = |path: &str, text: &str| write_file(dir.path(), path, text);
     write(
         "partnership.toml",
         "[partnership]\nname = \"Test Partnership\"\nsubmission = 2026-03-20\n",
@@ -299,27 +332,7 @@ fn protocol_supports_and_stdin_stdout() {
     assert!(status.success());
 
     let dir = statement("", FAIL_NEVER);
-    let book = MDBook::load(dir.path().join("book")).unwrap();
-    let ctx = mdbook_preprocessor::PreprocessorContext::new(
-        dir.path().join("book"),
-        book.config.clone(),
-        "html".to_owned(),
-    );
-    let input = serde_json::to_string(&(&ctx, &book.book)).unwrap();
-    let mut child = Command::new(BIN)
-        .current_dir(dir.path().join("book"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+    let output = run_as_mdbook(dir.path(), Some(&dir.path().join("book")));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
     assert!(stderr.contains(" INFO psdoc: 0 errors, "), "{stderr}");
@@ -334,26 +347,7 @@ fn protocol_findings_in_mdbook_log_style_and_exit_1() {
         "See [E99].\n",
         "[book]\ntitle = \"Test\"\n\n[preprocessor.psdoc]\n",
     );
-    let book = MDBook::load(dir.path().join("book")).unwrap();
-    let ctx = mdbook_preprocessor::PreprocessorContext::new(
-        dir.path().join("book"),
-        book.config.clone(),
-        "html".to_owned(),
-    );
-    let input = serde_json::to_string(&(&ctx, &book.book)).unwrap();
-    let mut child = Command::new(BIN)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+    let output = run_as_mdbook(dir.path(), None);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(
@@ -367,11 +361,7 @@ fn protocol_findings_in_mdbook_log_style_and_exit_1() {
 #[test]
 fn other_layouts_prefix_readme_subfolders_crlf_bom_and_a_csv_log() {
     let dir = tempfile::tempdir().unwrap();
-    let write = |path: &str, text: &str| {
-        let full = dir.path().join(path);
-        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
-        std::fs::write(full, text).unwrap();
-    };
+    let write = |path: &str, text: &str| write_file(dir.path(), path, text);
     write(
         "partnership.toml",
         "[partnership]\nname = \"Test\"\nsubmission = 2026-03-20\n\n[evidence]\nlog = \"evidence/log.csv\"\n",

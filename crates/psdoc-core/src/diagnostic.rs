@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::heading::SectionKey;
 use crate::model::Location;
+use crate::model::evidence::Found;
 
 /// How much a finding matters. Errors fail `psdoc check`; warnings fail it
 /// only under `--deny warnings`.
@@ -86,6 +87,12 @@ impl Finding {
             cell: None,
             place: None,
         }
+    }
+
+    /// A finding where a reference or a quality indicator was found, in its
+    /// section.
+    pub fn at_found<T>(found: &Found<T>, message: impl Into<String>) -> Self {
+        Finding::new(found.location.clone(), message).section(found.section)
     }
 
     pub fn section(mut self, section: Option<SectionKey>) -> Self {

@@ -191,6 +191,16 @@ impl TestStatement {
         self
     }
 
+    /// A log of two documents: number 1 public, number 2 titled `title` and
+    /// held as `file` (its `file` key on line 10 of the log). `file` is a TOML
+    /// literal string, so backslashes are as written.
+    pub fn log_with_file(self, title: &str, file: &str) -> Self {
+        self.log(&format!(
+            "[[document]]\nid = 1\ntitle = \"A\"\nurl = \"https://example.org/a\"\ndate = 2025-12-01\n\n\
+             [[document]]\nid = 2\ntitle = \"{title}\"\nfile = '{file}'\ndate = 2025-12-01\n"
+        ))
+    }
+
     /// Any other file, by its root-relative path.
     pub fn file(mut self, path: &str, bytes: impl Into<Vec<u8>>) -> Self {
         self.files.insert(path, bytes);

@@ -42,9 +42,17 @@ pub(crate) fn part_relationships(
 
 /// Files embedded in a document (a chart's workbook, an inserted object) are not
 /// read: say so, since they can hold the data behind a chart. Their names are not
-/// given, as an inserted file keeps its own name.
-pub(crate) fn embedded_note(names: &[&String]) -> Option<NotScanned> {
-    let reason = match names.len() {
+/// given, as an inserted file keeps its own name. `folder` (ending in `/`) is where
+/// the document keeps them: `word/embeddings/`, `xl/embeddings/`.
+pub(crate) fn embedded_note(names: &[String], folder: &str) -> Option<NotScanned> {
+    let embedded = names
+        .iter()
+        .filter(|n| {
+            n.strip_prefix(folder)
+                .is_some_and(|f| !f.is_empty() && !f.ends_with('/'))
+        })
+        .count();
+    let reason = match embedded {
         0 => return None,
         1 => "an embedded file (a chart's data or an inserted object) was not read: \
               open the document to check it"

@@ -6,13 +6,13 @@
 use std::collections::BTreeMap;
 use std::io::BufRead;
 
-use quick_xml::events::Event;
+use quick_xml::events::{BytesStart, Event};
 
 use crate::csv::MAX_TABLE_CELLS;
 use crate::model::{
     Extracted, Format, Limits, Location, NotScanned, NotScannedKind, Table, TextUnit, cell_name,
 };
-use crate::office::{Dialect, paragraphs, push_paragraphs};
+use crate::office::{Dialect, push_parts};
 use crate::package::{embedded_note, main_part, part_order, part_relationships};
 use crate::text::push_document_text;
 use crate::xml::{attr, local, name_of, next, push_ref, reader};
@@ -132,34 +132,23 @@ pub(crate) fn xlsx(bytes: &[u8], limits: &Limits, ext: &str) -> Result<Extracted
         }
     }
     // Text boxes and shapes drawn over the sheets hold text that is in no cell.
-    let mut drawings: Vec<String> = zip
+    let mut drawings: Vec<(String, Dialect)> = zip
         .names()
         .iter()
         .filter(|n| {
             n.strip_prefix("xl/drawings/drawing")
                 .is_some_and(|rest| rest.ends_with(".xml") && !rest.contains('/'))
         })
-        .cloned()
+        .map(|n| (n.clone(), Dialect::Drawing))
         .collect();
-    drawings.sort_by_key(|n| part_order(n));
-    for part in drawings {
-        let paras = zip.parse(&part, |r| {
-            paragraphs(r, Dialect::Drawing, &std::collections::HashSet::new())
-        })?;
-        push_paragraphs(&mut units, paras, |n| Location::Part {
-            part: part.clone(),
-            paragraph: n,
-        });
-    }
-    let embedded: Vec<&String> = zip
-        .names()
-        .iter()
-        .filter(|n| {
-            n.strip_prefix("xl/embeddings/")
-                .is_some_and(|f| !f.is_empty() && !f.ends_with('/'))
-        })
-        .collect();
-    incomplete.extend(embedded_note(&embedded));
+    drawings.sort_by_key(|(n, _)| part_order(n));
+    push_parts(
+        &mut zip,
+        &mut units,
+        drawings,
+        &std::collections::HashSet::new(),
+    )?;
+    incomplete.extend(embedded_note(zip.names(), "xl/embeddings/"));
     Ok(Extracted {
         format: Format::Xlsx,
         units,
@@ -429,16 +418,9 @@ fn read_sheet(
     loop {
         match next(&mut xml, &mut buf, &mut depth)? {
             Event::Start(e) => match name_of(&e).as_str() {
-                "row" => {
-                    row = attr(&e, "r")
-                        .and_then(|r| r.parse().ok())
-                        .unwrap_or(row + 1);
-                    col = 0;
-                }
+                "row" => start_row(&e, &mut row, &mut col),
                 "c" => {
-                    (col, row) = attr(&e, "r")
-                        .and_then(|r| parse_ref(&r))
-                        .unwrap_or((col + 1, row.max(1)));
+                    start_cell(&e, &mut row, &mut col);
                     let kind = attr(&e, "t").unwrap_or_default();
                     let style = attr(&e, "s").and_then(|s| s.parse().ok()).unwrap_or(0);
                     cell = Some((kind, style, String::new()));
@@ -448,17 +430,8 @@ fn read_sheet(
                 _ => {}
             },
             Event::Empty(e) => match name_of(&e).as_str() {
-                "row" => {
-                    row = attr(&e, "r")
-                        .and_then(|r| r.parse().ok())
-                        .unwrap_or(row + 1);
-                    col = 0;
-                }
-                "c" => {
-                    (col, row) = attr(&e, "r")
-                        .and_then(|r| parse_ref(&r))
-                        .unwrap_or((col + 1, row.max(1)));
-                }
+                "row" => start_row(&e, &mut row, &mut col),
+                "c" => start_cell(&e, &mut row, &mut col),
                 _ => {}
             },
             Event::End(e) => match local(e.name().as_ref()) {
@@ -494,6 +467,23 @@ fn read_sheet(
     cells.sort_by_key(|c| (c.row, c.col));
     cells.dedup_by_key(|c| (c.row, c.col));
     Ok(cells)
+}
+
+/// A `<row>` starts: its number is its `r`, or the one after `row`; its cells'
+/// columns count again from the start.
+fn start_row(e: &BytesStart<'_>, row: &mut usize, col: &mut usize) {
+    *row = attr(e, "r")
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(*row + 1);
+    *col = 0;
+}
+
+/// A `<c>` starts: its column and row are its reference's (`B7`), or the next
+/// column of the current row (row 1 before any row).
+fn start_cell(e: &BytesStart<'_>, row: &mut usize, col: &mut usize) {
+    (*col, *row) = attr(e, "r")
+        .and_then(|r| parse_ref(&r))
+        .unwrap_or((*col + 1, (*row).max(1)));
 }
 
 /// `B7` → (2, 7). Columns run to XFD (16384), rows to 1048576.

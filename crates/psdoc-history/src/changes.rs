@@ -178,7 +178,7 @@ impl ChangeFilter {
             Some(before) => diff_versions(
                 base,
                 before.version(&project.redactor),
-                super::WORKTREE,
+                super::git::WORKTREE,
                 Version::of(project),
             )
             .sections

@@ -111,7 +111,7 @@ fn status_badge(status: Status) -> String {
 
 /// The diff as one self-contained HTML page.
 pub fn render(diff: &StatementDiff) -> String {
-    let to = if diff.to == super::WORKTREE {
+    let to = if diff.to == super::git::WORKTREE {
         "the working tree".to_owned()
     } else {
         diff.to.clone()

@@ -13,6 +13,7 @@ mod figures;
 pub mod git;
 pub mod html;
 pub mod markdown;
+mod parallel;
 mod similarity;
 mod svg;
 pub mod term;
@@ -23,6 +24,8 @@ use std::path::Path;
 
 use psdoc_core::check::Project;
 use psdoc_core::error::Result;
+
+use parallel::both;
 
 pub use changes::{ChangeFilter, ChangedLines, FileChange, changed_lines, filter_to_changes};
 pub use diff::{
@@ -113,28 +116,6 @@ fn diff_against(
         to,
         after,
     ))
-}
-
-/// Runs `a` on a second thread and `b` on this one, and returns both
-/// results; when the system will not start a thread (a process limit), runs
-/// `a` here after `b`. A panic in `a` is passed on as a panic.
-pub(crate) fn both<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
-    let slot = std::sync::Mutex::new(Some(a));
-    let take = || slot.lock().unwrap_or_else(|p| p.into_inner()).take();
-    std::thread::scope(|scope| {
-        let thread = std::thread::Builder::new().spawn_scoped(scope, || take().map(|a| a()));
-        let b = b();
-        let a = thread
-            .ok()
-            .and_then(|handle| {
-                handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .or_else(|| take().map(|a| a()))
-            .expect("`a` ran on the thread or runs here");
-        (a, b)
-    })
 }
 
 /// The diff as JSON (docs/json.md#psdoc-diff---format-json), pretty-printed,

@@ -45,7 +45,7 @@ pub fn render(diff: &StatementDiff, max_chars: usize) -> String {
         }))
         .collect();
     let mut args = code_arg(&diff.from);
-    if diff.to != super::WORKTREE {
+    if diff.to != super::git::WORKTREE {
         args = format!("{args} {}", code_arg(&diff.to));
     }
     let shortened = format!(
@@ -97,7 +97,7 @@ fn code_arg(s: &str) -> String {
 
 fn header(diff: &StatementDiff) -> String {
     let mut out = String::new();
-    let to = if diff.to == super::WORKTREE {
+    let to = if diff.to == super::git::WORKTREE {
         "the working tree".to_owned()
     } else {
         format!("`{}`", code_arg(&diff.to))
@@ -129,18 +129,10 @@ fn header(diff: &StatementDiff) -> String {
     );
     out.push_str("|---|---|--:|--:|--:|--:|--:|--:|---|---|\n");
     for (row, f) in rows(diff) {
-        let [
-            before,
-            after,
-            change,
-            inserted,
-            deleted,
-            moved_in,
-            moved_out,
-        ] = f.columns();
-        let cells = format!(
-            "{before} \u{2192} {after} | {change} | {inserted} | {deleted} | {moved_in} | {moved_out}"
-        );
+        // Words and change, then inserted, deleted, moved in and moved out.
+        let [before, after, change, moves @ ..] = f.columns();
+        let moves = moves.join(" | ");
+        let cells = format!("{before} \u{2192} {after} | {change} | {moves}");
         out.push_str(&match row {
             Row::Section(s) => {
                 let CitationChanges { evidence, qis } =
@@ -156,7 +148,7 @@ fn header(diff: &StatementDiff) -> String {
             }
             Row::Other => format!("| _Other text_ | | {cells} | | |\n"),
             Row::Total => format!(
-                "| **Total** | | **{before} \u{2192} {after}** | **{change}** | {inserted} | {deleted} | {moved_in} | {moved_out} | | |\n"
+                "| **Total** | | **{before} \u{2192} {after}** | **{change}** | {moves} | | |\n"
             ),
         });
     }

@@ -283,30 +283,38 @@ fn a_paragraph_moved_within_a_section_is_moved_only() {
     assert_balanced(&d);
 }
 
-#[test]
-fn a_paragraph_moved_between_sections_balances_both() {
+/// A section's words (deleted, inserted, moved, moved in, moved out).
+fn figures(s: &SectionDiff) -> (usize, usize, usize, usize, usize) {
+    (
+        s.deleted_words,
+        s.inserted_words,
+        s.moved_words,
+        s.moved_in,
+        s.moved_out,
+    )
+}
+
+/// The data section's last paragraph ("We track outcomes after
+/// deregistration for a year.") moved to the end of the involvement
+/// section, where it reads `moved`.
+fn moved_to_involvement(moved: &str) -> StatementDiff {
     let before = project(&[("data.md", DATA), ("involvement.md", INVOLVEMENT)]);
     let data = DATA.replace("\nWe track outcomes after deregistration for a year.\n", "");
-    let involvement =
-        format!("{INVOLVEMENT}\nWe track outcomes after deregistration for a whole year.\n");
-    let d = diff_projects(
+    let involvement = format!("{INVOLVEMENT}\n{moved}\n");
+    diff_projects(
         "a",
         &before,
         "b",
         &project(&[("data.md", &data), ("involvement.md", &involvement)]),
-    );
+    )
+}
+
+#[test]
+fn a_paragraph_moved_between_sections_balances_both() {
+    let d = moved_to_involvement("We track outcomes after deregistration for a whole year.");
     let (data, inv) = (section(&d, "data"), section(&d, "involvement"));
-    // (deleted, inserted, moved, moved in, moved out): the move is a move
-    // in both, the word added on the way an insertion where it arrived.
-    let figures = |s: &SectionDiff| {
-        (
-            s.deleted_words,
-            s.inserted_words,
-            s.moved_words,
-            s.moved_in,
-            s.moved_out,
-        )
-    };
+    // The move is a move in both, the word added on the way an insertion
+    // where it arrived.
     assert_eq!(figures(data), (0, 0, 8, 0, 8));
     assert_eq!(figures(inv), (0, 1, 8, 8, 0));
     // Statement-wide, the move is a move and one inserted word.
@@ -329,37 +337,14 @@ fn a_paragraph_moved_between_sections_balances_both() {
 
 #[test]
 fn a_paragraph_moved_between_sections_and_edited_counts_each_word_where_it_is() {
-    let before = project(&[("data.md", DATA), ("involvement.md", INVOLVEMENT)]);
-    let data = DATA.replace("\nWe track outcomes after deregistration for a year.\n", "");
-    let involvement =
-        format!("{INVOLVEMENT}\nWe track outcomes after deregistration for one whole year.\n");
-    let d = diff_projects(
-        "a",
-        &before,
-        "b",
-        &project(&[("data.md", &data), ("involvement.md", &involvement)]),
-    );
+    let d = moved_to_involvement("We track outcomes after deregistration for one whole year.");
     let (data, inv) = (section(&d, "data"), section(&d, "involvement"));
     // Seven words moved; "a" was deleted from the data section, where it
     // was; "one whole" inserted into involvement, where it is.
-    assert_eq!(
-        (
-            data.words_before - data.words_after,
-            data.deleted_words,
-            data.inserted_words
-        ),
-        (8, 1, 0)
-    );
-    assert_eq!((data.moved_out, data.moved_in, data.moved_words), (7, 0, 7));
-    assert_eq!(
-        (
-            inv.words_after - inv.words_before,
-            inv.inserted_words,
-            inv.deleted_words
-        ),
-        (9, 2, 0)
-    );
-    assert_eq!((inv.moved_in, inv.moved_out, inv.moved_words), (7, 0, 7));
+    assert_eq!(data.words_before - data.words_after, 8);
+    assert_eq!(figures(data), (1, 0, 7, 0, 7));
+    assert_eq!(inv.words_after - inv.words_before, 9);
+    assert_eq!(figures(inv), (0, 2, 7, 7, 0));
     assert_eq!(
         (d.inserted_words, d.deleted_words, d.moved_words),
         (2, 1, 7)

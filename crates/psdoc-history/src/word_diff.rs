@@ -9,6 +9,8 @@ use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use psdoc_core::words::word_spans;
 
+use super::parallel::both;
+
 /// A run of words a word diff kept, inserted or deleted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Span {
@@ -44,7 +46,7 @@ pub(super) fn word_diffs(pairs: &[(&str, &str)]) -> Vec<WordDiff> {
         half += 1;
     }
     let (first, second) = pairs.split_at(half);
-    let (mut all, rest) = super::both(|| of_all(first), || of_all(second));
+    let (mut all, rest) = both(|| of_all(first), || of_all(second));
     all.extend(rest);
     all
 }

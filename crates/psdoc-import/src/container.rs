@@ -60,6 +60,12 @@ impl Zip {
             .map_err(|reason| corrupt(&self.path, kind, format!("{name}: {reason}")))
     }
 
+    /// The error for a file of `kind` ("Word", "OpenDocument") that is
+    /// not what it says it is.
+    pub fn corrupt(&self, kind: &'static str, reason: String) -> Error {
+        corrupt(&self.path, kind, reason)
+    }
+
     pub fn has(&self, name: &str) -> bool {
         self.archive.index_for_name(name).is_some()
     }

@@ -8,9 +8,31 @@
 use std::collections::HashMap;
 
 use crate::container::Zip;
-use crate::error::{Error, Result};
-use crate::model::{Block, Gap, ListItem, Run, Source, plain};
+use crate::error::Result;
+use crate::model::{Block, ListItem, Run, Source, plain};
+use crate::runs::{Format, GapKind, append_paragraph, gap, push, push_gap, record_gap};
 use crate::xml::{Element, Node};
+
+/// A tracked change, read as if accepted.
+const TRACKED_CHANGE: GapKind = (
+    "a tracked change",
+    "imported as if accepted: accept or reject the changes in Word and import again if that is not what you want",
+);
+/// A comment, in Word's words.
+const COMMENT: GapKind = (
+    "a comment",
+    "left out: comments are not part of the statement; answer them in Word, or keep them as <!-- notes --> in the chapter",
+);
+/// Mark-up compatibility content (a text box or a drawing with fallbacks).
+const TEXT_BOX_OR_DRAWING: GapKind = (
+    "a text box or drawing",
+    "left out: copy its text into the chapter if it belongs in the statement",
+);
+/// A VML picture or an embedded object.
+const IMAGE_OR_OBJECT: GapKind = (
+    "an image or embedded object",
+    "left out: add it to the book by hand if it is needed",
+);
 
 /// A paragraph style: its name, outline level and list.
 #[derive(Debug, Default, Clone)]
@@ -39,11 +61,8 @@ fn parse(zip: &mut Zip, name: &str) -> Result<Option<Element>> {
 
 /// Reads a Word document.
 pub fn read(zip: &mut Zip) -> Result<Source> {
-    let document = parse(zip, "word/document.xml")?.ok_or_else(|| Error::Corrupt {
-        file: zip.path.clone(),
-        kind: "Word",
-        reason: "it has no word/document.xml".into(),
-    })?;
+    let document = parse(zip, "word/document.xml")?
+        .ok_or_else(|| zip.corrupt("Word", "it has no word/document.xml".into()))?;
     let mut reader = Reader {
         styles: parse(zip, "word/styles.xml")?
             .map(|s| styles(&s))
@@ -60,10 +79,7 @@ pub fn read(zip: &mut Zip) -> Result<Source> {
         toc_reported: false,
     };
     if let Some(core) = parse(zip, "docProps/core.xml")? {
-        reader.source.title = core
-            .find("title")
-            .map(|t| t.text().trim().to_owned())
-            .filter(|t| !t.is_empty());
+        reader.source.title = core.title();
     }
     if let Some(notes) = parse(zip, "word/footnotes.xml")? {
         let links = parse(zip, "word/_rels/footnotes.xml.rels")?
@@ -71,11 +87,9 @@ pub fn read(zip: &mut Zip) -> Result<Source> {
             .unwrap_or_default();
         reader.footnotes(&notes, links);
     }
-    let body = document.child("body").ok_or_else(|| Error::Corrupt {
-        file: zip.path.clone(),
-        kind: "Word",
-        reason: "word/document.xml has no body".into(),
-    })?;
+    let body = document
+        .child("body")
+        .ok_or_else(|| zip.corrupt("Word", "word/document.xml has no body".into()))?;
     reader.blocks(body);
     Ok(reader.source)
 }
@@ -184,18 +198,8 @@ impl Reader {
         out
     }
 
-    fn gap(&mut self, what: &str, action: &str, runs: &[Run]) {
-        let near: String = plain(runs)
-            .split_whitespace()
-            .take(8)
-            .collect::<Vec<_>>()
-            .join(" ");
-        self.source.gaps.push(Gap {
-            what: what.to_owned(),
-            paragraph: self.paragraph,
-            near,
-            action: action.to_owned(),
-        });
+    fn gap(&mut self, kind: GapKind, runs: &[Run]) {
+        record_gap(&mut self.source, self.paragraph, kind, runs);
     }
 
     fn footnotes(&mut self, root: &Element, links: HashMap<String, String>) {
@@ -212,10 +216,7 @@ impl Reader {
                 let mut gaps = Vec::new();
                 let mut paragraph = Vec::new();
                 self.inline(p, &mut paragraph, &Format::default(), &mut gaps);
-                if !runs.is_empty() && !paragraph.is_empty() {
-                    runs.push(Run::text(" "));
-                }
-                runs.extend(paragraph);
+                append_paragraph(&mut runs, paragraph);
             }
             // The space Word puts after the note's number.
             if let Some(first) = runs.first_mut() {
@@ -273,16 +274,12 @@ impl Reader {
         {
             if !self.toc_reported {
                 self.toc_reported = true;
-                self.gap(
-                    "a table of contents",
-                    "left out: the book lists its chapters, and `psdoc export` makes the PDF's contents",
-                    &runs,
-                );
+                self.gap(gap::TABLE_OF_CONTENTS, &runs);
             }
             return None;
         }
-        for (what, action) in gaps {
-            self.gap(what, action, &runs);
+        for kind in gaps {
+            self.gap(kind, &runs);
         }
         let outline = ppr
             .and_then(|pp| pp.child("outlineLvl"))
@@ -353,23 +350,16 @@ impl Reader {
                                 let mut gaps = Vec::new();
                                 let mut paragraph = Vec::new();
                                 self.inline(inner, &mut paragraph, &Format::default(), &mut gaps);
-                                for (what, action) in gaps {
-                                    self.gap(what, action, &paragraph);
+                                for kind in gaps {
+                                    self.gap(kind, &paragraph);
                                 }
-                                if plain(&paragraph).trim().is_empty() {
-                                    continue;
+                                if !plain(&paragraph).trim().is_empty() {
+                                    append_paragraph(&mut runs, paragraph);
                                 }
-                                if !runs.is_empty() {
-                                    runs.push(Run::text(" "));
-                                }
-                                runs.extend(paragraph);
                             }
                             "tbl" => {
                                 nested = true;
-                                if !runs.is_empty() {
-                                    runs.push(Run::text(" "));
-                                }
-                                runs.push(Run::text(inner.text()));
+                                append_paragraph(&mut runs, vec![Run::text(inner.text())]);
                             }
                             _ => {}
                         }
@@ -383,16 +373,14 @@ impl Reader {
             rows.push(cells);
         }
         if merged {
-            self.gap(
-                "a table with merged cells",
-                "each merged cell's text is in its first cell; check the table in the chapter",
-                &[],
-            );
+            self.gap(gap::MERGED_CELLS, &[]);
         }
         if nested {
             self.gap(
-                "a table inside a table",
-                "its text is in the outer table's cell; lay it out again in the chapter",
+                (
+                    "a table inside a table",
+                    "its text is in the outer table's cell; lay it out again in the chapter",
+                ),
                 &[],
             );
         }
@@ -406,7 +394,7 @@ impl Reader {
         parent: &Element,
         runs: &mut Vec<Run>,
         format: &Format,
-        gaps: &mut Vec<(&'static str, &'static str)>,
+        gaps: &mut Vec<GapKind>,
     ) {
         for e in parent.elements() {
             match e.name.as_str() {
@@ -420,49 +408,21 @@ impl Reader {
                     self.inline(e, runs, &inner, gaps);
                 }
                 "ins" | "moveTo" => {
-                    push_gap(
-                        gaps,
-                        "a tracked change",
-                        "imported as if accepted: accept or reject the changes in Word and import again if that is not what you want",
-                    );
+                    push_gap(gaps, TRACKED_CHANGE);
                     self.inline(e, runs, format, gaps);
                 }
-                "del" | "moveFrom" => {
-                    push_gap(
-                        gaps,
-                        "a tracked change",
-                        "imported as if accepted: accept or reject the changes in Word and import again if that is not what you want",
-                    );
-                }
-                "commentRangeStart" => {
-                    push_gap(
-                        gaps,
-                        "a comment",
-                        "left out: comments are not part of the statement; answer them in Word, or keep them as <!-- notes --> in the chapter",
-                    );
-                }
+                "del" | "moveFrom" => push_gap(gaps, TRACKED_CHANGE),
+                "commentRangeStart" => push_gap(gaps, COMMENT),
                 "smartTag" | "customXml" | "fldSimple" | "sdt" | "sdtContent" | "dir" | "bdo" => {
                     self.inline(e, runs, format, gaps)
                 }
-                "AlternateContent" => {
-                    push_gap(
-                        gaps,
-                        "a text box or drawing",
-                        "left out: copy its text into the chapter if it belongs in the statement",
-                    );
-                }
+                "AlternateContent" => push_gap(gaps, TEXT_BOX_OR_DRAWING),
                 _ => {}
             }
         }
     }
 
-    fn run(
-        &mut self,
-        r: &Element,
-        runs: &mut Vec<Run>,
-        format: &Format,
-        gaps: &mut Vec<(&'static str, &'static str)>,
-    ) {
+    fn run(&mut self, r: &Element, runs: &mut Vec<Run>, format: &Format, gaps: &mut Vec<GapKind>) {
         let mut format = format.clone();
         if let Some(rpr) = r.child("rPr") {
             format.bold |= rpr.flag("b");
@@ -509,51 +469,25 @@ impl Reader {
                         });
                     }
                 }
-                "endnoteReference" => push_gap(
+                "endnoteReference" => push_gap(gaps, gap::ENDNOTE),
+                "commentReference" => push_gap(gaps, COMMENT),
+                "drawing" => push_gap(
                     gaps,
-                    "an endnote",
-                    "left out: move its text into the chapter, or make it a footnote",
-                ),
-                "commentReference" => push_gap(
-                    gaps,
-                    "a comment",
-                    "left out: comments are not part of the statement; answer them in Word, or keep them as <!-- notes --> in the chapter",
-                ),
-                "drawing" => {
                     if e.find("txbxContent").is_some() {
-                        push_gap(
-                            gaps,
-                            "a text box",
-                            "left out: copy its text into the chapter if it belongs in the statement",
-                        );
+                        gap::TEXT_BOX
                     } else {
-                        push_gap(
-                            gaps,
-                            "an image",
-                            "left out: add it to the book by hand if it is needed (images do not count as words)",
-                        );
-                    }
-                }
-                "pict" | "object" => {
-                    if e.find("txbxContent").is_some() || e.find("textbox").is_some() {
-                        push_gap(
-                            gaps,
-                            "a text box",
-                            "left out: copy its text into the chapter if it belongs in the statement",
-                        );
-                    } else {
-                        push_gap(
-                            gaps,
-                            "an image or embedded object",
-                            "left out: add it to the book by hand if it is needed",
-                        );
-                    }
-                }
-                "AlternateContent" => push_gap(
-                    gaps,
-                    "a text box or drawing",
-                    "left out: copy its text into the chapter if it belongs in the statement",
+                        gap::IMAGE
+                    },
                 ),
+                "pict" | "object" => push_gap(
+                    gaps,
+                    if e.find("txbxContent").is_some() || e.find("textbox").is_some() {
+                        gap::TEXT_BOX
+                    } else {
+                        IMAGE_OR_OBJECT
+                    },
+                ),
+                "AlternateContent" => push_gap(gaps, TEXT_BOX_OR_DRAWING),
                 "fldChar" => match e.attr("fldCharType") {
                     Some("begin") => in_field_code = true,
                     Some("separate" | "end") => in_field_code = false,
@@ -564,53 +498,5 @@ impl Reader {
                 _ => {}
             }
         }
-    }
-}
-
-#[derive(Debug, Clone, Default)]
-struct Format {
-    bold: bool,
-    italic: bool,
-    strike: bool,
-    link: Option<String>,
-}
-
-impl Format {
-    fn run(&self, text: String) -> Run {
-        Run {
-            text,
-            bold: self.bold,
-            italic: self.italic,
-            strike: self.strike,
-            link: self.link.clone(),
-            footnote: None,
-            line_break: false,
-        }
-    }
-}
-
-/// Appends text, joining it to the last run when the formatting is the same.
-fn push(runs: &mut Vec<Run>, format: &Format, text: &str) {
-    if let Some(last) = runs.last_mut()
-        && last.footnote.is_none()
-        && !last.line_break
-        && last.bold == format.bold
-        && last.italic == format.italic
-        && last.strike == format.strike
-        && last.link == format.link
-    {
-        last.text.push_str(text);
-        return;
-    }
-    runs.push(format.run(text.to_owned()));
-}
-
-fn push_gap(
-    gaps: &mut Vec<(&'static str, &'static str)>,
-    what: &'static str,
-    action: &'static str,
-) {
-    if !gaps.iter().any(|(w, _)| *w == what) {
-        gaps.push((what, action));
     }
 }

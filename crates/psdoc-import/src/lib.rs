@@ -22,6 +22,7 @@ pub mod model;
 mod odt;
 pub mod references;
 mod repository;
+mod runs;
 mod xml;
 
 use std::path::{Path, PathBuf};

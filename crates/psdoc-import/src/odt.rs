@@ -7,16 +7,9 @@ use std::collections::HashMap;
 
 use crate::container::Zip;
 use crate::error::{Error, Result};
-use crate::model::{Block, Gap, ListItem, Run, Source, plain};
+use crate::model::{Block, ListItem, Run, Source, plain};
+use crate::runs::{Format, GapKind, append_paragraph, gap, push_gap, record_gap};
 use crate::xml::{Element, Node};
-
-#[derive(Debug, Clone, Default)]
-struct Format {
-    bold: bool,
-    italic: bool,
-    strike: bool,
-    link: Option<String>,
-}
 
 struct Reader {
     /// Text style name to its formatting.
@@ -32,6 +25,22 @@ fn parse(zip: &mut Zip, name: &str) -> Result<Option<Element>> {
     zip.xml(name, "OpenDocument")
 }
 
+/// A comment, in OpenDocument's words (no "in Word").
+const COMMENT: GapKind = (
+    "a comment",
+    "left out: comments are not part of the statement; answer them, or keep them as <!-- notes --> in the chapter",
+);
+/// A tracked change inside a paragraph, read as the document shows it.
+const TRACKED_CHANGE: GapKind = (
+    "a tracked change",
+    "imported as the document shows it: accept or reject the changes and import again if that is not what you want",
+);
+/// The document's record of tracked changes.
+const TRACKED_CHANGES: GapKind = (
+    "tracked changes",
+    "imported as the document shows them: accept or reject the changes in LibreOffice or Word and import again if that is not what you want",
+);
+
 pub fn read(zip: &mut Zip) -> Result<Source> {
     if let Some(manifest) = zip.read("META-INF/manifest.xml")?
         && String::from_utf8_lossy(&manifest).contains("encryption-data")
@@ -40,11 +49,8 @@ pub fn read(zip: &mut Zip) -> Result<Source> {
             file: zip.path.clone(),
         });
     }
-    let content = parse(zip, "content.xml")?.ok_or_else(|| Error::Corrupt {
-        file: zip.path.clone(),
-        kind: "OpenDocument",
-        reason: "it has no content.xml".into(),
-    })?;
+    let content = parse(zip, "content.xml")?
+        .ok_or_else(|| zip.corrupt("OpenDocument", "it has no content.xml".into()))?;
     let mut reader = Reader {
         text_styles: HashMap::new(),
         lists: HashMap::new(),
@@ -56,18 +62,16 @@ pub fn read(zip: &mut Zip) -> Result<Source> {
     }
     reader.styles(&content);
     if let Some(meta) = parse(zip, "meta.xml")? {
-        reader.source.title = meta
-            .find("title")
-            .map(|t| t.text().trim().to_owned())
-            .filter(|t| !t.is_empty());
+        reader.source.title = meta.title();
     }
     let text = content
         .find("body")
         .and_then(|b| b.child("text"))
-        .ok_or_else(|| Error::Corrupt {
-            file: zip.path.clone(),
-            kind: "OpenDocument",
-            reason: "content.xml has no text body (is it a spreadsheet or a presentation?)".into(),
+        .ok_or_else(|| {
+            zip.corrupt(
+                "OpenDocument",
+                "content.xml has no text body (is it a spreadsheet or a presentation?)".into(),
+            )
         })?;
     let mut blocks = Vec::new();
     reader.blocks(text, &mut blocks, None);
@@ -113,18 +117,8 @@ impl Reader {
         }
     }
 
-    fn gap(&mut self, what: &str, action: &str, runs: &[Run]) {
-        let near = plain(runs)
-            .split_whitespace()
-            .take(8)
-            .collect::<Vec<_>>()
-            .join(" ");
-        self.source.gaps.push(Gap {
-            what: what.to_owned(),
-            paragraph: self.paragraph,
-            near,
-            action: action.to_owned(),
-        });
+    fn gap(&mut self, kind: GapKind, runs: &[Run]) {
+        record_gap(&mut self.source, self.paragraph, kind, runs);
     }
 
     /// Block content; `list`: the enclosing list's style and level.
@@ -181,12 +175,8 @@ impl Reader {
                     out.push(table);
                 }
                 "section" | "index-body" => self.blocks(e, out, list),
-                "table-of-content" => {
-                    self.gap("a table of contents", "left out: the book lists its chapters, and `psdoc export` makes the PDF's contents", &[]);
-                }
-                "tracked-changes" => {
-                    self.gap("tracked changes", "imported as the document shows them: accept or reject the changes in LibreOffice or Word and import again if that is not what you want", &[]);
-                }
+                "table-of-content" => self.gap(gap::TABLE_OF_CONTENTS, &[]),
+                "tracked-changes" => self.gap(TRACKED_CHANGES, &[]),
                 _ => {}
             }
         }
@@ -217,13 +207,9 @@ impl Reader {
                 for p in tc.elements().filter(|p| p.name == "p" || p.name == "h") {
                     self.paragraph += 1;
                     let paragraph = self.paragraph_runs(p);
-                    if plain(&paragraph).trim().is_empty() {
-                        continue;
+                    if !plain(&paragraph).trim().is_empty() {
+                        append_paragraph(&mut runs, paragraph);
                     }
-                    if !runs.is_empty() {
-                        runs.push(Run::text(" "));
-                    }
-                    runs.extend(paragraph);
                 }
                 for _ in 0..repeat {
                     cells.push(runs.clone());
@@ -232,11 +218,7 @@ impl Reader {
             rows.push(cells);
         }
         if merged {
-            self.gap(
-                "a table with merged cells",
-                "each merged cell's text is in its first cell; check the table in the chapter",
-                &[],
-            );
+            self.gap(gap::MERGED_CELLS, &[]);
         }
         Block::Table { rows }
     }
@@ -245,8 +227,8 @@ impl Reader {
         let mut runs = Vec::new();
         let mut gaps = Vec::new();
         self.inline(p, &mut runs, &Format::default(), &mut gaps);
-        for (what, action) in gaps {
-            self.gap(what, action, &runs);
+        for kind in gaps {
+            self.gap(kind, &runs);
         }
         runs
     }
@@ -256,7 +238,7 @@ impl Reader {
         parent: &Element,
         runs: &mut Vec<Run>,
         format: &Format,
-        gaps: &mut Vec<(&'static str, &'static str)>,
+        gaps: &mut Vec<GapKind>,
     ) {
         for child in &parent.children {
             match child {
@@ -291,15 +273,11 @@ impl Reader {
                     "tab" => push(runs, format, " "),
                     "line-break" => runs.push(Run {
                         line_break: true,
-                        ..run(format, String::new())
+                        ..format.run(String::new())
                     }),
                     "note" => {
                         if e.attr("note-class") == Some("endnote") {
-                            push_gap(
-                                gaps,
-                                "an endnote",
-                                "left out: move its text into the chapter, or make it a footnote",
-                            );
+                            push_gap(gaps, gap::ENDNOTE);
                             continue;
                         }
                         let mut note = Vec::new();
@@ -307,43 +285,25 @@ impl Reader {
                             for p in body.elements() {
                                 let mut inner = Vec::new();
                                 self.inline(p, &mut inner, &Format::default(), gaps);
-                                if !note.is_empty() && !inner.is_empty() {
-                                    note.push(Run::text(" "));
-                                }
-                                note.extend(inner);
+                                append_paragraph(&mut note, inner);
                             }
                         }
                         self.source.footnotes.push(note);
                         runs.push(Run {
                             footnote: Some(self.source.footnotes.len()),
-                            ..run(format, String::new())
+                            ..format.run(String::new())
                         });
                     }
-                    "frame" => {
+                    "frame" => push_gap(
+                        gaps,
                         if e.find("text-box").is_some() {
-                            push_gap(
-                                gaps,
-                                "a text box",
-                                "left out: copy its text into the chapter if it belongs in the statement",
-                            );
+                            gap::TEXT_BOX
                         } else {
-                            push_gap(
-                                gaps,
-                                "an image",
-                                "left out: add it to the book by hand if it is needed (images do not count as words)",
-                            );
-                        }
-                    }
-                    "annotation" => push_gap(
-                        gaps,
-                        "a comment",
-                        "left out: comments are not part of the statement; answer them, or keep them as <!-- notes --> in the chapter",
+                            gap::IMAGE
+                        },
                     ),
-                    "change" | "change-start" => push_gap(
-                        gaps,
-                        "a tracked change",
-                        "imported as the document shows it: accept or reject the changes and import again if that is not what you want",
-                    ),
+                    "annotation" => push_gap(gaps, COMMENT),
+                    "change" | "change-start" => push_gap(gaps, TRACKED_CHANGE),
                     "bookmark"
                     | "bookmark-start"
                     | "bookmark-end"
@@ -370,40 +330,10 @@ fn collect_rows<'a>(parent: &'a Element, out: &mut Vec<&'a Element>) {
     }
 }
 
-fn run(format: &Format, text: String) -> Run {
-    Run {
-        text,
-        bold: format.bold,
-        italic: format.italic,
-        strike: format.strike,
-        link: format.link.clone(),
-        footnote: None,
-        line_break: false,
-    }
-}
-
+/// Appends text as [`crate::runs::push`] does; empty text (`<text:s text:c="0"/>`,
+/// an empty text node) adds no run here, where Word's reader keeps one.
 fn push(runs: &mut Vec<Run>, format: &Format, text: &str) {
-    if text.is_empty() {
-        return;
-    }
-    if let Some(last) = runs.last_mut()
-        && last.footnote.is_none()
-        && !last.line_break
-        && (last.bold, last.italic, last.strike) == (format.bold, format.italic, format.strike)
-        && last.link == format.link
-    {
-        last.text.push_str(text);
-        return;
-    }
-    runs.push(run(format, text.to_owned()));
-}
-
-fn push_gap(
-    gaps: &mut Vec<(&'static str, &'static str)>,
-    what: &'static str,
-    action: &'static str,
-) {
-    if !gaps.iter().any(|(w, _)| *w == what) {
-        gaps.push((what, action));
+    if !text.is_empty() {
+        crate::runs::push(runs, format, text);
     }
 }

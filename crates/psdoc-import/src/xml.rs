@@ -66,6 +66,14 @@ impl Element {
         }
     }
 
+    /// The trimmed text of the first `title` element below (a document's
+    /// title in its properties), unless it is blank.
+    pub fn title(&self) -> Option<String> {
+        self.find("title")
+            .map(|t| t.text().trim().to_owned())
+            .filter(|t| !t.is_empty())
+    }
+
     /// All text below, in order.
     pub fn text(&self) -> String {
         let mut out = String::new();
@@ -137,23 +145,10 @@ pub fn parse(bytes: &[u8]) -> Result<Element, String> {
                 stack.push(element(&e));
             }
             Event::Empty(e) => top.children.push(Node::Element(element(&e))),
-            Event::End(_) if depth > 1 => {
-                let done = stack.pop().expect("checked");
-                stack
-                    .last_mut()
-                    .expect("checked")
-                    .children
-                    .push(Node::Element(done));
-            }
+            Event::End(_) if depth > 1 => close(&mut stack),
             Event::End(_) => {}
-            Event::Text(t) => {
-                let text = t.xml10_content();
-                push_text(top, &text);
-            }
-            Event::CData(t) => {
-                let text = t.xml10_content();
-                push_text(top, &text);
-            }
+            Event::Text(t) => push_text(top, &t.xml10_content()),
+            Event::CData(t) => push_text(top, &t.xml10_content()),
             Event::GeneralRef(r) => {
                 let mut text = String::new();
                 match r.resolve_char_ref() {
@@ -172,12 +167,7 @@ pub fn parse(bytes: &[u8]) -> Result<Element, String> {
         buf.clear();
     }
     while stack.len() > 1 {
-        let done = stack.pop().expect("checked");
-        stack
-            .last_mut()
-            .expect("checked")
-            .children
-            .push(Node::Element(done));
+        close(&mut stack);
     }
     let mut root = stack.pop().expect("the root");
     match root
@@ -191,6 +181,17 @@ pub fn parse(bytes: &[u8]) -> Result<Element, String> {
         },
         None => Err("no XML element".into()),
     }
+}
+
+/// Closes the innermost open element: it becomes its parent's last child.
+/// The stack holds the element and its parent.
+fn close(stack: &mut Vec<Element>) {
+    let done = stack.pop().expect("an element above the root");
+    stack
+        .last_mut()
+        .expect("the root stays")
+        .children
+        .push(Node::Element(done));
 }
 
 fn push_text(top: &mut Element, text: &str) {

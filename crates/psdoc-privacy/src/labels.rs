@@ -7,6 +7,9 @@
 //! beside it. A label that names something else ("ISBN", "Invoice no.", "Order", a phone
 //! column) raises the bar: a number that happens to pass a CHI check there is not one.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// What a label says its values are.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Label {
@@ -106,76 +109,22 @@ const OTHER: &[&str] = &[
     "postcode district",
 ];
 
-/// The first words of the phrases of [`NAMING`] and [`OTHER`] (and "no", for "no. of").
-const FIRST_WORDS: &[&str] = &[
-    "chi",
-    "community",
-    "nhs",
-    "h&c",
-    "health",
-    "patient",
-    "dob",
-    "d.o.b",
-    "date",
-    "birth",
-    "birthday",
-    "born",
-    "ni",
-    "nino",
-    "national",
-    "postcode",
-    "post",
-    "phone",
-    "telephone",
-    "tel",
-    "mobile",
-    "landline",
-    "contact",
-    "email",
-    "e-mail",
-    "address",
-    "scn",
-    "candidate",
-    "child",
-    "child's",
-    "child’s",
-    "name",
-    "young",
-    "pupil",
-    "baby",
-    "isbn",
-    "issn",
-    "invoice",
-    "inv",
-    "order",
-    "po",
-    "purchase",
-    "account",
-    "acct",
-    "sort",
-    "receipt",
-    "serial",
-    "transaction",
-    "barcode",
-    "tracking",
-    "booking",
-    "ticket",
-    "voucher",
-    "cheque",
-    "charity",
-    "company",
-    "vat",
-    "ukprn",
-    "urn",
-    "licence",
-    "license",
-    "policy",
-    "batch",
-    "number",
-    "no",
-    "isbn-10",
-    "isbn-13",
-];
+/// Words the quick look in [`classify`] knows besides the first words of [`NAMING`] and
+/// [`OTHER`]: "number" and "no" (as in "no. of"), and ISBNs written with their length,
+/// which the quick look reads as one word but [`has_phrase`] finds "isbn" in.
+const MORE_FIRST_WORDS: &[&str] = &["number", "no", "isbn-10", "isbn-13"];
+
+/// The first words of the phrases of [`NAMING`] and [`OTHER`], and [`MORE_FIRST_WORDS`]:
+/// derived once, so that a phrase added to either list is always found.
+static FIRST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    NAMING
+        .iter()
+        .map(|(phrase, _)| *phrase)
+        .chain(OTHER.iter().copied())
+        .map(|phrase| phrase.split(' ').next().unwrap_or(phrase))
+        .chain(MORE_FIRST_WORDS.iter().copied())
+        .collect()
+});
 
 /// Reads a label: a table header, a row label or the words before a value.
 pub(crate) fn classify(label: &str) -> Label {

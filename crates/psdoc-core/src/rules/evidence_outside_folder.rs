@@ -17,38 +17,32 @@ pub(super) static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for (i, state) in cx.evidence_files {
-        let EvidenceFile::Outside(file) = state else {
-            continue;
-        };
-        let doc = &cx.log.documents[*i];
-        out.push(
-            Finding::new(
-                cx.log_location(doc, "file"),
-                format!(
-                    "document {}'s file {file} is outside the evidence folder ({})",
-                    doc.id, cx.config.evidence.files
-                ),
+    let folder = &cx.config.evidence.files;
+    cx.file_findings(
+        out,
+        |state| match state {
+            EvidenceFile::Outside(file) => Some(file),
+            _ => None,
+        },
+        |doc, file| {
+            format!(
+                "document {}'s file {file} is outside the evidence folder ({folder})",
+                doc.id
             )
-            .help(format!(
-                "copy the anonymised document into {} and give its path relative to that folder",
-                cx.config.evidence.files
-            )),
-        );
-    }
+        },
+        &format!(
+            "copy the anonymised document into {folder} and give its path relative to that folder"
+        ),
+    );
 }
 
 #[cfg(test)]
 mod tests {
     use crate::testing::{TestStatement, at};
 
-    /// Document 2 held as `file` (on line 10 of the log); the TOML is a
-    /// literal string, so backslashes are as written.
+    /// Document 2 held as `file` (on line 10 of the log).
     fn with_file(file: &str) -> TestStatement {
-        TestStatement::complete().log(&format!(
-            "[[document]]\nid = 1\ntitle = \"A\"\nurl = \"https://example.org/a\"\ndate = 2025-12-01\n\n\
-             [[document]]\nid = 2\ntitle = \"Case notes\"\nfile = '{file}'\ndate = 2025-12-01\n"
-        ))
+        TestStatement::complete().log_with_file("Case notes", file)
     }
 
     #[test]

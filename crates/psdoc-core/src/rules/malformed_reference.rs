@@ -30,14 +30,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     p = cx.config.evidence.prefix
                 ),
             };
-            out.push(
-                Finding::new(
-                    found.location.clone(),
-                    format!("not an evidence reference: {reason}"),
-                )
-                .section(found.section)
-                .help(help),
-            );
+            let message = format!("not an evidence reference: {reason}");
+            out.push(Finding::at_found(found, message).help(help));
         }
     }
 }

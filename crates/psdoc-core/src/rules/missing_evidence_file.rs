@@ -16,22 +16,18 @@ pub(super) static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for (i, state) in cx.evidence_files {
-        let EvidenceFile::Missing(path) = state else {
-            continue;
-        };
-        let doc = &cx.log.documents[*i];
-        out.push(
-            Finding::new(
-                cx.log_location(doc, "file"),
-                format!("document {}'s file {path} does not exist", doc.id),
-            )
-            .help(format!(
-                "put the file there, or correct `file` (relative to {}; names are case-sensitive)",
-                cx.config.evidence.files
-            )),
-        );
-    }
+    cx.file_findings(
+        out,
+        |state| match state {
+            EvidenceFile::Missing(path) => Some(path),
+            _ => None,
+        },
+        |doc, path| format!("document {}'s file {path} does not exist", doc.id),
+        &format!(
+            "put the file there, or correct `file` (relative to {}; names are case-sensitive)",
+            cx.config.evidence.files
+        ),
+    );
 }
 
 #[cfg(test)]
@@ -40,10 +36,7 @@ mod tests {
 
     /// Document 2 held as `file` (on line 10 of the log).
     fn with_file(file: &str) -> TestStatement {
-        TestStatement::complete().log(&format!(
-            "[[document]]\nid = 1\ntitle = \"A\"\nurl = \"https://example.org/a\"\ndate = 2025-12-01\n\n\
-             [[document]]\nid = 2\ntitle = \"IRD audit\"\nfile = \"{file}\"\ndate = 2025-12-01\n"
-        ))
+        TestStatement::complete().log_with_file("IRD audit", file)
     }
 
     #[test]

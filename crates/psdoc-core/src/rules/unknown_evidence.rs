@@ -42,14 +42,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 }
                 Cited::One(_) => continue,
             };
-            out.push(
-                Finding::new(found.location.clone(), message)
-                    .section(found.section)
-                    .help(format!(
-                        "add the document to {} with that number, or correct the reference",
-                        cx.log.path
-                    )),
-            );
+            out.push(Finding::at_found(found, message).help(format!(
+                "add the document to {} with that number, or correct the reference",
+                cx.log.path
+            )));
         }
     }
 }

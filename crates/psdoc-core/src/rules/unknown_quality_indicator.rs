@@ -23,21 +23,15 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if found.item.resolved.is_some() {
             continue;
         }
-        out.push(
-            Finding::new(
-                found.location.clone(),
-                format!(
-                    "QI {} is not in {}",
-                    found.item.written,
-                    framework_name(framework)
-                ),
-            )
-            .section(found.section)
-            .help(format!(
-                "the framework's QIs are {}",
-                indicator_list(framework)
-            )),
+        let message = format!(
+            "QI {} is not in {}",
+            found.item.written,
+            framework_name(framework)
         );
+        out.push(Finding::at_found(found, message).help(format!(
+            "the framework's QIs are {}",
+            indicator_list(framework)
+        )));
     }
 }
 

@@ -49,6 +49,18 @@ pub enum Align {
     Right,
 }
 
+impl Align {
+    /// The alignment as Word and Typst name it ("right", "center"); `None`
+    /// for a column aligned left, as both align one that says nothing.
+    pub fn keyword(self) -> Option<&'static str> {
+        match self {
+            Align::Right => Some("right"),
+            Align::Center => Some("center"),
+            Align::None | Align::Left => None,
+        }
+    }
+}
+
 /// A run of text inside a block.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Inline {
@@ -102,6 +114,15 @@ impl Block {
             Block::Rule => 0,
         }
     }
+}
+
+/// The columns of a table: as many as its widest row has cells (the header
+/// counts), and at least one, so that an empty table is still well formed.
+pub fn table_columns(header: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) -> usize {
+    header
+        .len()
+        .max(rows.iter().map(Vec::len).max().unwrap_or(0))
+        .max(1)
 }
 
 /// Words in a run of inlines; a footnote's words are counted apart.

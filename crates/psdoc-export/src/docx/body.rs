@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use crate::document::{Align, Block, Inline};
+use crate::document::{Block, Inline, table_columns};
 use crate::xml::escape;
 
 /// What the body refers to in other parts: hyperlink addresses, list
@@ -121,10 +121,7 @@ impl Body {
                 header,
                 rows,
             } => {
-                let columns = header
-                    .len()
-                    .max(rows.iter().map(Vec::len).max().unwrap_or(0))
-                    .max(1);
+                let columns = table_columns(header, rows);
                 let width = 9026 / columns;
                 out.push_str(r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>"#);
                 for _ in 0..columns {
@@ -139,12 +136,7 @@ impl Body {
                     }
                     for i in 0..columns {
                         let _ = write!(out, r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p>"#);
-                        let jc = match alignments.get(i) {
-                            Some(Align::Right) => Some("right"),
-                            Some(Align::Center) => Some("center"),
-                            _ => None,
-                        };
-                        if let Some(jc) = jc {
+                        if let Some(jc) = alignments.get(i).and_then(|a| a.keyword()) {
                             let _ = write!(out, r#"<w:pPr><w:jc w:val="{jc}"/></w:pPr>"#);
                         }
                         if let Some(cell) = row.get(i) {

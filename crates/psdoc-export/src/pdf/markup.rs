@@ -11,7 +11,7 @@ use std::fmt::Write;
 
 use super::escape::{markup, string};
 use super::fonts::FAMILY;
-use crate::document::{Align, Block, Document, Inline};
+use crate::document::{Align, Block, Document, Inline, table_columns};
 
 /// How the PDF is laid out.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -158,42 +158,7 @@ pub fn write_block(out: &mut String, block: &Block) {
             alignments,
             header,
             rows,
-        } => {
-            let columns = header
-                .len()
-                .max(rows.iter().map(Vec::len).max().unwrap_or(0))
-                .max(1);
-            let align: Vec<&str> = (0..columns)
-                .map(|i| match alignments.get(i) {
-                    Some(Align::Right) => "right",
-                    Some(Align::Center) => "center",
-                    _ => "left",
-                })
-                .collect();
-            let _ = write!(
-                out,
-                "#table(columns: {columns}, align: ({},), table.header(repeat: true",
-                align.join(", ")
-            );
-            for i in 0..columns {
-                out.push_str(", [");
-                if let Some(cell) = header.get(i) {
-                    write_inlines(out, cell);
-                }
-                out.push(']');
-            }
-            out.push(')');
-            for row in rows {
-                for i in 0..columns {
-                    out.push_str(", [");
-                    if let Some(cell) = row.get(i) {
-                        write_inlines(out, cell);
-                    }
-                    out.push(']');
-                }
-            }
-            out.push_str(")\n\n");
-        }
+        } => write_table(out, alignments, header, rows),
         Block::Quote(blocks) => {
             out.push_str("#quote(block: true)[");
             write_blocks_inline(out, blocks);
@@ -207,6 +172,48 @@ pub fn write_block(out: &mut String, block: &Block) {
 }
 
 /// Blocks inside a content argument (a list item, a quote, a footnote).
+/// A table as Typst's `table`: its header row repeated on every page, each
+/// column aligned as the Markdown says (left when it says nothing).
+fn write_table(
+    out: &mut String,
+    alignments: &[Align],
+    header: &[Vec<Inline>],
+    rows: &[Vec<Vec<Inline>>],
+) {
+    let columns = table_columns(header, rows);
+    let align: Vec<&str> = (0..columns)
+        .map(|i| {
+            alignments
+                .get(i)
+                .and_then(|a| a.keyword())
+                .unwrap_or("left")
+        })
+        .collect();
+    let _ = write!(
+        out,
+        "#table(columns: {columns}, align: ({},), table.header(repeat: true",
+        align.join(", ")
+    );
+    write_cells(out, header, columns);
+    out.push(')');
+    for row in rows {
+        write_cells(out, row, columns);
+    }
+    out.push_str(")\n\n");
+}
+
+/// A row's `columns` cells as arguments of Typst's `table` (`, [...]`), an
+/// empty one for each cell the row lacks.
+fn write_cells(out: &mut String, row: &[Vec<Inline>], columns: usize) {
+    for i in 0..columns {
+        out.push_str(", [");
+        if let Some(cell) = row.get(i) {
+            write_inlines(out, cell);
+        }
+        out.push(']');
+    }
+}
+
 fn write_blocks_inline(out: &mut String, blocks: &[Block]) {
     for (i, block) in blocks.iter().enumerate() {
         if i > 0 {

@@ -50,23 +50,10 @@ pub(crate) fn docx(bytes: &[u8], limits: &Limits, ext: &str) -> Result<Extracted
         })
         .collect();
     others.sort_by_key(|(n, _)| part_order(n));
-    for (part, dialect) in others {
-        let paras = zip.parse(&part, |r| paragraphs(r, dialect, &heading_styles))?;
-        push_paragraphs(&mut units, paras, |n| Location::Part {
-            part: part.clone(),
-            paragraph: n,
-        });
-    }
-    let embedded: Vec<&String> = zip
-        .names()
-        .iter()
-        .filter(|n| {
-            n.strip_prefix(dir)
-                .and_then(|f| f.strip_prefix("/embeddings/"))
-                .is_some_and(|f| !f.is_empty() && !f.ends_with('/'))
-        })
+    push_parts(&mut zip, &mut units, others, &heading_styles)?;
+    let incomplete = embedded_note(zip.names(), &format!("{dir}/embeddings/"))
+        .into_iter()
         .collect();
-    let incomplete = embedded_note(&embedded).into_iter().collect();
     Ok(Extracted {
         format: Format::Docx,
         units,
@@ -97,7 +84,7 @@ pub(crate) fn odt(bytes: &[u8], limits: &Limits, ext: &str) -> Result<Extracted,
     let mut units = body_units(body);
     // Headers and footers live with the page styles; charts and other embedded
     // objects in sub-documents of their own.
-    let mut parts: Vec<String> = zip
+    let mut parts: Vec<&String> = zip
         .names()
         .iter()
         .filter(|n| {
@@ -106,16 +93,13 @@ pub(crate) fn odt(bytes: &[u8], limits: &Limits, ext: &str) -> Result<Extracted,
                     .and_then(|rest| rest.strip_suffix("/content.xml"))
                     .is_some_and(|num| !num.is_empty() && num.chars().all(|c| c.is_ascii_digit()))
         })
-        .cloned()
         .collect();
-    parts.sort_by_key(|n| (n != "styles.xml", part_order(n)));
-    for part in parts {
-        let paras = zip.parse(&part, |r| paragraphs(r, Dialect::Odf, &none))?;
-        push_paragraphs(&mut units, paras, |n| Location::Part {
-            part: part.clone(),
-            paragraph: n,
-        });
-    }
+    parts.sort_by_key(|n| (*n != "styles.xml", part_order(n)));
+    let parts = parts
+        .into_iter()
+        .map(|n| (n.clone(), Dialect::Odf))
+        .collect();
+    push_parts(&mut zip, &mut units, parts, &none)?;
     Ok(Extracted {
         format: Format::Odt,
         units,
@@ -147,15 +131,26 @@ fn word_part(file: &str) -> Option<Dialect> {
     text_part.then_some(Dialect::Word)
 }
 
-/// The paragraphs of a part (a header, a chart), numbered from 1 by `at`.
-pub(crate) fn push_paragraphs(
+/// Reads each part besides the body (a header, a chart) as paragraphs of its
+/// dialect, in the order given, and appends them as units located by their part
+/// and their number in it (from 1).
+pub(crate) fn push_parts(
+    zip: &mut Archive<'_>,
     units: &mut Vec<TextUnit>,
-    paragraphs: Vec<Paragraph>,
-    at: impl Fn(usize) -> Location,
-) {
-    for (i, p) in paragraphs.into_iter().enumerate() {
-        units.push(TextUnit::new(p.text, at(i + 1)));
+    parts: Vec<(String, Dialect)>,
+    heading_styles: &HashSet<String>,
+) -> Result<(), NotScanned> {
+    for (part, dialect) in parts {
+        let paras = zip.parse(&part, |r| paragraphs(r, dialect, heading_styles))?;
+        for (i, p) in paras.into_iter().enumerate() {
+            let location = Location::Part {
+                part: part.clone(),
+                paragraph: i + 1,
+            };
+            units.push(TextUnit::new(p.text, location));
+        }
     }
+    Ok(())
 }
 
 /// The body's paragraphs as units: numbered from 1, each with the nearest heading

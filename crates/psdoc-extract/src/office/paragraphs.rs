@@ -89,56 +89,34 @@ pub(crate) fn paragraphs(
                         }
                         (Dialect::Word, "tc")
                         | (Dialect::Odf, "table-cell" | "covered-table-cell") => {
-                            if let Some(t) = tables.last_mut() {
-                                t.2 += 1;
-                            }
+                            next_cell(&mut tables)
                         }
                         (Dialect::Word, "t" | "delText" | "instrText")
                         | (Dialect::Drawing, "t") => in_text += 1,
                         (Dialect::Word, "r") => in_run += 1,
                         _ => {}
                     }
-                    side_text(
-                        &e,
-                        &name,
-                        dialect,
-                        in_run,
-                        open.last_mut().map(|p| &mut p.text),
-                    );
+                    side_text(&e, &name, dialect, in_run, &mut open);
                 }
             }
             Event::Empty(e) => {
                 let name = name_of(&e);
                 if skipped == 0 {
                     match (dialect, name.as_str()) {
-                        (Dialect::Word, "pStyle") => {
-                            if attr(&e, "val").is_some_and(|v| is_heading_style(&v, heading_styles))
-                                && let Some(p) = open.last_mut()
-                            {
-                                p.heading = true;
-                            }
-                        }
-                        (Dialect::Word, "outlineLvl") => {
-                            if attr(&e, "val").is_some_and(|v| v.parse::<u8>().is_ok_and(|l| l < 9))
+                        (Dialect::Word, "pStyle" | "outlineLvl") => {
+                            if attr(&e, "val")
+                                .is_some_and(|v| marks_heading(&name, &v, heading_styles))
                                 && let Some(p) = open.last_mut()
                             {
                                 p.heading = true;
                             }
                         }
                         (Dialect::Odf, "table-cell" | "covered-table-cell") => {
-                            if let Some(t) = tables.last_mut() {
-                                t.2 += 1;
-                            }
+                            next_cell(&mut tables)
                         }
                         _ => {}
                     }
-                    side_text(
-                        &e,
-                        &name,
-                        dialect,
-                        in_run,
-                        open.last_mut().map(|p| &mut p.text),
-                    );
+                    side_text(&e, &name, dialect, in_run, &mut open);
                 }
             }
             Event::End(e) => {
@@ -164,28 +142,16 @@ pub(crate) fn paragraphs(
                     }
                 }
             }
-            Event::Text(t) => {
-                if reads_text(dialect, in_text, skipped)
-                    && let Some(p) = open.last_mut()
-                {
-                    push_document_text(&mut p.text, &t.xml10_content());
-                }
+            Event::Text(t) if reads_text(dialect, in_text, skipped) => {
+                push_text(&mut open, &t.xml10_content())
             }
-            Event::CData(t) => {
-                if reads_text(dialect, in_text, skipped)
-                    && let Some(p) = open.last_mut()
-                {
-                    push_document_text(&mut p.text, &t.xml10_content());
-                }
+            Event::CData(t) if reads_text(dialect, in_text, skipped) => {
+                push_text(&mut open, &t.xml10_content())
             }
-            Event::GeneralRef(r) => {
-                if reads_text(dialect, in_text, skipped)
-                    && let Some(p) = open.last_mut()
-                {
-                    scratch.clear();
-                    push_ref(&r, &mut scratch);
-                    push_document_text(&mut p.text, &scratch);
-                }
+            Event::GeneralRef(r) if reads_text(dialect, in_text, skipped) && !open.is_empty() => {
+                scratch.clear();
+                push_ref(&r, &mut scratch);
+                push_text(&mut open, &scratch);
             }
             Event::Eof => break,
             _ => {}
@@ -257,6 +223,30 @@ pub(crate) fn heading_styles(input: &mut dyn BufRead) -> Result<HashSet<String>,
     Ok(out)
 }
 
+/// The next cell of the innermost table being read (its row, column and number).
+fn next_cell(tables: &mut [(usize, usize, usize)]) {
+    if let Some(t) = tables.last_mut() {
+        t.2 += 1;
+    }
+}
+
+/// Whether a Word paragraph property `name` (`pStyle`, `outlineLvl`) with value
+/// `val` makes the paragraph a heading: a heading style, or an outline level of 0
+/// to 8 (9 is body text).
+fn marks_heading(name: &str, val: &str, heading_styles: &HashSet<String>) -> bool {
+    match name {
+        "pStyle" => is_heading_style(val, heading_styles),
+        _ => val.parse::<u8>().is_ok_and(|l| l < 9),
+    }
+}
+
+/// Adds text to the innermost open paragraph (there is none outside paragraphs).
+fn push_text(open: &mut [Paragraph], text: &str) {
+    if let Some(p) = open.last_mut() {
+        push_document_text(&mut p.text, text);
+    }
+}
+
 fn reads_text(dialect: Dialect, in_text: usize, skipped: usize) -> bool {
     skipped == 0 && (dialect == Dialect::Odf || in_text > 0)
 }
@@ -282,28 +272,20 @@ fn side_text(
     name: &str,
     dialect: Dialect,
     in_run: usize,
-    paragraph: Option<&mut String>,
+    open: &mut [Paragraph],
 ) {
-    let Some(p) = paragraph else { return };
+    let Some(p) = open.last_mut().map(|p| &mut p.text) else {
+        return;
+    };
     match (dialect, name) {
         (Dialect::Word, "tab" | "br" | "cr" | "ptab") if in_run > 0 => p.push(' '),
         (Dialect::Word, "noBreakHyphen") => p.push('-'),
         (Dialect::Word, "docPr") => {
             for key in ["descr", "title"] {
-                if let Some(v) = attr(e, key) {
-                    p.push(' ');
-                    push_document_text(p, &v);
-                    p.push(' ');
-                }
+                push_attribute(p, e, key);
             }
         }
-        (Dialect::Word, "fldSimple") => {
-            if let Some(v) = attr(e, "instr") {
-                p.push(' ');
-                push_document_text(p, &v);
-                p.push(' ');
-            }
-        }
+        (Dialect::Word, "fldSimple") => push_attribute(p, e, "instr"),
         (Dialect::Odf, "s") => {
             let n = attr(e, "c")
                 .and_then(|c| c.parse::<usize>().ok())
@@ -314,5 +296,14 @@ fn side_text(
         }
         (Dialect::Odf, "tab" | "line-break") => p.push(' '),
         _ => {}
+    }
+}
+
+/// Adds an attribute's text, if the element has it, set apart by spaces.
+fn push_attribute(p: &mut String, e: &quick_xml::events::BytesStart<'_>, key: &str) {
+    if let Some(v) = attr(e, key) {
+        p.push(' ');
+        push_document_text(p, &v);
+        p.push(' ');
     }
 }

@@ -4,7 +4,8 @@
 use psdoc_extract::{Limits, NotScannedKind, extract_bytes};
 
 use crate::fixtures::{self, Member, Page, deflated_zeros, w_document};
-use crate::{not_scanned, ok};
+use crate::raw_pdf::pdf_of_objects;
+use crate::{not_scanned, ok, refused};
 
 const MIB: u64 = 1 << 20;
 
@@ -25,6 +26,21 @@ fn peak_rss() -> Option<u64> {
     Some(kb * 1024)
 }
 
+/// Runs `f`, failing the test when the process's peak memory grew by 100 MiB or more
+/// meanwhile (where it can be read: Linux).
+fn within_memory<T>(f: impl FnOnce() -> T) -> T {
+    let before = peak_rss();
+    let out = f();
+    if let (Some(before), Some(after)) = (before, peak_rss()) {
+        assert!(
+            after.saturating_sub(before) < 100 * MIB,
+            "peak memory grew by {} bytes",
+            after - before
+        );
+    }
+    out
+}
+
 #[test]
 fn zip_bomb_declared_small_stops_at_the_member_limit() {
     // 300 MiB of zeros in about 300 KiB, declared as 10 bytes.
@@ -39,20 +55,11 @@ fn zip_bomb_declared_small_stops_at_the_member_limit() {
         bomb,
     ]);
     assert!(bytes.len() < 2 * MIB as usize);
-    let before = peak_rss();
-    let n = extract_bytes("bomb.docx", &bytes, &small_limits()).unwrap_err();
-    let after = peak_rss();
+    let n = within_memory(|| extract_bytes("bomb.docx", &bytes, &small_limits())).unwrap_err();
     assert_eq!(
         n.reason,
         "zip member word/document.xml expands beyond the size it declares (a zip bomb, or a damaged .docx)"
     );
-    if let (Some(before), Some(after)) = (before, after) {
-        assert!(
-            after.saturating_sub(before) < 100 * MIB,
-            "peak memory grew by {} bytes",
-            after - before
-        );
-    }
 }
 
 #[test]
@@ -107,52 +114,31 @@ fn archive_limit_counts_all_members() {
 
 #[test]
 fn docx_that_is_not_a_zip() {
-    let n = not_scanned(
+    let n = refused(
         "report.docx",
         b"<html>exported from a web page</html>",
-        &Limits::default(),
         NotScannedKind::Corrupt,
     );
     assert_eq!(n.reason, "not a zip archive (corrupt .docx?)");
-    let n = not_scanned(
-        "sheet.xlsx",
-        b"",
-        &Limits::default(),
-        NotScannedKind::Corrupt,
-    );
+    let n = refused("sheet.xlsx", b"", NotScannedKind::Corrupt);
     assert_eq!(n.reason, "not a zip archive (corrupt .xlsx?)");
     // Password-protected Office files are OLE compound files.
     let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
     ole.extend([0u8; 504]);
-    not_scanned(
-        "secret.docx",
-        &ole,
-        &Limits::default(),
-        NotScannedKind::Encrypted,
-    );
+    refused("secret.docx", &ole, NotScannedKind::Encrypted);
     // A zip without the Word part.
     let zip = fixtures::zip(&[Member::new("hello.txt", "hi")]);
-    let n = not_scanned(
-        "odd.docx",
-        &zip,
-        &Limits::default(),
-        NotScannedKind::Corrupt,
-    );
+    let n = refused("odd.docx", &zip, NotScannedKind::Corrupt);
     assert_eq!(
         n.reason,
         "not a Word document: word/document.xml is missing (corrupt .docx?)"
     );
-    let n = not_scanned("odd.odt", &zip, &Limits::default(), NotScannedKind::Corrupt);
+    let n = refused("odd.odt", &zip, NotScannedKind::Corrupt);
     assert_eq!(
         n.reason,
         "not an OpenDocument file: content.xml is missing (corrupt .odt?)"
     );
-    not_scanned(
-        "odd.xlsx",
-        &zip,
-        &Limits::default(),
-        NotScannedKind::Corrupt,
-    );
+    refused("odd.xlsx", &zip, NotScannedKind::Corrupt);
 }
 
 #[test]
@@ -161,12 +147,7 @@ fn docx_with_malformed_or_truncated_xml() {
         "word/document.xml",
         "<w:document><w:body><w:p><w:t>Kyle</w:t></w:p><w:p attr=\"unclosed>",
     )]);
-    let n = not_scanned(
-        "broken.docx",
-        &bytes,
-        &Limits::default(),
-        NotScannedKind::Corrupt,
-    );
+    let n = refused("broken.docx", &bytes, NotScannedKind::Corrupt);
     assert_eq!(
         n.reason,
         "zip member word/document.xml is damaged (malformed XML): corrupt .docx?"
@@ -201,24 +182,14 @@ fn truncated_pdf() {
     let good = fixtures::pdf(&[Page::text(
         "BT /F1 12 Tf 72 720 Td (Kyle Smith, aged 9) Tj ET",
     )]);
-    let n = not_scanned(
-        "cut.pdf",
-        &good[..40],
-        &Limits::default(),
-        NotScannedKind::Corrupt,
-    );
+    let n = refused("cut.pdf", &good[..40], NotScannedKind::Corrupt);
     assert_eq!(
         n.reason,
         "could not read this PDF (damaged, or built in a way psdoc cannot read)"
     );
     // Cut inside the page's content: the page is damaged, not a scan.
     let at = good.windows(6).position(|w| w == b"stream").unwrap();
-    not_scanned(
-        "cut.pdf",
-        &good[..at + 10],
-        &Limits::default(),
-        NotScannedKind::Corrupt,
-    );
+    refused("cut.pdf", &good[..at + 10], NotScannedKind::Corrupt);
     // Every cut either reads what is left or is NotScanned: never a panic.
     for cut in (0..good.len()).step_by(5) {
         let _ = extract_bytes("cut.pdf", &good[..cut], &Limits::default());
@@ -228,32 +199,21 @@ fn truncated_pdf() {
 #[test]
 fn pdf_without_text() {
     let bytes = fixtures::pdf(&[Page::text("")]);
-    let n = not_scanned(
-        "scan.pdf",
-        &bytes,
-        &Limits::default(),
-        NotScannedKind::NoText,
-    );
+    let n = refused("scan.pdf", &bytes, NotScannedKind::NoText);
     assert_eq!(
         n.reason,
         "a PDF with no text layer (a scanned document?): psdoc cannot read text in images"
     );
     // Drawing only.
     let bytes = fixtures::pdf(&[Page::text("0 0 m 100 100 l S")]);
-    not_scanned(
-        "drawing.pdf",
-        &bytes,
-        &Limits::default(),
-        NotScannedKind::NoText,
-    );
+    refused("drawing.pdf", &bytes, NotScannedKind::NoText);
 }
 
 #[test]
 fn not_a_pdf() {
-    let n = not_scanned(
+    let n = refused(
         "report.pdf",
         b"PK\x03\x04 a zip really",
-        &Limits::default(),
         NotScannedKind::Corrupt,
     );
     assert_eq!(
@@ -282,12 +242,7 @@ fn encrypted_pdf() {
         doc.save_to(&mut out).unwrap();
         out
     };
-    let n = not_scanned(
-        "locked.pdf",
-        &encrypt("secret"),
-        &Limits::default(),
-        NotScannedKind::Encrypted,
-    );
+    let n = refused("locked.pdf", &encrypt("secret"), NotScannedKind::Encrypted);
     assert_eq!(
         n.reason,
         "an encrypted PDF: psdoc cannot read it without the password"
@@ -321,58 +276,32 @@ fn pdf_decompression_bomb_in_page_content() {
     replacement.extend(b"\nendstream");
     bytes.splice(at..at + marker.len(), replacement);
     // The xref offsets after the page are now wrong: lopdf repairs them.
-    let before = peak_rss();
-    let result = extract_bytes("bomb.pdf", &bytes, &small_limits());
-    let after = peak_rss();
-    let n = result.unwrap_err();
+    let n = within_memory(|| extract_bytes("bomb.pdf", &bytes, &small_limits())).unwrap_err();
     assert_eq!(n.kind, NotScannedKind::OverLimit);
     assert_eq!(
         n.reason,
         "the content of page 1 expands beyond 1 MiB (limits.max_member_bytes)"
     );
-    if let (Some(before), Some(after)) = (before, after) {
-        assert!(
-            after.saturating_sub(before) < 100 * MIB,
-            "peak memory grew by {} bytes",
-            after - before
-        );
-    }
 }
 
 #[test]
 fn binary_txt() {
     let mut elf = b"\x7FELF\x02\x01\x01\0\0\0\0\0\0\0\0\0".to_vec();
     elf.extend((0..2000u32).map(|i| (i * 7 % 256) as u8));
-    let n = not_scanned(
-        "notes.txt",
-        &elf,
-        &Limits::default(),
-        NotScannedKind::Binary,
-    );
+    let n = refused("notes.txt", &elf, NotScannedKind::Binary);
     assert_eq!(n.reason, "binary data in a .txt file");
-    not_scanned("data.csv", &elf, &Limits::default(), NotScannedKind::Binary);
-    not_scanned(
-        "page.html",
-        &elf,
-        &Limits::default(),
-        NotScannedKind::Binary,
-    );
-    not_scanned(
+    refused("data.csv", &elf, NotScannedKind::Binary);
+    refused("page.html", &elf, NotScannedKind::Binary);
+    refused(
         "notes.md",
         b"\x01\x02\x03\x04\x05\x06 text",
-        &Limits::default(),
         NotScannedKind::Binary,
     );
 }
 
 #[test]
 fn images_and_unsupported_formats() {
-    let n = not_scanned(
-        "photo.JPG",
-        b"\xFF\xD8\xFF",
-        &Limits::default(),
-        NotScannedKind::Image,
-    );
+    let n = refused("photo.JPG", b"\xFF\xD8\xFF", NotScannedKind::Image);
     assert_eq!(
         n.reason,
         "an image: psdoc cannot read text in images (check it by eye)"
@@ -380,41 +309,21 @@ fn images_and_unsupported_formats() {
     for name in [
         "a.png", "a.jpeg", "a.gif", "a.tif", "a.tiff", "a.bmp", "a.heic",
     ] {
-        not_scanned(name, b"", &Limits::default(), NotScannedKind::Image);
+        refused(name, b"", NotScannedKind::Image);
     }
-    let n = not_scanned(
-        "plan.pages",
-        b"",
-        &Limits::default(),
-        NotScannedKind::Unsupported,
-    );
+    let n = refused("plan.pages", b"", NotScannedKind::Unsupported);
     assert_eq!(
         n.reason,
         "unsupported format .pages (save it as .docx or .pdf)"
     );
-    let n = not_scanned(
-        "old.doc",
-        b"",
-        &Limits::default(),
-        NotScannedKind::Unsupported,
-    );
+    let n = refused("old.doc", b"", NotScannedKind::Unsupported);
     assert_eq!(
         n.reason,
         "unsupported format .doc (save it as .docx or .pdf)"
     );
-    let n = not_scanned(
-        "archive.7z",
-        b"",
-        &Limits::default(),
-        NotScannedKind::Unsupported,
-    );
+    let n = refused("archive.7z", b"", NotScannedKind::Unsupported);
     assert_eq!(n.reason, "unsupported format .7z");
-    let n = not_scanned(
-        "README",
-        b"text",
-        &Limits::default(),
-        NotScannedKind::Unsupported,
-    );
+    let n = refused("README", b"text", NotScannedKind::Unsupported);
     assert_eq!(
         n.reason,
         "unsupported format (the file name has no extension)"
@@ -456,29 +365,6 @@ fn a_huge_sparse_sheet_keeps_a_bounded_table() {
     );
 }
 
-/// A PDF written from raw object bodies (numbered from 1), with a correct xref.
-fn raw_pdf(objects: &[String]) -> Vec<u8> {
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).into_bytes());
-    }
-    let xref = out.len();
-    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).into_bytes());
-    for o in offsets {
-        out.extend(format!("{o:010} 00000 n \n").into_bytes());
-    }
-    out.extend(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .into_bytes(),
-    );
-    out
-}
-
 #[test]
 fn pdf_with_a_very_deep_page_tree() {
     // Catalog, then 50,000 page-tree nodes each the only kid of the one before.
@@ -492,7 +378,7 @@ fn pdf_with_a_very_deep_page_tree() {
         ));
     }
     objects.push("<< /Type /Page /Contents 99999999 0 R >>".to_string());
-    let result = extract_bytes("deep.pdf", &raw_pdf(&objects), &Limits::default());
+    let result = extract_bytes("deep.pdf", &pdf_of_objects(&objects), &Limits::default());
     assert!(result.is_err(), "{:?}", result.map(|e| e.units));
 }
 
@@ -525,12 +411,7 @@ fn html_and_csv_with_pathological_nesting_and_quotes() {
 fn xml_nested_too_deep_is_refused() {
     let deep = "<w:sdt>".repeat(100_000);
     let bytes = fixtures::zip(&[Member::new("word/document.xml", w_document(&deep))]);
-    let n = not_scanned(
-        "deep.docx",
-        &bytes,
-        &Limits::default(),
-        NotScannedKind::Corrupt,
-    );
+    let n = refused("deep.docx", &bytes, NotScannedKind::Corrupt);
     assert_eq!(
         n.reason,
         "zip member word/document.xml is damaged (malformed XML): corrupt .docx?"

@@ -5,6 +5,10 @@ mod fixtures;
 mod formats;
 mod fuzz;
 mod hostile;
+/// PDFs from raw object bodies: the binary tests' writer (`tests/support`),
+/// included rather than copied.
+#[path = "../../../../tests/support/pdf.rs"]
+mod raw_pdf;
 
 use psdoc_extract::{Extracted, Limits, Location, NotScanned, NotScannedKind, extract_bytes};
 
@@ -25,6 +29,11 @@ pub fn not_scanned(name: &str, bytes: &[u8], limits: &Limits, kind: NotScannedKi
             n
         }
     }
+}
+
+/// Extracts with the default limits, expecting NotScanned of the given kind.
+pub fn refused(name: &str, bytes: &[u8], kind: NotScannedKind) -> NotScanned {
+    not_scanned(name, bytes, &Limits::default(), kind)
 }
 
 /// The location of the unit holding `needle`, failing when none does.

@@ -76,6 +76,12 @@ const LARGE_PLACES: [&str; 24] = [
 ];
 
 /// Capitalised words after "in", "at" or "from" that are not places.
+///
+/// The month names here repeat those of `psdoc_evidence::date`, on purpose: this crate
+/// depends on no other psdoc crate (psdoc-evidence would bring spreadsheet, TOML and URL
+/// parsers into every build of the detectors), and the two lists do different jobs: there a
+/// month's number gives the name a date is written with, here a name is one of the words
+/// that start no place name, beside the days of the week and the words of a school year.
 const NOT_PLACES: [&str; 40] = [
     "January",
     "February",
