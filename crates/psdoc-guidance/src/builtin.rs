@@ -1,8 +1,8 @@
 //! The profiles psdoc carries: the guidance letters a partnership names with
 //! `[guidance] profile = "..."`. Each is a TOML file under `profiles/`, read
-//! once per process.
+//! once per process, when first needed.
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use crate::file::parse_profile;
 use crate::profile::{Origin, Profile};
@@ -24,25 +24,27 @@ pub const BUILTIN: &[(&str, &str, &str)] = &[
     ),
 ];
 
-static PROFILES: LazyLock<Vec<Profile>> = LazyLock::new(|| {
-    BUILTIN
-        .iter()
-        .map(|(name, _, text)| {
-            parse_profile(text, &format!("built-in profile {name}"), Origin::BuiltIn)
-                .unwrap_or_else(|e| panic!("built-in profile {name}: {e}"))
-        })
-        .collect()
-});
+/// Each built-in profile, parsed the first time it is asked for: a run parses only the
+/// profile it follows (parsing one is a tenth of a `psdoc diff`).
+static PROFILES: [OnceLock<Profile>; BUILTIN.len()] = [const { OnceLock::new() }; BUILTIN.len()];
+
+fn parsed(i: usize) -> &'static Profile {
+    PROFILES[i].get_or_init(|| {
+        let (name, _, text) = BUILTIN[i];
+        parse_profile(text, &format!("built-in profile {name}"), Origin::BuiltIn)
+            .unwrap_or_else(|e| panic!("built-in profile {name}: {e}"))
+    })
+}
 
 /// The built-in profile named `name`.
 pub fn builtin(name: &str) -> Option<&'static Profile> {
     let i = BUILTIN.iter().position(|(n, _, _)| *n == name)?;
-    Some(&PROFILES[i])
+    Some(parsed(i))
 }
 
 /// The profile psdoc follows when `partnership.toml` names none.
 pub fn default_profile() -> &'static Profile {
-    &PROFILES[0]
+    parsed(0)
 }
 
 #[cfg(test)]
