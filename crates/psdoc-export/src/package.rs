@@ -11,6 +11,7 @@ use psdoc_core::Project;
 use psdoc_core::model::FileSource;
 use psdoc_core::model::evidence::EvidenceFile;
 use psdoc_core::model::files::ReadError;
+use psdoc_core::text::hex;
 
 use crate::archive;
 use crate::document;
@@ -146,10 +147,6 @@ pub fn build(project: &Project, files: &dyn FileSource, options: Options) -> Res
     let entries = std::iter::once(("manifest.json", manifest_json.as_bytes()))
         .chain(contents.iter().map(|(p, b, _)| (p.as_str(), b.as_slice())));
     archive::zip("package", project.submission(), entries)
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A title as a file name Windows accepts: no reserved characters, no

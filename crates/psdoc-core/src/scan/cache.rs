@@ -34,6 +34,7 @@ use super::ScanSettings;
 use crate::config::PrivacySettings;
 use crate::diagnostic::Finding;
 use crate::model::Location;
+use crate::text::hex;
 use psdoc_extract::Limits;
 use psdoc_privacy::{Identifier, Kind};
 
@@ -190,14 +191,6 @@ pub(crate) fn text_id(text: &str, chapter: bool) -> String {
     hash.update([u8::from(chapter)]);
     hash.update(text.as_bytes());
     hex(&hash.finalize())
-}
-
-fn hex(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        out.push_str(&format!("{b:02x}"));
-    }
-    out
 }
 
 /// The rules whose findings an entry holds.

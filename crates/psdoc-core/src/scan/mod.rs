@@ -207,9 +207,8 @@ pub fn scan_statement(
         .map(|c| c.expanded.text.as_str())
         .chain(others.iter().map(|f| f.text.as_str()))
         .collect();
-    let (mut found, mut indirect) = find_in_statement(&texts, statement.chapters.len(), settings);
+    let (mut found, indirect) = find_in_statement(&texts, statement.chapters.len(), settings);
     let found_in_others = found.split_off(statement.chapters.len());
-    indirect.truncate(statement.chapters.len());
     // Chapters through their expanded text, so each finding knows its section.
     let mut seen: std::collections::HashSet<(String, usize, usize)> = Default::default();
     let mut seen_indirect: std::collections::HashSet<(String, usize, usize)> = Default::default();

@@ -1,6 +1,6 @@
 //! Small text helpers every renderer shares: escaping for HTML and Markdown,
-//! numbers as people read them, aligned plain-text tables and short commit
-//! ids. Written once here, so that no renderer carries its own copy.
+//! numbers as people read them, aligned plain-text tables, short commit
+//! ids and digests in hexadecimal. Written once here, so that no renderer carries its own copy.
 
 mod escape;
 pub mod inert;
@@ -22,6 +22,16 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
+/// `bytes` (a digest) in lower-case hexadecimal, two digits a byte.
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(out, "{b:02x}");
+    }
+    out
+}
+
 /// The first seven characters of a commit id, as git shows it.
 pub fn short_commit(id: &str) -> &str {
     id.get(..7).unwrap_or(id)
@@ -37,6 +47,12 @@ mod tests {
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(4870), "4,870");
         assert_eq!(thousands(1234567), "1,234,567");
+    }
+
+    #[test]
+    fn hex_is_two_lower_case_digits_a_byte() {
+        assert_eq!(hex(&[0x00, 0x0f, 0xa5, 0xff]), "000fa5ff");
+        assert_eq!(hex(&[]), "");
     }
 
     #[test]
