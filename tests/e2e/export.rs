@@ -208,3 +208,107 @@ fn log_reports_a_supplied_file_that_is_not_there() {
     assert!(err.contains("audits/ird.md does not exist"), "{err}");
     with_files().run(&["log", "--format", "csv"]).expect_code(0);
 }
+
+/// A copy of `psdoc` alone in a folder, without the `psdoc-typeset` that
+/// is installed beside it.
+fn psdoc_without_typesetter(dir: &std::path::Path) -> std::path::PathBuf {
+    let psdoc = std::path::PathBuf::from(env!("CARGO_BIN_EXE_psdoc"));
+    let lone = dir.join(psdoc.file_name().unwrap());
+    std::fs::copy(&psdoc, &lone).unwrap();
+    lone
+}
+
+#[test]
+fn pdfs_are_typeset_by_the_helper_beside_psdoc() {
+    let repo = with_files();
+    // Every command that writes a PDF: the statement, the log, the package.
+    let pdf = repo.path().join("out/statement.pdf");
+    repo.run(&["export", "--format", "pdf", "-o", pdf.to_str().unwrap()])
+        .expect_code(0);
+    let log = repo.path().join("out/log.pdf");
+    repo.run(&["log", "--format", "pdf", "-o", log.to_str().unwrap()])
+        .expect_code(0);
+    for file in [&pdf, &log] {
+        let bytes = std::fs::read(file).unwrap();
+        assert!(bytes.starts_with(b"%PDF-1.7"), "{}", file.display());
+        assert!(
+            String::from_utf8_lossy(&bytes).contains("pdfuaid:part"),
+            "{} is not tagged PDF/UA",
+            file.display()
+        );
+    }
+    // Without the helper, each says what is missing, where it looked and
+    // what to do, and writes nothing.
+    let bin = tempfile::tempdir().unwrap();
+    let lone = psdoc_without_typesetter(bin.path());
+    for (args, wrote) in [
+        (
+            vec!["export", "--format", "pdf", "-o", "lone.pdf"],
+            "lone.pdf",
+        ),
+        (
+            vec!["log", "--format", "pdf", "-o", "lone-log.pdf"],
+            "lone-log.pdf",
+        ),
+        (vec!["package", "-o", "lone.zip"], "lone.zip"),
+    ] {
+        let out = std::process::Command::new(&lone)
+            .args(&args)
+            .current_dir(repo.path())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("psdoc's typesetter is not installed beside psdoc")
+                && stderr.contains(&bin.path().join("psdoc-typeset").display().to_string())
+                && stderr.contains("put psdoc-typeset in the same folder as psdoc"),
+            "{args:?}: {stderr}"
+        );
+        assert!(!repo.path().join(wrote).exists(), "{args:?} wrote {wrote}");
+    }
+    // The other formats and commands do not need it.
+    let out = std::process::Command::new(&lone)
+        .args(["export", "--format", "docx", "-o", "lone.docx"])
+        .current_dir(repo.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(repo.path().join("lone.docx").is_file());
+}
+
+#[test]
+fn the_typesetter_run_by_hand_says_what_it_is() {
+    let helper = env!("CARGO_BIN_EXE_psdoc-typeset");
+    let out = std::process::Command::new(helper)
+        .arg("statement.md")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("psdoc export --format pdf"), "{stderr}");
+    // A job it cannot read: one line, exit 2, no PDF.
+    let mut child = std::process::Command::new(helper)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), b"{\"what\": 1}").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("the job is not one psdoc") && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+    let version = std::process::Command::new(helper)
+        .arg("--version")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("psdoc-typeset {}", env!("CARGO_PKG_VERSION"))
+    );
+}

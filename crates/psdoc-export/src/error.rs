@@ -28,7 +28,21 @@ pub enum Error {
     #[error(
         "cannot typeset the {what} as PDF: {reason} (this is a bug in psdoc: please report it with the statement that caused it)"
     )]
-    Typeset { what: &'static str, reason: String },
+    Typeset { what: String, reason: String },
+
+    /// The helper that typesets PDFs is not where psdoc looks for it.
+    #[error(
+        "cannot write the {what} as PDF: psdoc's typesetter is not installed beside psdoc (looked for {path}): it comes with psdoc (a release archive holds both programs, and `cargo install` installs both): put psdoc-typeset in the same folder as psdoc"
+    )]
+    TypesetterMissing { what: String, path: String },
+
+    /// What the helper that typesets PDFs said when it could not.
+    #[error("{0}")]
+    Helper(String),
+
+    /// The helper that typesets PDFs could not be run or stopped short.
+    #[error("cannot write the {what} as PDF: the typesetter {reason}")]
+    Typesetter { what: String, reason: String },
 }
 
 impl Error {

@@ -5,7 +5,7 @@ use psdoc_core::Project;
 
 use crate::document::{self, Document};
 use crate::error::Result;
-use crate::pdf::Layout;
+use crate::pdf::{Layout, Typesetter};
 use crate::{docx, html, pdf, statement};
 
 /// A format the statement can be exported in.
@@ -39,10 +39,22 @@ impl Format {
 }
 
 /// Options of an export.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Options {
     /// PDF: start each required section on a new page.
     pub page_per_section: bool,
+    /// What typesets a PDF.
+    pub typesetter: Typesetter,
+}
+
+impl Default for Options {
+    /// Sections run on; PDFs typeset in this process.
+    fn default() -> Self {
+        Options {
+            page_per_section: false,
+            typesetter: pdf::typeset,
+        }
+    }
 }
 
 /// The statement in `format`.
@@ -62,6 +74,7 @@ pub fn export_document(document: &Document, format: Format, options: Options) ->
             Layout {
                 page_per_section: options.page_per_section,
             },
+            options.typesetter,
         )?,
         Format::Docx => docx::statement(document)?,
         Format::Html | Format::Markdown => html::statement(document).into_bytes(),

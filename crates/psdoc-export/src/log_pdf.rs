@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::log::{core_label, rows};
 use crate::pdf::escape::{markup, string};
 use crate::pdf::markup::preamble;
+use crate::pdf::{Job, Typesetter};
 
 /// The most entries a log PDF holds: a partnership's log has tens or a few
 /// hundred; past this, typesetting would take minutes and the PDF thousands
@@ -26,7 +27,7 @@ pub fn fits(project: &Project) -> bool {
 }
 
 /// The log of `project` (masked) as a PDF.
-pub fn log_pdf(project: &Project) -> Result<Vec<u8>> {
+pub fn log_pdf(project: &Project, typesetter: Typesetter) -> Result<Vec<u8>> {
     if !fits(project) {
         return Err(Error::LogTooLongForPdf {
             entries: project.log.documents.len(),
@@ -104,5 +105,10 @@ pub fn log_pdf(project: &Project) -> Result<Vec<u8>> {
         "psdoc document log {} {}",
         cover.partnership, cover.submission
     );
-    crate::pdf::compile("document log", out, cover.submission, ident)
+    typesetter(&Job {
+        what: "document log".into(),
+        source: out,
+        date: cover.submission,
+        ident,
+    })
 }

@@ -84,7 +84,11 @@ pub fn contents(
     ];
     // A log too long for a PDF travels as XLSX and CSV only (the caller says so).
     if crate::log_pdf::fits(project) {
-        out.push(("document-log.pdf".into(), log_pdf(project)?, None));
+        out.push((
+            "document-log.pdf".into(),
+            log_pdf(project, options.typesetter)?,
+            None,
+        ));
     }
     let width = project
         .log

@@ -6,6 +6,7 @@ mod cache;
 mod cli;
 mod cmd;
 mod output;
+mod typesetter;
 
 use std::process::ExitCode;
 

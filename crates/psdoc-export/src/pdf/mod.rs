@@ -1,8 +1,15 @@
-//! PDFs typeset in-process with Typst: tagged and accessible (PDF/UA-1:
+//! PDFs typeset with Typst as a library: tagged and accessible (PDF/UA-1:
 //! headings, reading order, table headers, title and language `en-GB`,
 //! embedded fonts), with no browser, LaTeX or network involved. The
 //! creation date and the document's identifier come from the submission
 //! date, so the same statement gives byte-identical files.
+//!
+//! Everything up to the markup is built here; the typesetting itself is a
+//! [`Job`] handed to a [`Typesetter`]. [`typeset`] runs Typst in this
+//! process; the `psdoc` command hands the job to its `psdoc-typeset`
+//! helper instead, so that Typst (half of a `psdoc` binary, and two thirds
+//! of the relocations the loader applies at every start) is loaded only by
+//! the commands that write a PDF.
 
 pub mod escape;
 pub mod fonts;
@@ -15,31 +22,60 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 pub use markup::Layout;
 use psdoc_evidence::Date;
+use serde::{Deserialize, Serialize};
 use world::MemoryWorld;
 
 use crate::document::Document;
 use crate::error::{Error, Result};
 
-/// The statement as an accessible PDF.
-pub fn statement(document: &Document, layout: Layout) -> Result<Vec<u8>> {
-    let source = markup::statement(document, layout);
-    let ident = format!(
-        "psdoc statement {} {}",
-        document.cover.partnership, document.cover.submission
-    );
-    compile("statement", source, document.cover.submission, ident)
+/// One document to typeset: its Typst markup, and the date and identifier
+/// the PDF carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Job {
+    /// What the document is, for messages ("statement", "document log").
+    pub what: String,
+    /// The Typst markup, text escaped ([`escape`]).
+    pub source: String,
+    /// The creation date written in the PDF (the submission date).
+    pub date: Date,
+    /// The PDF's identifier.
+    pub ident: String,
 }
 
-/// Typesets `source` and writes it as PDF/UA-1, dated `date`.
-pub fn compile(what: &'static str, source: String, date: Date, ident: String) -> Result<Vec<u8>> {
+/// Turns a [`Job`] into PDF bytes: [`typeset`], or a call to a process
+/// that runs it.
+pub type Typesetter = fn(&Job) -> Result<Vec<u8>>;
+
+/// The statement as an accessible PDF.
+pub fn statement(document: &Document, layout: Layout, typesetter: Typesetter) -> Result<Vec<u8>> {
+    typesetter(&Job {
+        what: "statement".into(),
+        source: markup::statement(document, layout),
+        date: document.cover.submission,
+        ident: format!(
+            "psdoc statement {} {}",
+            document.cover.partnership, document.cover.submission
+        ),
+    })
+}
+
+/// Typesets the job in this process and writes it as PDF/UA-1.
+pub fn typeset(job: &Job) -> Result<Vec<u8>> {
+    let Job {
+        what,
+        source,
+        date,
+        ident,
+    } = job;
+    let what = what.clone();
     let today =
         Datetime::from_ymd(date.year, date.month, date.day).ok_or_else(|| Error::Typeset {
-            what,
+            what: what.clone(),
             reason: format!("{date} is not a date Typst accepts"),
         })?;
-    let world = MemoryWorld::new(source, today);
+    let world = MemoryWorld::new(source.clone(), today);
     let failed = |diagnostics: &[typst::diag::SourceDiagnostic]| Error::Typeset {
-        what,
+        what: what.clone(),
         reason: diagnostics
             .iter()
             .map(|d| {
@@ -59,11 +95,11 @@ pub fn compile(what: &'static str, source: String, date: Date, ident: String) ->
     };
     let document: PagedDocument = typst::compile(&world).output.map_err(|d| failed(&d))?;
     let standards = PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| Error::Typeset {
-        what,
+        what: what.clone(),
         reason: e.message().to_string(),
     })?;
     let options = PdfOptions {
-        ident: Smart::Custom(ident),
+        ident: Smart::Custom(ident.clone()),
         creator: Smart::Custom(Some(format!("psdoc {}", env!("CARGO_PKG_VERSION")))),
         timestamp: Some(Timestamp::new_utc(today)),
         standards,

@@ -27,6 +27,7 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<Outcome> {
     let output = output_path(&root, args.output.as_deref(), format)?;
     let options = psdoc_export::Options {
         page_per_section: args.page_per_section || book_settings(&root, &project)?.page_per_section,
+        typesetter: crate::typesetter::typeset,
     };
     let diagnostics = project.check();
     let (project, diagnostics) = match refuse_identifiers(project, diagnostics, "export")? {

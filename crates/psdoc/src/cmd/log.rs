@@ -28,7 +28,7 @@ pub fn run(global: &Global, args: &LogArgs) -> Result<Outcome> {
             if args.output.is_none() && std::io::stdout().is_terminal() {
                 bail!("a PDF cannot be shown in the terminal: add -o document-log.pdf");
             }
-            psdoc_export::log_pdf::log_pdf(&project)?
+            psdoc_export::log_pdf::log_pdf(&project, crate::typesetter::typeset)?
         }
         LogFormat::Xlsx => {
             if args.output.is_none() && std::io::stdout().is_terminal() {

@@ -16,6 +16,7 @@ pub fn run(global: &Global, args: &PackageArgs) -> Result<Outcome> {
     let files = WorkTree::new(&root).with_context(|| format!("cannot open {}", root.display()))?;
     let options = psdoc_export::Options {
         page_per_section: super::export::book_settings(&root, &project)?.page_per_section,
+        typesetter: crate::typesetter::typeset,
     };
     let evidence = project
         .evidence_files
