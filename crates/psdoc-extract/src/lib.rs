@@ -155,7 +155,7 @@ pub fn extract_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Extrac
     extract_data(name, Data::Borrowed(bytes), limits)
 }
 
-/// The file's bytes: owned when read from disk, so that UTF-8 text needs no copy.
+/// The file's bytes: owned when read from disk, borrowed when given.
 enum Data<'a> {
     Borrowed(&'a [u8]),
     Owned(Vec<u8>),
@@ -169,11 +169,8 @@ impl Data<'_> {
         }
     }
 
-    fn decode(self) -> Result<String, text::Binary> {
-        match self {
-            Data::Borrowed(b) => text::decode(b),
-            Data::Owned(v) => text::decode_owned(v),
-        }
+    fn decode(&self) -> Result<std::borrow::Cow<'_, str>, text::Binary> {
+        text::decode(self.bytes())
     }
 }
 
