@@ -35,23 +35,33 @@ pub fn in_book_order(diagnostics: &mut Vec<Diagnostic>, statement: Option<&State
             (2, 0)
         }
     };
-    // The group and the rule's rank are looked up once per finding, not at every
-    // comparison (a scan of a large folder sorts tens of thousands), and the findings
-    // are sorted as indices: a stable sort, the order of `sort_by` on the findings.
-    let ranks: Vec<((u8, usize), Option<usize>)> = diagnostics
+    // Each finding's sort key is made once, not at every comparison (a scan of a large
+    // folder sorts tens of thousands): its group, its file as its rank among the file
+    // names (the order of the names themselves), its place and its rule's rank. The
+    // keys are sorted with their indices: a stable sort, the order of `sort_by` on the
+    // findings, without reading the findings again.
+    let mut files: Vec<&str> = diagnostics.iter().map(|d| d.file.as_str()).collect();
+    files.sort_unstable();
+    files.dedup();
+    let file_rank: HashMap<&str, usize> = files.iter().enumerate().map(|(i, f)| (*f, i)).collect();
+    let mut order: Vec<(((u8, usize), usize, usize, usize, Option<usize>), usize)> = diagnostics
         .iter()
-        .map(|d| (group(d), rule_rank.get(d.rule).copied()))
+        .enumerate()
+        .map(|(i, d)| {
+            let key = (
+                group(d),
+                file_rank[d.file.as_str()],
+                d.line,
+                d.column,
+                rule_rank.get(d.rule).copied(),
+            );
+            (key, i)
+        })
         .collect();
-    let key = |i: usize| {
-        let d = &diagnostics[i];
-        (ranks[i].0, d.file.as_str(), d.line, d.column, ranks[i].1)
-    };
-    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
-    order.sort_by(|&a, &b| key(a).cmp(&key(b)));
+    order.sort_by_key(|&(key, _)| key);
+    let order = order.into_iter().map(|(_, i)| i);
     let mut slots: Vec<Option<Diagnostic>> = diagnostics.drain(..).map(Some).collect();
-    let sorted = order
-        .into_iter()
-        .map(|i| slots[i].take().expect("each index once"));
+    let sorted = order.map(|i| slots[i].take().expect("each index once"));
     // Exact repeats have the same sort key, so they are in one run of equal keys
     // (rarely more than one finding long): compared within it, nothing is cloned or
     // hashed (a scan of a large folder has tens of thousands of findings).

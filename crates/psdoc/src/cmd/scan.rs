@@ -63,6 +63,10 @@ pub fn run(global: &Global, args: &ScanArgs) -> Result<Outcome> {
     bar.finish();
     super::check::print_report(global, args.format, &report, None)?;
     let tally = Tally::of(&report.diagnostics);
+    // A scan of a large folder holds tens of thousands of findings: the process's
+    // exit frees them at once, rather than one string at a time after the output
+    // (serial work: 1.5% of the scan of 100 MiB with 40,000 findings).
+    std::mem::forget(report);
     Ok(if tally.errors > 0 {
         Outcome::Failed
     } else {
