@@ -11,6 +11,11 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Statement;
 use crate::rules::RULES;
 
+/// A finding's place in book order: its group (a chapter's index, the log, other
+/// files, SUMMARY.md), its file's rank among the file names, line, column, and
+/// its rule's rank in the registry.
+type SortKey = ((u8, usize), usize, usize, usize, Option<usize>);
+
 /// Sorts `diagnostics` into book order and drops exact repeats. `log` is
 /// the document log's path (root-relative).
 pub fn in_book_order(diagnostics: &mut Vec<Diagnostic>, statement: Option<&Statement>, log: &str) {
@@ -44,7 +49,7 @@ pub fn in_book_order(diagnostics: &mut Vec<Diagnostic>, statement: Option<&State
     files.sort_unstable();
     files.dedup();
     let file_rank: HashMap<&str, usize> = files.iter().enumerate().map(|(i, f)| (*f, i)).collect();
-    let mut order: Vec<(((u8, usize), usize, usize, usize, Option<usize>), usize)> = diagnostics
+    let mut order: Vec<(SortKey, usize)> = diagnostics
         .iter()
         .enumerate()
         .map(|(i, d)| {
