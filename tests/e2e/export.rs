@@ -312,3 +312,39 @@ fn the_typesetter_run_by_hand_says_what_it_is() {
         format!("psdoc-typeset {}", env!("CARGO_PKG_VERSION"))
     );
 }
+
+/// What the typesetter says when it cannot typeset reaches the user as one
+/// line with exit code 2; a typesetter that writes no PDF is a bug reported as
+/// such; either way no file is written.
+#[cfg(unix)]
+#[test]
+fn what_the_typesetter_says_reaches_the_user() {
+    use std::os::unix::fs::PermissionsExt;
+    let repo = with_files();
+    let bin = tempfile::tempdir().unwrap();
+    let lone = psdoc_without_typesetter(bin.path());
+    let fake = bin.path().join("psdoc-typeset");
+    for (script, expected) in [
+        (
+            "#!/bin/sh\ncat >/dev/null\necho 'cannot typeset the statement as PDF: no room' >&2\nexit 2\n",
+            "psdoc: error: cannot typeset the statement as PDF: no room",
+        ),
+        (
+            "#!/bin/sh\ncat >/dev/null\necho 'not a PDF'\n",
+            "psdoc-typeset stopped without writing it (exit status: 0)",
+        ),
+    ] {
+        std::fs::write(&fake, script).unwrap();
+        std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let out = std::process::Command::new(&lone)
+            .args(["export", "--format", "pdf", "-o", "fake.pdf"])
+            .current_dir(repo.path())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(expected), "{stderr}");
+        assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+        assert!(!repo.path().join("fake.pdf").exists());
+    }
+}
