@@ -4,6 +4,9 @@
 #
 #   tests/compare-outputs.sh OLD_PSDOC NEW_PSDOC
 #
+# Each binary needs its psdoc-typeset beside it (as cargo builds them) for the
+# package and its PDFs.
+#
 # Runs both binaries on the same inputs: the example statement at the
 # repository root (committed twice in a temporary repository, the second time
 # with realistic edits, so that diffs and history have work to do) and the

@@ -32,6 +32,10 @@ fn readme_starts_with_the_two_commands() {
         .next()
         .unwrap();
     assert!(block.contains("cargo run --release -- check"), "{block}");
+    // The package holds psdoc and psdoc-typeset: `cargo run` with no `--bin`
+    // needs to be told which one to run.
+    let manifest = std::fs::read_to_string(project_root().join("crates/psdoc/Cargo.toml")).unwrap();
+    assert!(manifest.contains("default-run = \"psdoc\""), "{manifest}");
     assert!(block.contains("cargo test --workspace"), "{block}");
     let ci = std::fs::read_to_string(project_root().join(".ci/run")).unwrap();
     assert!(

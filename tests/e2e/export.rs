@@ -303,6 +303,26 @@ fn the_typesetter_run_by_hand_says_what_it_is() {
         stderr.contains("the job is not one psdoc") && stderr.lines().count() == 1,
         "{stderr}"
     );
+    // A job from another version of psdoc is refused, not guessed at.
+    let mut child = std::process::Command::new(helper)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(
+        &mut child.stdin.take().unwrap(),
+        br#"{"version": "0.0.1", "what": "statement", "source": "Hello", "date": "2025-01-01", "ident": "x"}"#,
+    )
+    .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("was given a job by psdoc 0.0.1") && stderr.contains("install psdoc again"),
+        "{stderr}"
+    );
     let version = std::process::Command::new(helper)
         .arg("--version")
         .output()
@@ -347,4 +367,112 @@ fn what_the_typesetter_says_reaches_the_user() {
         assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
         assert!(!repo.path().join("fake.pdf").exists());
     }
+}
+
+/// Typst is in psdoc-typeset only: the fonts it embeds in every PDF are in that
+/// program's bytes and not in psdoc's.
+#[test]
+fn typst_is_linked_into_the_typesetter_only() {
+    let holds_fonts = |path: &str| {
+        let bytes = std::fs::read(path).unwrap();
+        bytes.windows(14).any(|w| w == b"LiberationSans")
+    };
+    assert!(holds_fonts(env!("CARGO_BIN_EXE_psdoc-typeset")));
+    assert!(!holds_fonts(env!("CARGO_BIN_EXE_psdoc")));
+}
+
+/// Waits for `child` at most a minute: a deadlock fails the test instead of
+/// hanging it.
+#[cfg(unix)]
+fn finished(mut child: std::process::Child) -> std::process::Output {
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("psdoc and its typesetter are stuck");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// Only the typesetter beside psdoc is ever run: not one in the statement's
+/// folder or on PATH, which a pull request or a machine's owner controls.
+/// And a large job with a typesetter that writes before it reads stalls
+/// neither program.
+#[cfg(unix)]
+#[test]
+fn only_the_typesetter_beside_psdoc_runs_and_pipes_never_stall() {
+    use std::os::unix::fs::PermissionsExt;
+    // A chapter of about 86 KB: a job larger than a pipe holds (64 KB).
+    let long = "Families told us that plans were clearer. ".repeat(2_000);
+    let repo = with_files().file("book/src/covid.md", &format!("# Covid\n\n{long}\n"));
+    let bin = tempfile::tempdir().unwrap();
+    let lone = psdoc_without_typesetter(bin.path());
+    let elsewhere = tempfile::tempdir().unwrap();
+    let marker = elsewhere.path().join("ran");
+    let impostor = format!("#!/bin/sh\ntouch {}\n", marker.display());
+    for dir in [repo.path(), elsewhere.path()] {
+        let fake = dir.join("psdoc-typeset");
+        std::fs::write(&fake, &impostor).unwrap();
+        std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let path = format!(
+        "{}:{}",
+        elsewhere.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = std::process::Command::new(&lone)
+        .args(["export", "--format", "pdf", "-o", "out.pdf"])
+        .current_dir(repo.path())
+        .env("PATH", &path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("is not installed beside psdoc"), "{stderr}");
+    assert!(
+        !marker.exists(),
+        "a psdoc-typeset other than psdoc's own ran"
+    );
+    // A typesetter that writes 200 KB before reading its job.
+    let chatty = bin.path().join("psdoc-typeset");
+    std::fs::write(
+        &chatty,
+        "#!/bin/sh\nhead -c 200000 /dev/zero\ncat >/dev/null\nexit 3\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&chatty, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let child = std::process::Command::new(&lone)
+        .args(["export", "--format", "pdf", "-o", "out.pdf"])
+        .current_dir(repo.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = finished(child);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("stopped without writing it (exit status: 3)"),
+        "{stderr}"
+    );
+    assert!(!repo.path().join("out.pdf").exists());
+    // The real typesetter, given the same large job, writes the PDF.
+    std::fs::copy(env!("CARGO_BIN_EXE_psdoc-typeset"), &chatty).unwrap();
+    let out = finished(
+        std::process::Command::new(&lone)
+            .args(["export", "--format", "pdf", "-o", "out.pdf"])
+            .current_dir(repo.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(
+        std::fs::read(repo.path().join("out.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF-")
+    );
 }

@@ -1561,15 +1561,22 @@ fn fake_release(dir: &Path, target: &str, payload: Payload) -> (PathBuf, String)
     let staging = dir.join("staging");
     std::fs::create_dir_all(&release).unwrap();
     std::fs::create_dir_all(&staging).unwrap();
-    let name = if payload == Payload::NoPsdoc {
-        "README.txt"
+    // psdoc and psdoc-typeset, the PDF typesetter it runs from its folder.
+    let names: &[&str] = if payload == Payload::NoPsdoc {
+        &["README.txt"]
     } else {
-        "psdoc"
+        &["psdoc", "psdoc-typeset"]
     };
-    if payload == Payload::Built {
-        std::fs::copy(assert_cmd::cargo::cargo_bin("psdoc"), staging.join(name)).unwrap();
-    } else {
-        std::fs::write(staging.join(name), "#!/bin/sh\necho psdoc 0.1.0\n").unwrap();
+    for name in names {
+        if payload == Payload::Built {
+            std::fs::copy(assert_cmd::cargo::cargo_bin(name), staging.join(name)).unwrap();
+        } else {
+            std::fs::write(
+                staging.join(name),
+                format!("#!/bin/sh\necho {name} 0.1.0\n"),
+            )
+            .unwrap();
+        }
     }
     let asset = release.join(format!("psdoc-{target}.tar.gz"));
     let status = Process::new("tar")
@@ -1578,8 +1585,8 @@ fn fake_release(dir: &Path, target: &str, payload: Payload) -> (PathBuf, String)
             asset.to_str().unwrap(),
             "-C",
             staging.to_str().unwrap(),
-            name,
         ])
+        .args(names)
         .status()
         .unwrap();
     assert!(status.success());

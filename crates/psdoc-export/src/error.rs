@@ -32,7 +32,7 @@ pub enum Error {
 
     /// The helper that typesets PDFs is not where psdoc looks for it.
     #[error(
-        "cannot write the {what} as PDF: psdoc's typesetter is not installed beside psdoc (looked for {path}): it comes with psdoc (a release archive holds both programs, and `cargo install` installs both): put psdoc-typeset in the same folder as psdoc"
+        "cannot write the {what} as PDF: psdoc's typesetter is not installed beside psdoc (looked for {path}): it comes with psdoc (a release archive holds both programs, and `cargo install` installs both): put psdoc-typeset in the same folder as psdoc (in a source checkout, `cargo build --release -p psdoc` builds both)"
     )]
     TypesetterMissing { what: String, path: String },
 

@@ -105,10 +105,5 @@ pub fn log_pdf(project: &Project, typesetter: Typesetter) -> Result<Vec<u8>> {
         "psdoc document log {} {}",
         cover.partnership, cover.submission
     );
-    typesetter(&Job {
-        what: "document log".into(),
-        source: out,
-        date: cover.submission,
-        ident,
-    })
+    typesetter(&Job::new("document log", out, cover.submission, ident))
 }

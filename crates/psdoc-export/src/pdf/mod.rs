@@ -32,6 +32,9 @@ use crate::error::{Error, Result};
 /// the PDF carries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Job {
+    /// The psdoc version that wrote the job ([`Job::VERSION`]): a typesetter of
+    /// another version refuses it rather than guess.
+    pub version: String,
     /// What the document is, for messages ("statement", "document log").
     pub what: String,
     /// The Typst markup, text escaped ([`escape`]).
@@ -42,21 +45,37 @@ pub struct Job {
     pub ident: String,
 }
 
+impl Job {
+    /// This build's version, which a job carries and a typesetter expects.
+    pub const VERSION: &'static str = env!("CARGO_PKG_VERSION");
+
+    /// A job for `what`, written by this version.
+    pub fn new(what: &str, source: String, date: Date, ident: String) -> Job {
+        Job {
+            version: Job::VERSION.to_owned(),
+            what: what.to_owned(),
+            source,
+            date,
+            ident,
+        }
+    }
+}
+
 /// Turns a [`Job`] into PDF bytes: [`typeset`], or a call to a process
 /// that runs it.
 pub type Typesetter = fn(&Job) -> Result<Vec<u8>>;
 
 /// The statement as an accessible PDF.
 pub fn statement(document: &Document, layout: Layout, typesetter: Typesetter) -> Result<Vec<u8>> {
-    typesetter(&Job {
-        what: "statement".into(),
-        source: markup::statement(document, layout),
-        date: document.cover.submission,
-        ident: format!(
+    typesetter(&Job::new(
+        "statement",
+        markup::statement(document, layout),
+        document.cover.submission,
+        format!(
             "psdoc statement {} {}",
             document.cover.partnership, document.cover.submission
         ),
-    })
+    ))
 }
 
 /// Typesets the job in this process and writes it as PDF/UA-1.
@@ -66,6 +85,7 @@ pub fn typeset(job: &Job) -> Result<Vec<u8>> {
         source,
         date,
         ident,
+        ..
     } = job;
     let what = what.clone();
     let today =

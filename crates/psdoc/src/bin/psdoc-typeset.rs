@@ -39,6 +39,13 @@ fn run() -> Result<(), String> {
     let job: Job = serde_json::from_slice(&input).map_err(|e| {
         format!("psdoc-typeset: the job is not one psdoc {} writes: {e}; use a psdoc and psdoc-typeset of the same version", env!("CARGO_PKG_VERSION"))
     })?;
+    if job.version != Job::VERSION {
+        return Err(format!(
+            "psdoc-typeset {} was given a job by psdoc {}: the two programs come from different installations; install psdoc again so that both are the same version",
+            Job::VERSION,
+            job.version
+        ));
+    }
     let pdf = typeset(&job).map_err(|e| e.to_string())?;
     let mut out = std::io::stdout().lock();
     out.write_all(&pdf)
