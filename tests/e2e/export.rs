@@ -218,6 +218,45 @@ fn psdoc_without_typesetter(dir: &std::path::Path) -> std::path::PathBuf {
     lone
 }
 
+/// `lone ARGS` in `dir`: its exit code and standard error.
+fn run_lone(lone: &std::path::Path, dir: &std::path::Path, args: &[&str]) -> Lone {
+    let out = std::process::Command::new(lone)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    Lone {
+        code: out.status.code().expect("exited normally (no signal)"),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// What a run of a lone psdoc gave.
+struct Lone {
+    code: i32,
+    stderr: String,
+}
+
+/// `script` written to `path` as an executable shell script.
+#[cfg(unix)]
+fn script(path: &std::path::Path, script: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::write(path, script).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// What the built psdoc-typeset does with `job` on its standard input.
+fn typesetter_given(job: &[u8]) -> std::process::Output {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_psdoc-typeset"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), job).unwrap();
+    child.wait_with_output().unwrap()
+}
+
 #[test]
 fn pdfs_are_typeset_by_the_helper_beside_psdoc() {
     let repo = with_files();
@@ -252,13 +291,9 @@ fn pdfs_are_typeset_by_the_helper_beside_psdoc() {
         ),
         (vec!["package", "-o", "lone.zip"], "lone.zip"),
     ] {
-        let out = std::process::Command::new(&lone)
-            .args(&args)
-            .current_dir(repo.path())
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        let out = run_lone(&lone, repo.path(), &args);
+        let stderr = &out.stderr;
+        assert_eq!(out.code, 2, "{args:?}: {stderr}");
         assert!(
             stderr.contains("psdoc's typesetter is not installed beside psdoc")
                 && stderr.contains(&bin.path().join("psdoc-typeset").display().to_string())
@@ -268,12 +303,12 @@ fn pdfs_are_typeset_by_the_helper_beside_psdoc() {
         assert!(!repo.path().join(wrote).exists(), "{args:?} wrote {wrote}");
     }
     // The other formats and commands do not need it.
-    let out = std::process::Command::new(&lone)
-        .args(["export", "--format", "docx", "-o", "lone.docx"])
-        .current_dir(repo.path())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let out = run_lone(
+        &lone,
+        repo.path(),
+        &["export", "--format", "docx", "-o", "lone.docx"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(repo.path().join("lone.docx").is_file());
 }
 
@@ -288,14 +323,7 @@ fn the_typesetter_run_by_hand_says_what_it_is() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("psdoc export --format pdf"), "{stderr}");
     // A job it cannot read: one line, exit 2, no PDF.
-    let mut child = std::process::Command::new(helper)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::io::Write::write_all(&mut child.stdin.take().unwrap(), b"{\"what\": 1}").unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = typesetter_given(b"{\"what\": 1}");
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -304,18 +332,9 @@ fn the_typesetter_run_by_hand_says_what_it_is() {
         "{stderr}"
     );
     // A job from another version of psdoc is refused, not guessed at.
-    let mut child = std::process::Command::new(helper)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::io::Write::write_all(
-        &mut child.stdin.take().unwrap(),
+    let out = typesetter_given(
         br#"{"version": "0.0.1", "what": "statement", "source": "Hello", "date": "2025-01-01", "ident": "x"}"#,
-    )
-    .unwrap();
-    let out = child.wait_with_output().unwrap();
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -339,12 +358,10 @@ fn the_typesetter_run_by_hand_says_what_it_is() {
 #[cfg(unix)]
 #[test]
 fn what_the_typesetter_says_reaches_the_user() {
-    use std::os::unix::fs::PermissionsExt;
     let repo = with_files();
     let bin = tempfile::tempdir().unwrap();
     let lone = psdoc_without_typesetter(bin.path());
-    let fake = bin.path().join("psdoc-typeset");
-    for (script, expected) in [
+    for (fake, expected) in [
         (
             "#!/bin/sh\ncat >/dev/null\necho 'cannot typeset the statement as PDF: no room' >&2\nexit 2\n",
             "psdoc: error: cannot typeset the statement as PDF: no room",
@@ -354,15 +371,14 @@ fn what_the_typesetter_says_reaches_the_user() {
             "psdoc-typeset stopped without writing it (exit status: 0)",
         ),
     ] {
-        std::fs::write(&fake, script).unwrap();
-        std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
-        let out = std::process::Command::new(&lone)
-            .args(["export", "--format", "pdf", "-o", "fake.pdf"])
-            .current_dir(repo.path())
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        script(&bin.path().join("psdoc-typeset"), fake);
+        let out = run_lone(
+            &lone,
+            repo.path(),
+            &["export", "--format", "pdf", "-o", "fake.pdf"],
+        );
+        let stderr = &out.stderr;
+        assert_eq!(out.code, 2, "{stderr}");
         assert!(stderr.contains(expected), "{stderr}");
         assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
         assert!(!repo.path().join("fake.pdf").exists());
@@ -381,29 +397,13 @@ fn typst_is_linked_into_the_typesetter_only() {
     assert!(!holds_fonts(env!("CARGO_BIN_EXE_psdoc")));
 }
 
-/// Waits for `child` at most a minute: a deadlock fails the test instead of
-/// hanging it.
-#[cfg(unix)]
-fn finished(mut child: std::process::Child) -> std::process::Output {
-    let start = std::time::Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if start.elapsed() > std::time::Duration::from_secs(60) {
-            let _ = child.kill();
-            panic!("psdoc and its typesetter are stuck");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    child.wait_with_output().unwrap()
-}
-
 /// Only the typesetter beside psdoc is ever run: not one in the statement's
 /// folder or on PATH, which a pull request or a machine's owner controls.
 /// And a large job with a typesetter that writes before it reads stalls
-/// neither program.
+/// neither program (a hang fails the watched run).
 #[cfg(unix)]
 #[test]
 fn only_the_typesetter_beside_psdoc_runs_and_pipes_never_stall() {
-    use std::os::unix::fs::PermissionsExt;
     // A chapter of about 86 KB: a job larger than a pipe holds (64 KB).
     let long = "Families told us that plans were clearer. ".repeat(2_000);
     let repo = with_files().file("book/src/covid.md", &format!("# Covid\n\n{long}\n"));
@@ -413,63 +413,44 @@ fn only_the_typesetter_beside_psdoc_runs_and_pipes_never_stall() {
     let marker = elsewhere.path().join("ran");
     let impostor = format!("#!/bin/sh\ntouch {}\n", marker.display());
     for dir in [repo.path(), elsewhere.path()] {
-        let fake = dir.join("psdoc-typeset");
-        std::fs::write(&fake, &impostor).unwrap();
-        std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+        script(&dir.join("psdoc-typeset"), &impostor);
     }
     let path = format!(
         "{}:{}",
         elsewhere.path().display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    let out = std::process::Command::new(&lone)
-        .args(["export", "--format", "pdf", "-o", "out.pdf"])
-        .current_dir(repo.path())
-        .env("PATH", &path)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("is not installed beside psdoc"), "{stderr}");
+    let export = ["export", "--format", "pdf", "-o", "out.pdf"];
+    let out = watched::psdoc_copy(&lone, repo.path(), &export, path.as_ref());
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("is not installed beside psdoc"),
+        "{}",
+        out.stderr
+    );
     assert!(
         !marker.exists(),
         "a psdoc-typeset other than psdoc's own ran"
     );
     // A typesetter that writes 200 KB before reading its job.
-    let chatty = bin.path().join("psdoc-typeset");
-    std::fs::write(
-        &chatty,
+    let beside = bin.path().join("psdoc-typeset");
+    script(
+        &beside,
         "#!/bin/sh\nhead -c 200000 /dev/zero\ncat >/dev/null\nexit 3\n",
-    )
-    .unwrap();
-    std::fs::set_permissions(&chatty, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let child = std::process::Command::new(&lone)
-        .args(["export", "--format", "pdf", "-o", "out.pdf"])
-        .current_dir(repo.path())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let out = finished(child);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    );
+    let out = watched::psdoc_copy(&lone, repo.path(), &export, path.as_ref());
+    assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(
-        stderr.contains("stopped without writing it (exit status: 3)"),
-        "{stderr}"
+        out.stderr
+            .contains("stopped without writing it (exit status: 3)"),
+        "{}",
+        out.stderr
     );
     assert!(!repo.path().join("out.pdf").exists());
     // The real typesetter, given the same large job, writes the PDF.
-    std::fs::copy(env!("CARGO_BIN_EXE_psdoc-typeset"), &chatty).unwrap();
-    let out = finished(
-        std::process::Command::new(&lone)
-            .args(["export", "--format", "pdf", "-o", "out.pdf"])
-            .current_dir(repo.path())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap(),
-    );
-    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    std::fs::copy(env!("CARGO_BIN_EXE_psdoc-typeset"), &beside).unwrap();
+    let out = watched::psdoc_copy(&lone, repo.path(), &export, path.as_ref());
+    assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         std::fs::read(repo.path().join("out.pdf"))
             .unwrap()

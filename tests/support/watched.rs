@@ -36,12 +36,29 @@ pub fn psdoc(dir: &Path, args: &[&str]) -> Ran {
 
 /// `psdoc ARGS` in `dir`, within [`TIMEOUT`] and `max_rss` bytes.
 pub fn psdoc_within(dir: &Path, args: &[&str], max_rss: u64) -> Ran {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    watch(
+        Path::new(env!("CARGO_BIN_EXE_psdoc")),
+        dir,
+        args,
+        max_rss,
+        &path,
+    )
+}
+
+/// `program ARGS` in `dir` (a copy of psdoc placed elsewhere), with `path` as
+/// its PATH, within [`TIMEOUT`] and [`MAX_RSS`].
+pub fn psdoc_copy(program: &Path, dir: &Path, args: &[&str], path: &std::ffi::OsStr) -> Ran {
+    watch(program, dir, args, MAX_RSS, path)
+}
+
+fn watch(program: &Path, dir: &Path, args: &[&str], max_rss: u64, path: &std::ffi::OsStr) -> Ran {
     // A clean environment: no GitHub step files to write, no colour.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_psdoc"))
+    let mut child = Command::new(program)
         .current_dir(dir)
         .args(args)
         .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("PATH", path)
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
