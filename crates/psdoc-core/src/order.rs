@@ -48,14 +48,14 @@ pub fn in_book_order(diagnostics: &mut Vec<Diagnostic>, statement: Option<&State
     let mut files: Vec<&str> = diagnostics.iter().map(|d| d.file.as_str()).collect();
     files.sort_unstable();
     files.dedup();
-    let file_rank: HashMap<&str, usize> = files.iter().enumerate().map(|(i, f)| (*f, i)).collect();
+    let file_rank = |file: &str| files.binary_search(&file).expect("every file is listed");
     let mut order: Vec<(SortKey, usize)> = diagnostics
         .iter()
         .enumerate()
         .map(|(i, d)| {
             let key = (
                 group(d),
-                file_rank[d.file.as_str()],
+                file_rank(d.file.as_str()),
                 d.line,
                 d.column,
                 rule_rank.get(d.rule).copied(),

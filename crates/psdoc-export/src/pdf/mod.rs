@@ -80,22 +80,16 @@ pub fn statement(document: &Document, layout: Layout, typesetter: Typesetter) ->
 
 /// Typesets the job in this process and writes it as PDF/UA-1.
 pub fn typeset(job: &Job) -> Result<Vec<u8>> {
-    let Job {
-        what,
-        source,
-        date,
-        ident,
-        ..
-    } = job;
-    let what = what.clone();
-    let today =
-        Datetime::from_ymd(date.year, date.month, date.day).ok_or_else(|| Error::Typeset {
-            what: what.clone(),
-            reason: format!("{date} is not a date Typst accepts"),
-        })?;
-    let world = MemoryWorld::new(source.clone(), today);
+    let date = job.date;
+    let typeset_error = |reason: String| Error::Typeset {
+        what: job.what.clone(),
+        reason,
+    };
+    let today = Datetime::from_ymd(date.year, date.month, date.day)
+        .ok_or_else(|| typeset_error(format!("{date} is not a date Typst accepts")))?;
+    let world = MemoryWorld::new(job.source.clone(), today);
     let failed = |diagnostics: &[typst::diag::SourceDiagnostic]| Error::Typeset {
-        what: what.clone(),
+        what: job.what.clone(),
         reason: diagnostics
             .iter()
             .map(|d| {
@@ -114,13 +108,11 @@ pub fn typeset(job: &Job) -> Result<Vec<u8>> {
             .join("; "),
     };
     let document: PagedDocument = typst::compile(&world).output.map_err(|d| failed(&d))?;
-    let standards = PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| Error::Typeset {
-        what: what.clone(),
-        reason: e.message().to_string(),
-    })?;
+    let standards = PdfStandards::new(&[PdfStandard::Ua_1])
+        .map_err(|e| typeset_error(e.message().to_string()))?;
     let options = PdfOptions {
-        ident: Smart::Custom(ident.clone()),
-        creator: Smart::Custom(Some(format!("psdoc {}", env!("CARGO_PKG_VERSION")))),
+        ident: Smart::Custom(job.ident.clone()),
+        creator: Smart::Custom(Some(format!("psdoc {}", Job::VERSION))),
         timestamp: Some(Timestamp::new_utc(today)),
         standards,
         ..PdfOptions::default()

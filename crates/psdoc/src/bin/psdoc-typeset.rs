@@ -13,7 +13,7 @@ use psdoc_export::pdf::{Job, typeset};
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.iter().any(|a| a == "--version" || a == "-V") {
-        println!("psdoc-typeset {}", env!("CARGO_PKG_VERSION"));
+        println!("psdoc-typeset {}", Job::VERSION);
         return ExitCode::SUCCESS;
     }
     if !args.is_empty() || std::io::stdin().is_terminal() {
@@ -37,7 +37,7 @@ fn run() -> Result<(), String> {
         .read_to_end(&mut input)
         .map_err(|e| format!("psdoc-typeset: cannot read the job: {e}"))?;
     let job: Job = serde_json::from_slice(&input).map_err(|e| {
-        format!("psdoc-typeset: the job is not one psdoc {} writes: {e}; use a psdoc and psdoc-typeset of the same version", env!("CARGO_PKG_VERSION"))
+        format!("psdoc-typeset: the job is not one psdoc {} writes: {e}; use a psdoc and psdoc-typeset of the same version", Job::VERSION)
     })?;
     if job.version != Job::VERSION {
         return Err(format!(
