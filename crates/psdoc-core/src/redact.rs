@@ -49,6 +49,15 @@ impl Redactor {
         }
     }
 
+    /// [`Redactor::find_all`] of each of `units` (a text and its labels), in order:
+    /// for a file's many lines, paragraphs or cells, faster than a call for each.
+    pub fn find_all_each(
+        &self,
+        units: &[(&str, &[&str])],
+    ) -> Vec<(Vec<Identifier>, Vec<Indirect>)> {
+        self.detector.find_all_each(units)
+    }
+
     /// `text` with every identifier replaced by its masked form.
     pub fn redact<'t>(&self, text: &'t str) -> Cow<'t, str> {
         let found = self.detector.find(text);

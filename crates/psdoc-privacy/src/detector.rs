@@ -154,24 +154,65 @@ impl Detector {
         (found, indirect)
     }
 
+    /// [`Detector::find_all_labelled`] of each of `units` (a text, and its labels as
+    /// there), in order: the units of one file, its lines, paragraphs or cells.
+    ///
+    /// Faster than a call for each: the prefilter first reads the texts two at a
+    /// time, up to each one's first hit (see `prefilter::first_hits`), and a text
+    /// it finds nothing in is done with. The findings are the same.
+    pub fn find_all_each(
+        &self,
+        units: &[(&str, &[&str])],
+    ) -> Vec<(Vec<Identifier>, Vec<Indirect>)> {
+        let texts: Vec<&str> = units.iter().map(|(text, _)| *text).collect();
+        let firsts = prefilter::first_hits(&texts);
+        units
+            .iter()
+            .zip(firsts)
+            .map(|(&(text, labels), first)| {
+                let label = labels::classify_all(labels.iter().copied());
+                let mut indirect = Vec::new();
+                let found = self.find_with_prefilter(
+                    text,
+                    (label != Label::default()).then_some(label),
+                    Some(&mut indirect),
+                    first,
+                );
+                (found, indirect)
+            })
+            .collect()
+    }
+
     fn find_with(
         &self,
         text: &str,
         label: Option<Label>,
+        indirect: Option<&mut Vec<Indirect>>,
+    ) -> Vec<Identifier> {
+        self.find_with_prefilter(text, label, indirect, prefilter::find_at(text, 0))
+    }
+
+    /// The identifiers of `text`, whose first prefilter hit is `first`.
+    fn find_with_prefilter(
+        &self,
+        text: &str,
+        label: Option<Label>,
         mut indirect: Option<&mut Vec<Indirect>>,
+        first: Option<Hit>,
     ) -> Vec<Identifier> {
         let mut candidates = Vec::new();
         // Per group, the window still to scan: hits close together share one.
         let mut pending: [Option<Range<usize>>; Group::ALL.len()] = Default::default();
         // Hits may overlap ("He was born on ..." is a care context and a birth): the search
         // resumes one character after each hit's start, not after its end.
-        let mut at = 0;
+        let mut next = first;
         while let Some(Hit {
             part: i,
             range: hit,
-        }) = prefilter::find_at(text, at)
+        }) = next.take()
         {
-            at = hit.start + text[hit.start..].chars().next().map_or(1, char::len_utf8);
+            let at = hit.start + text[hit.start..].chars().next().map_or(1, char::len_utf8);
+            next = prefilter::find_at(text, at);
             let group = Group::ALL[i];
             if group == Group::Indirect {
                 if let Some(out) = indirect.as_deref_mut() {
@@ -460,6 +501,56 @@ fn window(text: &str, hit: Range<usize>, (before, after): (usize, usize)) -> Ran
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `find_all_each` of `units` is `find_all_labelled` of each.
+    fn same_as_one_by_one(detector: &Detector, units: &[(&str, &[&str])]) {
+        let each = detector.find_all_each(units);
+        assert_eq!(each.len(), units.len());
+        for (&(text, labels), got) in units.iter().zip(each) {
+            assert_eq!(got, detector.find_all_labelled(text, labels), "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn a_files_units_read_together_have_the_findings_each_has_alone() {
+        let corpus = include_str!("../../../tests/corpus/identifiers.tsv");
+        let texts: Vec<&str> = corpus
+            .lines()
+            .filter_map(|l| l.split('\t').next())
+            .collect();
+        let plain: Vec<(&str, &[&str])> = texts.iter().map(|t| (*t, &[][..])).collect();
+        let found = Detector::default().find_all_each(&plain);
+        assert!(found.iter().filter(|(ids, _)| !ids.is_empty()).count() > 100);
+        same_as_one_by_one(&Detector::default(), &plain);
+        // Cells under headers that name an identifier, or something else.
+        let chi: &[&str] = &["CHI"];
+        let invoice: &[&str] = &["Invoice no."];
+        let cells = [
+            ("1904851232", chi),
+            ("1904851232", invoice),
+            ("no identifier", chi),
+            ("Amy, aged 7, moved", invoice),
+            ("0131 496 0000", &[][..]),
+        ];
+        same_as_one_by_one(&Detector::default(), &cells);
+        // A Markdown table, configured patterns and the allow list, prefilter or not.
+        let configured = Detector::new(&Settings {
+            allow: vec!["0131 529 3030".into()],
+            patterns: vec![CustomPattern {
+                name: "case reference".into(),
+                regex: r"\bSW-\d{6}\b".into(),
+            }],
+            area: vec!["Loch Ard".into()],
+        })
+        .unwrap();
+        let units = [
+            ("| Name | CHI |\n|---|---|\n| x | 1904851232 |", &[][..]),
+            ("case SW-123456, nothing for the prefilter", &[][..]),
+            ("Call 0131 529 3030 or 0131 529 3031.", &[][..]),
+            ("a 14-year-old at Loch Ard High School", &[][..]),
+        ];
+        same_as_one_by_one(&configured, &units);
+    }
 
     #[test]
     fn a_pattern_compiled_again_gives_the_same_answer() {

@@ -6,8 +6,9 @@
 
 use std::sync::OnceLock;
 
-use regex_automata::dfa::{dense, regex::Regex};
-use regex_automata::{Input, Match};
+use regex_automata::dfa::{Automaton, dense, regex::Regex};
+use regex_automata::util::primitives::StateID;
+use regex_automata::{Anchored, HalfMatch, Input, Match};
 
 /// Bytes aligned for a DFA's `u32` transition table, as `include_bytes!` does not promise.
 #[repr(C)]
@@ -86,6 +87,157 @@ pub(crate) fn find_at(text: &str, at: usize) -> Option<Hit> {
     })
 }
 
+/// The first hit of each of `texts`: for each, what `find_at(text, 0)` finds.
+///
+/// The DFA reads a byte at a time, each step waiting on the last (the next state is
+/// loaded from where the last one points); the steps of two texts do not wait on each
+/// other, so this walks two texts side by side, about one and a half times as fast
+/// as walking them one after the other. A file's units (lines, paragraphs, cells)
+/// are mostly without identifiers: those are done with after this one pass, and the
+/// others go on from their first hit.
+pub(crate) fn first_hits(texts: &[&str]) -> Vec<Option<Hit>> {
+    let dfa = regex().forward();
+    let mut out = Vec::with_capacity(texts.len());
+    let mut pairs = texts.chunks_exact(2);
+    for pair in &mut pairs {
+        let (a, b) = side_by_side(dfa, pair[0], pair[1]);
+        out.push(a);
+        out.push(b);
+    }
+    if let [last] = pairs.remainder() {
+        out.push(first_hit_from(dfa, start_of(dfa, last), last, 0));
+    }
+    out
+}
+
+fn start_of(dfa: &Dfa, text: &str) -> StateID {
+    dfa.start_state_forward(&Input::new(text))
+        .unwrap_or_else(|e| panic!("the prefilter DFA stopped: {e}"))
+}
+
+/// What a state the search loop stops at (a special state) says of a text: a hit
+/// ends here (a match state), no hit to come (the dead state, which the unanchored
+/// search reaches only after a match), or nothing yet (an accelerated state).
+fn settled(dfa: &Dfa, sid: StateID) -> Option<bool> {
+    if dfa.is_match_state(sid) {
+        Some(true)
+    } else if dfa.is_dead_state(sid) || dfa.is_quit_state(sid) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The first hits of `a` and `b`, their steps interleaved while neither has
+/// settled.
+#[allow(unsafe_code)]
+fn side_by_side(dfa: &Dfa, a: &str, b: &str) -> (Option<Hit>, Option<Hit>) {
+    let (mut sa, mut sb) = (start_of(dfa, a), start_of(dfa, b));
+    let (ab, bb) = (a.as_bytes(), b.as_bytes());
+    let both = ab.len().min(bb.len());
+    let mut at = 0;
+    while at < both {
+        // SAFETY: `at` is below both lengths; `sa` and `sb` are states of this DFA
+        // (its start states, then states its transitions lead to), as
+        // `next_state_unchecked` requires.
+        unsafe {
+            sa = dfa.next_state_unchecked(sa, *ab.get_unchecked(at));
+            sb = dfa.next_state_unchecked(sb, *bb.get_unchecked(at));
+        }
+        if (dfa.is_special_state(sa) || dfa.is_special_state(sb))
+            && (settled(dfa, sa).is_some() || settled(dfa, sb).is_some())
+        {
+            return (on_from(dfa, sa, a, at), on_from(dfa, sb, b, at));
+        }
+        at += 1;
+    }
+    (
+        first_hit_from(dfa, sa, a, at),
+        first_hit_from(dfa, sb, b, at),
+    )
+}
+
+/// The first hit of `text`, the DFA being in `sid` after reading `text[at]`.
+fn on_from(dfa: &Dfa, sid: StateID, text: &str, at: usize) -> Option<Hit> {
+    match settled(dfa, sid) {
+        Some(true) => Some(hit_ending_from(dfa, sid, text, at)),
+        Some(false) => None,
+        None => first_hit_from(dfa, sid, text, at + 1),
+    }
+}
+
+/// The first hit of `text`, the DFA being in `sid` before `text[at..]`.
+#[allow(unsafe_code)]
+fn first_hit_from(dfa: &Dfa, mut sid: StateID, text: &str, mut at: usize) -> Option<Hit> {
+    let bytes = text.as_bytes();
+    while at < bytes.len() {
+        // SAFETY: as in `side_by_side`.
+        sid = unsafe { dfa.next_state_unchecked(sid, *bytes.get_unchecked(at)) };
+        if dfa.is_special_state(sid)
+            && let Some(found) = settled(dfa, sid)
+        {
+            return found.then(|| hit_ending_from(dfa, sid, text, at));
+        }
+        at += 1;
+    }
+    let sid = dfa.next_eoi_state(sid);
+    dfa.is_match_state(sid)
+        .then(|| hit_ending_from(dfa, sid, text, bytes.len()))
+}
+
+/// The hit whose first match state the DFA entered on reading `text[at]` (or the
+/// text's end), as the search of [`find_at`] finds it: the forward search goes on
+/// to the end of the leftmost-first match (the last match state before the dead
+/// state or the end), and the reverse DFA, anchored there, finds where it starts.
+#[allow(unsafe_code)]
+fn hit_ending_from(dfa: &Dfa, mut sid: StateID, text: &str, mut at: usize) -> Hit {
+    let bytes = text.as_bytes();
+    let mut end = HalfMatch::new(dfa.match_pattern(sid, 0), at);
+    at += 1;
+    while at < bytes.len() {
+        // SAFETY: as in `side_by_side`.
+        sid = unsafe { dfa.next_state_unchecked(sid, *bytes.get_unchecked(at)) };
+        if dfa.is_special_state(sid) {
+            if dfa.is_match_state(sid) {
+                end = HalfMatch::new(dfa.match_pattern(sid, 0), at);
+            } else if dfa.is_dead_state(sid) || dfa.is_quit_state(sid) {
+                return hit_with_start(text, end);
+            }
+        }
+        at += 1;
+    }
+    if at <= bytes.len() {
+        let sid = dfa.next_eoi_state(sid);
+        if dfa.is_match_state(sid) {
+            end = HalfMatch::new(dfa.match_pattern(sid, 0), bytes.len());
+        }
+    }
+    hit_with_start(text, end)
+}
+
+/// The hit ending at `end`, its start found as `Regex::try_search` finds it.
+fn hit_with_start(text: &str, end: HalfMatch) -> Hit {
+    let part = end.pattern().as_usize();
+    let start = if end.offset() == 0 {
+        0
+    } else {
+        let backwards = Input::new(text)
+            .span(0..end.offset())
+            .anchored(Anchored::Yes)
+            .earliest(false);
+        regex()
+            .reverse()
+            .try_search_rev(&backwards)
+            .unwrap_or_else(|e| panic!("the prefilter DFA stopped: {e}"))
+            .unwrap_or_else(|| panic!("the reverse prefilter DFA misses a hit"))
+            .offset()
+    };
+    Hit {
+        part,
+        range: start..end.offset(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -132,6 +284,21 @@ mod tests {
         assert_eq!(all(text, find_at), all(text, reference_at), "in {text:?}");
     }
 
+    /// `first_hits` of `texts`, in pairs one way and the other, and alone, is what
+    /// a search of each alone finds first.
+    fn same_first_hits(texts: &[&str]) {
+        let one_by_one: Vec<Option<Hit>> = texts.iter().map(|t| find_at(t, 0)).collect();
+        assert_eq!(first_hits(texts), one_by_one, "in {texts:?}");
+        let mut reversed = texts.to_vec();
+        reversed.reverse();
+        let mut expected = one_by_one.clone();
+        expected.reverse();
+        assert_eq!(first_hits(&reversed), expected, "in {reversed:?}");
+        for text in texts {
+            assert_eq!(first_hits(&[text]), [find_at(text, 0)]);
+        }
+    }
+
     #[test]
     fn the_embedded_dfas_pass_the_full_check() {
         for bytes in [&FORWARD.bytes, &REVERSE.bytes] {
@@ -169,6 +336,21 @@ mod tests {
     }
 
     #[test]
+    fn texts_read_in_pairs_have_the_hits_each_has_alone() {
+        same_first_hits(&[]);
+        same_first_hits(&["", ""]);
+        // A hit that ends with its text (found at the text's end, not at a byte).
+        same_first_hits(&["call 0131 496 0000", "nothing here at all, nothing at all"]);
+        same_first_hits(&["nothing here", "Her CHI 1904851231"]);
+        // Both with hits, at different places; one much longer than the other.
+        same_first_hits(&[
+            "EH12 9DN",
+            "a long line of prose before jo@example.org at its end",
+        ]);
+        same_first_hits(&["x", "y", "born"]);
+    }
+
+    #[test]
     fn the_embedded_dfa_agrees_on_the_labelled_corpus_and_the_example_statement() {
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
         let corpus =
@@ -176,6 +358,11 @@ mod tests {
         for line in corpus.lines() {
             same_hits(line);
         }
+        // Its lines in pairs, as a file's units are read (half of them without a hit).
+        let lines: Vec<&str> = corpus.lines().flat_map(|l| l.split('\t')).collect();
+        same_first_hits(&lines);
+        let hits = first_hits(&lines);
+        assert!(hits.iter().any(Option::is_some) && !hits.iter().all(Option::is_some));
         same_hits(&corpus);
         for entry in std::fs::read_dir(format!("{root}/book/src")).unwrap() {
             let path = entry.unwrap().path();
@@ -208,6 +395,20 @@ mod tests {
             ], 0..40)
         ) {
             same_hits(&pieces.concat());
+        }
+
+        #[test]
+        fn texts_read_in_pairs_have_the_hits_each_has_alone_on_any_mix(
+            texts in proptest::collection::vec(proptest::collection::vec(prop_oneof![
+                Just("Amy"), Just(" "), Just(", "), Just("aged "), Just("7"), Just("19"),
+                Just("0131"), Just("-"), Just("\u{a0}"), Just("\u{2019}s "), Just("is "),
+                Just("placed"), Just("+44"), Just("Lane"), Just("EH12 "), Just("9DN"),
+                Just("@"), Just("x"), Just("born "), Just("years old"), Just("\n"),
+                Just("the partnership reviewed "), Just("é"),
+            ], 0..16).prop_map(|p| p.concat()), 0..7)
+        ) {
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            same_first_hits(&texts);
         }
     }
 }

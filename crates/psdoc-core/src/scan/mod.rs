@@ -642,9 +642,19 @@ fn not_read(path: &str, n: &psdoc_extract::NotScanned, part: bool) -> Finding {
 
 fn scan_extracted(path: &str, ex: &Extracted, settings: &ScanSettings<'_>, out: &mut Vec<Found>) {
     let redactor = settings.redactor;
-    for unit in &ex.units {
-        let labels: Vec<&str> = unit.labels.iter().map(String::as_str).collect();
-        let (found, indirect) = redactor.find_all(&unit.text, &labels);
+    let labels: Vec<Vec<&str>> = ex
+        .units
+        .iter()
+        .map(|unit| unit.labels.iter().map(String::as_str).collect())
+        .collect();
+    let texts: Vec<(&str, &[&str])> = ex
+        .units
+        .iter()
+        .zip(&labels)
+        .map(|(unit, labels)| (unit.text.as_str(), labels.as_slice()))
+        .collect();
+    let found_in_each = redactor.find_all_each(&texts);
+    for (unit, (found, indirect)) in ex.units.iter().zip(found_in_each) {
         let column_of = |offset: usize| match unit.location {
             ExtractLocation::Line(_) => unit.text[..offset].chars().count() + 1,
             ExtractLocation::CsvCell { column, .. } => column + unit.text[..offset].chars().count(),
