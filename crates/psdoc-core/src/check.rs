@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::config::{self, CONFIG_FILE, Config};
 use crate::diagnostic::{Diagnostic, Finding};
 use crate::error::{Error, Result};
@@ -324,12 +326,18 @@ pub fn privacy_diagnostics(
         let Some(severity) = severity_of(config, rule) else {
             continue;
         };
-        out.extend(
-            findings
-                .into_iter()
-                .filter(|f| allows.as_ref().is_none_or(|a| !a.covers(name, f)))
-                .map(|f| into_diagnostic(rule, severity, f)),
-        );
+        // A scan of a large folder has tens of thousands of findings: each core
+        // turns its share into diagnostics, written straight into `out`.
+        let diagnostic = |f| into_diagnostic(rule, severity, f);
+        match &allows {
+            None => out.par_extend(findings.into_par_iter().map(diagnostic)),
+            Some(allows) => out.extend(
+                findings
+                    .into_iter()
+                    .filter(|f| !allows.covers(name, f))
+                    .map(diagnostic),
+            ),
+        }
     }
     let log = config.evidence.log.replace('\\', "/");
     crate::order::in_book_order(

@@ -48,7 +48,8 @@ pub fn in_book_order(diagnostics: &mut Vec<Diagnostic>, statement: Option<&State
     // names (the order of the names themselves), its place and its rule's rank. The
     // keys are sorted with their indices: a stable sort, the order of `sort_by` on the
     // findings, without reading the findings again. A file's findings come together
-    // (each file is scanned as a whole), so its name is looked up once per run.
+    // (each file is scanned as a whole), so its name is looked up once per run, as is
+    // a rule's.
     let mut files: Vec<&str> = Vec::new();
     for d in diagnostics.iter() {
         if files.last() != Some(&d.file.as_str()) {
@@ -58,6 +59,7 @@ pub fn in_book_order(diagnostics: &mut Vec<Diagnostic>, statement: Option<&State
     files.sort_unstable();
     files.dedup();
     let mut last: Option<(&str, FilePlace)> = None;
+    let mut last_rule: Option<(&str, Option<usize>)> = None;
     let mut order: Vec<(SortKey, usize)> = Vec::with_capacity(diagnostics.len());
     for (i, d) in diagnostics.iter().enumerate() {
         let file = d.file.as_str();
@@ -70,13 +72,15 @@ pub fn in_book_order(diagnostics: &mut Vec<Diagnostic>, statement: Option<&State
                 place
             }
         };
-        let key = (
-            group,
-            rank,
-            d.line,
-            d.column,
-            rule_rank.get(d.rule).copied(),
-        );
+        let rule = match last_rule {
+            Some((name, rank)) if name == d.rule => rank,
+            _ => {
+                let rank = rule_rank.get(d.rule).copied();
+                last_rule = Some((d.rule, rank));
+                rank
+            }
+        };
+        let key = (group, rank, d.line, d.column, rule);
         order.push((key, i));
     }
     // Most often (a scan, a check without statement-wide findings) the findings are
