@@ -355,4 +355,14 @@ pub fn privacy(data: &[u8]) {
             assert_ne!(id.masked, raw, "{id:?}");
         }
     }
+    // The text's lines given together (as the scan gives a file's units, the
+    // prefilter reading two at once) are found as each line alone.
+    let lines: Vec<(&str, &[&str])> = text.split('\n').map(|l| (l, &[][..])).collect();
+    for ((line, _), together) in lines.iter().zip(detector().find_all_each(&lines)) {
+        assert_eq!(
+            together,
+            detector().find_all_labelled(line, &[]),
+            "{line:?}"
+        );
+    }
 }

@@ -34,7 +34,8 @@
 //! One pass of a prefilter with ASCII word boundaries, compiled to a DFA when psdoc is
 //! built, finds the places worth a look; each kind's validating scanner then reads only the
 //! few hundred bytes around such a place. Ordinary prose runs at several hundred MB/s on one core
-//! (`cargo bench -p psdoc-privacy`).
+//! (`cargo bench -p psdoc-privacy`), and about half as fast again when a file's units are
+//! given together ([`Detector::find_all_each`]): the prefilter then reads two at once.
 //!
 //! ```
 //! use psdoc_privacy::{Detector, Kind, Settings};

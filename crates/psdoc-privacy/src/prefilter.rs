@@ -410,5 +410,20 @@ mod tests {
             let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
             same_first_hits(&texts);
         }
+
+        #[test]
+        fn texts_read_in_pairs_have_the_hits_each_has_alone_on_any_text(
+            texts in proptest::collection::vec(
+                prop_oneof![
+                    "[ -~]{0,120}",
+                    "[0-9A-Za-z @+()\\-.,'\n\u{a0}\u{2019}é€😀]{0,120}",
+                    any::<String>(),
+                ],
+                0..6,
+            )
+        ) {
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            same_first_hits(&texts);
+        }
     }
 }
