@@ -329,7 +329,7 @@ pub fn privacy_diagnostics(
         // A scan of a large folder has tens of thousands of findings: each core
         // turns its share into diagnostics, written straight into `out`.
         let diagnostic = |f| into_diagnostic(rule, severity, f);
-        match &allows {
+        match allows.as_ref().filter(|a| !a.entries.is_empty()) {
             None => out.par_extend(findings.into_par_iter().map(diagnostic)),
             Some(allows) => out.extend(
                 findings

@@ -121,11 +121,21 @@ fn start_of(dfa: &Dfa, text: &str) -> StateID {
 fn settled(dfa: &Dfa, sid: StateID) -> Option<bool> {
     if dfa.is_match_state(sid) {
         Some(true)
-    } else if dfa.is_dead_state(sid) || dfa.is_quit_state(sid) {
+    } else if dfa.is_dead_state(sid) {
         Some(false)
     } else {
+        never_quits(dfa, sid);
         None
     }
+}
+
+/// The DFA has no quit bytes (no Unicode word boundary): [`find_at`] would panic at a
+/// quit state, and so does the paired search, rather than differ from it.
+fn never_quits(dfa: &Dfa, sid: StateID) {
+    assert!(
+        !dfa.is_quit_state(sid),
+        "the prefilter DFA stopped at a quit state"
+    );
 }
 
 /// The first hits of `a` and `b`, their steps interleaved while neither has
@@ -200,8 +210,10 @@ fn hit_ending_from(dfa: &Dfa, mut sid: StateID, text: &str, mut at: usize) -> Hi
         if dfa.is_special_state(sid) {
             if dfa.is_match_state(sid) {
                 end = HalfMatch::new(dfa.match_pattern(sid, 0), at);
-            } else if dfa.is_dead_state(sid) || dfa.is_quit_state(sid) {
+            } else if dfa.is_dead_state(sid) {
                 return hit_with_start(text, end);
+            } else {
+                never_quits(dfa, sid);
             }
         }
         at += 1;
@@ -339,9 +351,12 @@ mod tests {
     fn texts_read_in_pairs_have_the_hits_each_has_alone() {
         same_first_hits(&[]);
         same_first_hits(&["", ""]);
-        // A hit that ends with its text (found at the text's end, not at a byte).
-        same_first_hits(&["call 0131 496 0000", "nothing here at all, nothing at all"]);
+        // Hits that end with their text (found at the text's end, not at a byte),
+        // beside a longer text and a shorter one.
+        same_first_hits(&["Her CHI 1904851231", "nothing here at all, nothing at all"]);
         same_first_hits(&["nothing here", "Her CHI 1904851231"]);
+        // A hit found at the byte after it, in the longer text of a pair.
+        same_first_hits(&["call 0131 496 0000", "no"]);
         // Both with hits, at different places; one much longer than the other.
         same_first_hits(&[
             "EH12 9DN",

@@ -33,7 +33,7 @@ fn main() -> ExitCode {
 }
 
 /// The command line, as `clap::Parser::parse` reads it (its errors and help
-/// alike), except that the command tree it is checked against, every command's
+/// alike, each formatted as clap formats it), except that the command tree it is checked against, every command's
 /// arguments and help, is left for the exit to free: freeing it one allocation at
 /// a time was a tenth of the work of `psdoc --version`, and every command paid it.
 fn parse_command_line() -> cli::Cli {
@@ -42,7 +42,8 @@ fn parse_command_line() -> cli::Cli {
         .try_get_matches_from_mut(std::env::args_os())
         .unwrap_or_else(|e| e.exit());
     let cli = cli::Cli::from_arg_matches_mut(&mut matches)
-        .unwrap_or_else(|e| e.format(&mut command).exit());
+        .unwrap_or_else(|e| e.format(&mut cli::Cli::command()).exit());
+    // Deliberately never freed (a leak checker will say so): the process ends soon.
     std::mem::forget(command);
     cli
 }

@@ -89,9 +89,9 @@ fn write_with(
 
 /// Writes `frame` (the output without findings) with `diagnostics` in its empty
 /// list, as `serde_json::to_writer_pretty` would have written them there. Chunks
-/// of findings are rendered on every core, each as serde_json renders a list in a
-/// list (`[[...]]`): its findings are then indented as deep as they are in the
-/// report's own list, and the brackets around them are left out.
+/// of findings are rendered on every core, a batch at a time, each as serde_json
+/// renders a list in a list (`[[...]]`): its findings are then indented as deep as
+/// they are in the report's own list, and the brackets around them are left out.
 fn write_rendered_apart(
     frame: &str,
     diagnostics: &[Diagnostic],
@@ -108,24 +108,33 @@ fn write_rendered_apart(
         .find(EMPTY_LIST)
         .map(|i| i + EMPTY_LIST.len() - "[]".len())
         .ok_or_else(unexpected)?;
-    let rendered: Vec<Vec<u8>> = diagnostics
-        .par_chunks(256)
-        .map(|chunk| -> std::io::Result<Vec<u8>> {
-            let mut nested = Vec::with_capacity(chunk.len() * 512);
-            serde_json::to_writer_pretty(&mut nested, &[chunk]).map_err(std::io::Error::other)?;
-            if !(nested.starts_with(OPEN) && nested.ends_with(CLOSE)) {
-                return Err(unexpected());
-            }
-            Ok(nested)
-        })
-        .collect::<std::io::Result<_>>()?;
+    const CHUNK: usize = 256;
+    // A few chunks per core at a time: the output is written as it is made, never held
+    // whole (a hundred thousand findings are some 50 MB of JSON).
+    let batch = CHUNK * 4 * rayon::current_num_threads().max(1);
     out.write_all(&frame.as_bytes()[..at])?;
     out.write_all(b"[")?;
-    for (i, chunk) in rendered.iter().enumerate() {
-        if i > 0 {
-            out.write_all(b",")?;
+    let mut first = true;
+    for findings in diagnostics.chunks(batch) {
+        let rendered: Vec<Vec<u8>> = findings
+            .par_chunks(CHUNK)
+            .map(|chunk| -> std::io::Result<Vec<u8>> {
+                let mut nested = Vec::with_capacity(chunk.len() * 512);
+                serde_json::to_writer_pretty(&mut nested, &[chunk])
+                    .map_err(std::io::Error::other)?;
+                if !(nested.starts_with(OPEN) && nested.ends_with(CLOSE)) {
+                    return Err(unexpected());
+                }
+                Ok(nested)
+            })
+            .collect::<std::io::Result<_>>()?;
+        for chunk in &rendered {
+            if !first {
+                out.write_all(b",")?;
+            }
+            first = false;
+            out.write_all(&chunk[OPEN.len()..chunk.len() - CLOSE.len()])?;
         }
-        out.write_all(&chunk[OPEN.len()..chunk.len() - CLOSE.len()])?;
     }
     out.write_all(b"\n  ]")?;
     out.write_all(&frame.as_bytes()[at + "[]".len()..])
@@ -170,6 +179,14 @@ mod tests {
         let mut report = Report::without_statement((0..n).map(finding).collect(), redactor);
         report.qi_coverage = vec![("2.1".to_owned(), vec!["Leadership".to_owned()])];
         report.words = 4_321;
+        // What follows the list of findings is written after it too.
+        report.suppressed = vec![SuppressedDiagnostic {
+            diagnostic: finding(n + 1),
+            suppressed: crate::scan::allow::Suppression {
+                reason: "the council's \"public\" switchboard".to_owned(),
+                by: "partnership.toml:12".to_owned(),
+            },
+        }];
         report
     }
 
@@ -181,7 +198,8 @@ mod tests {
 
     #[test]
     fn findings_rendered_apart_are_the_bytes_serde_json_writes() {
-        for n in [0, 1, 2, 255, 256, 257, 600] {
+        // Past one batch (1,024 findings a core) as well.
+        for n in [0, 1, 2, 255, 256, 257, 600, 5_000] {
             let report = report(n);
             let whole = written(&report, usize::MAX);
             assert_eq!(written(&report, 0), whole, "{n} findings");
