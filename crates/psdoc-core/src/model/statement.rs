@@ -368,8 +368,9 @@ impl Statement {
             .filter(move |(p, _)| *p >= from && *p < to)
     }
 
-    /// The required sections with their index in `sections`.
-    pub fn required_sections(&self) -> impl Iterator<Item = (usize, &Section)> {
+    /// The sections the guidance lists (required or optional) that the statement has,
+    /// with their index in `sections`.
+    pub fn guidance_sections(&self) -> impl Iterator<Item = (usize, &Section)> {
         self.sections
             .iter()
             .enumerate()

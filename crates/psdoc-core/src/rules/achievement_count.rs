@@ -22,7 +22,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(range) = &profile.achievements else {
         return;
     };
-    for (i, section) in st.required_sections() {
+    for (i, section) in st.guidance_sections() {
         // An empty section is `empty-section`'s to report, once.
         if section.key != Some(range.section) || section.body_words(&st.chapters) == 0 {
             continue;

@@ -23,7 +23,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         return;
     };
     let phrases: Vec<String> = capacity.phrases.iter().map(|p| collapse(p)).collect();
-    for (i, section) in st.required_sections() {
+    for (i, section) in st.guidance_sections() {
         // An empty section is `empty-section`'s to report, once.
         if section.body_words(&st.chapters) == 0 {
             continue;

@@ -19,7 +19,7 @@ pub(super) static RULE: Rule = Rule {
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let profile = cx.config.guidance;
     let mut found: Vec<SectionKey> = Vec::new();
-    for (_, s) in cx.statement.required_sections() {
+    for (_, s) in cx.statement.guidance_sections() {
         let key = s.key.expect("required");
         let keys = match &profile.combined {
             Some(c) if s.combined => vec![c.first, c.second],

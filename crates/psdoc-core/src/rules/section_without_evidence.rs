@@ -18,7 +18,7 @@ pub(super) static RULE: Rule = Rule {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let st = cx.statement;
-    for (i, section) in st.required_sections() {
+    for (i, section) in st.guidance_sections() {
         let expected = section
             .key
             .and_then(|k| cx.config.guidance.section(k))
