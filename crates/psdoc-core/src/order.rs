@@ -140,35 +140,9 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::diagnostic::Severity;
+    use crate::testing::diagnostic as finding;
 
     const LOG: &str = "evidence/log.toml";
-
-    fn finding(
-        rule: &'static str,
-        file: &str,
-        line: usize,
-        column: usize,
-        msg: &str,
-    ) -> Diagnostic {
-        Diagnostic {
-            rule,
-            severity: Severity::Error,
-            kind: None,
-            masked: None,
-            message: msg.to_owned(),
-            file: file.to_owned(),
-            line,
-            column,
-            section: None,
-            help: None,
-            page: None,
-            sheet: None,
-            cell: None,
-            place: None,
-            length: 0,
-        }
-    }
 
     /// The order as the documentation states it, by comparing whole findings: the
     /// log first, then other files by name, each by line and column, then the rule's

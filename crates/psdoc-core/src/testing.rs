@@ -5,7 +5,7 @@
 
 use crate::check::Project;
 use crate::config::{self, CONFIG_FILE};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Diagnostic, Finding};
 use crate::model::MemoryFiles;
 use crate::rules;
 
@@ -249,6 +249,34 @@ impl TestStatement {
 /// Where a finding is: its file and line.
 pub fn at(finding: &Finding) -> (&str, usize) {
     (&finding.location.file, finding.location.line)
+}
+
+/// A finding as a report holds it: an error of `rule` at `file:line:column` saying
+/// `message`, with nothing else set (a test sets what it needs).
+pub fn diagnostic(
+    rule: &'static str,
+    file: &str,
+    line: usize,
+    column: usize,
+    message: &str,
+) -> Diagnostic {
+    Diagnostic {
+        rule,
+        severity: crate::rules::Severity::Error,
+        kind: None,
+        masked: None,
+        message: message.to_owned(),
+        file: file.to_owned(),
+        line,
+        column,
+        section: None,
+        help: None,
+        page: None,
+        sheet: None,
+        cell: None,
+        place: None,
+        length: 0,
+    }
 }
 
 /// What rule `name` alone finds in `project`.

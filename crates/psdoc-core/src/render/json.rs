@@ -146,32 +146,30 @@ mod tests {
     use crate::diagnostic::Severity;
 
     fn finding(i: usize) -> Diagnostic {
-        Diagnostic {
-            rule: if i.is_multiple_of(2) {
-                "personal-identifier"
-            } else {
-                "small-number"
-            },
-            severity: if i.is_multiple_of(3) {
-                Severity::Error
-            } else {
-                Severity::Warning
-            },
-            kind: (i.is_multiple_of(2)).then(|| "chi".to_owned()),
-            masked: (i.is_multiple_of(2))
-                .then(|| "19\u{2022}\u{2022}\u{2022}\u{2022}31".to_owned()),
-            message: format!("line {i}: \"quoted\", a tab\t, a break\nand \u{2019}curly\u{2019}"),
-            file: format!("evidence/file {}.txt", i % 7),
-            line: i + 1,
-            column: 3,
-            section: None,
-            help: (!i.is_multiple_of(5)).then(|| "remove it \\ or anonymise it".to_owned()),
-            page: (i.is_multiple_of(4)).then_some(2),
-            sheet: (i.is_multiple_of(6)).then(|| "Q4".to_owned()),
-            cell: (i.is_multiple_of(6)).then(|| "C4".to_owned()),
-            place: (i.is_multiple_of(6)).then(|| "Sheet \"Q4\", cell C4".to_owned()),
-            length: 4,
+        let rule = if i.is_multiple_of(2) {
+            "personal-identifier"
+        } else {
+            "small-number"
+        };
+        let message = format!("line {i}: \"quoted\", a tab\t, a break\nand \u{2019}curly\u{2019}");
+        let file = format!("evidence/file {}.txt", i % 7);
+        let mut d = crate::testing::diagnostic(rule, &file, i + 1, 3, &message);
+        if !i.is_multiple_of(3) {
+            d.severity = Severity::Warning;
         }
+        d.kind = i.is_multiple_of(2).then(|| "chi".to_owned());
+        d.masked = i
+            .is_multiple_of(2)
+            .then(|| "19\u{2022}\u{2022}\u{2022}\u{2022}31".to_owned());
+        d.help = (!i.is_multiple_of(5)).then(|| "remove it \\ or anonymise it".to_owned());
+        d.page = i.is_multiple_of(4).then_some(2);
+        d.sheet = i.is_multiple_of(6).then(|| "Q4".to_owned());
+        d.cell = i.is_multiple_of(6).then(|| "C4".to_owned());
+        d.place = i
+            .is_multiple_of(6)
+            .then(|| "Sheet \"Q4\", cell C4".to_owned());
+        d.length = 4;
+        d
     }
 
     fn report(n: usize) -> Report {

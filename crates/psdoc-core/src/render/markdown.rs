@@ -148,23 +148,14 @@ mod tests {
     use super::*;
 
     fn report_with(findings: usize) -> Report {
-        let d = crate::Diagnostic {
-            rule: "unknown-evidence",
-            severity: Severity::Error,
-            kind: None,
-            masked: None,
-            message: "E99 is not in the document log (evidence/log.toml) | <b>".into(),
-            file: "book/src/data.md".into(),
-            line: 3,
-            column: 7,
-            section: None,
-            help: None,
-            page: None,
-            sheet: None,
-            cell: None,
-            place: None,
-            length: 3,
-        };
+        let mut d = crate::testing::diagnostic(
+            "unknown-evidence",
+            "book/src/data.md",
+            3,
+            7,
+            "E99 is not in the document log (evidence/log.toml) | <b>",
+        );
+        d.length = 3;
         Report {
             suppressed: Vec::new(),
             diagnostics: vec![d; findings],
