@@ -313,7 +313,10 @@ pub fn privacy_diagnostics(
     found: PrivacyFindings,
     statement: Option<(&Statement, &Sources)>,
 ) -> Vec<Diagnostic> {
-    let allows = statement.map(|(st, src)| Allows::collect(st, src));
+    // The statement's allow comments, if it has any.
+    let allows = statement
+        .map(|(st, src)| Allows::collect(st, src))
+        .filter(|a| !a.entries.is_empty());
     let mut out = Vec::new();
     for (name, findings) in [
         ("personal-identifier", found.identifiers),
@@ -329,7 +332,7 @@ pub fn privacy_diagnostics(
         // A scan of a large folder has tens of thousands of findings: each core
         // turns its share into diagnostics, written straight into `out`.
         let diagnostic = |f| into_diagnostic(rule, severity, f);
-        match allows.as_ref().filter(|a| !a.entries.is_empty()) {
+        match &allows {
             None => out.par_extend(findings.into_par_iter().map(diagnostic)),
             Some(allows) => out.extend(
                 findings

@@ -180,6 +180,11 @@ mod tests {
         all
     }
 
+    /// The messages of `all`, in book order.
+    fn messages_in_order(all: Vec<Diagnostic>) -> Vec<String> {
+        sorted(all).into_iter().map(|d| d.message).collect()
+    }
+
     #[test]
     fn the_log_comes_first_then_files_by_name_line_and_column() {
         let all = vec![
@@ -189,8 +194,10 @@ mod tests {
             finding("personal-identifier", LOG, 40, 1, "log"),
             finding("personal-identifier", "evidence/a.docx", 9, 1, "a9 first"),
         ];
-        let messages: Vec<String> = sorted(all).into_iter().map(|d| d.message).collect();
-        assert_eq!(messages, ["log", "a9 first", "a9", "b1", "b3"]);
+        assert_eq!(
+            messages_in_order(all),
+            ["log", "a9 first", "a9", "b1", "b3"]
+        );
     }
 
     #[test]
@@ -212,8 +219,7 @@ mod tests {
             finding("small-number", "z.txt", 1, 1, "z small"),
             finding("small-number", "a.txt", 2, 1, "a2"),
         ];
-        let messages: Vec<String> = sorted(all).into_iter().map(|d| d.message).collect();
-        assert_eq!(messages, ["a2", "a5", "z", "z small"]);
+        assert_eq!(messages_in_order(all), ["a2", "a5", "z", "z small"]);
     }
 
     fn any_finding() -> impl Strategy<Value = Diagnostic> {

@@ -134,8 +134,7 @@ impl Detector {
     /// that names an identifier ("CHI", "DOB", "Child's name") lowers the bar for that
     /// kind; one that names something else ("ISBN", "Invoice no.", "Phone") raises it.
     pub fn find_labelled(&self, text: &str, labels: &[&str]) -> Vec<Identifier> {
-        let label = labels::classify_all(labels.iter().copied());
-        self.find_with(text, (label != Label::default()).then_some(label), None)
+        self.find_with(text, label_of(labels), None)
     }
 
     /// [`Detector::find_labelled`] and the indirect identifiers, as [`Detector::find_all`].
@@ -144,14 +143,7 @@ impl Detector {
         text: &str,
         labels: &[&str],
     ) -> (Vec<Identifier>, Vec<Indirect>) {
-        let label = labels::classify_all(labels.iter().copied());
-        let mut indirect = Vec::new();
-        let found = self.find_with(
-            text,
-            (label != Label::default()).then_some(label),
-            Some(&mut indirect),
-        );
-        (found, indirect)
+        self.find_all_from(text, label_of(labels), prefilter::find_at(text, 0))
     }
 
     /// [`Detector::find_all_labelled`] of each of `units` (a text, and its labels as
@@ -169,18 +161,21 @@ impl Detector {
         units
             .iter()
             .zip(firsts)
-            .map(|(&(text, labels), first)| {
-                let label = labels::classify_all(labels.iter().copied());
-                let mut indirect = Vec::new();
-                let found = self.find_with_prefilter(
-                    text,
-                    (label != Label::default()).then_some(label),
-                    Some(&mut indirect),
-                    first,
-                );
-                (found, indirect)
-            })
+            .map(|(&(text, labels), first)| self.find_all_from(text, label_of(labels), first))
             .collect()
+    }
+
+    /// The identifiers and indirect identifiers of `text`, whose first prefilter hit
+    /// is `first`.
+    fn find_all_from(
+        &self,
+        text: &str,
+        label: Option<Label>,
+        first: Option<Hit>,
+    ) -> (Vec<Identifier>, Vec<Indirect>) {
+        let mut indirect = Vec::new();
+        let found = self.find_with_prefilter(text, label, Some(&mut indirect), first);
+        (found, indirect)
     }
 
     fn find_with(
@@ -355,6 +350,12 @@ impl Default for Detector {
     fn default() -> Detector {
         Detector::new(&Settings::default()).expect("no custom patterns")
     }
+}
+
+/// What `labels` (a cell's header and row label) say a value is, if anything.
+fn label_of(labels: &[&str]) -> Option<Label> {
+    let label = labels::classify_all(labels.iter().copied());
+    (label != Label::default()).then_some(label)
 }
 
 fn normalise(s: &str) -> String {

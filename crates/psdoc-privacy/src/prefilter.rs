@@ -105,7 +105,7 @@ pub(crate) fn first_hits(texts: &[&str]) -> Vec<Option<Hit>> {
         out.push(b);
     }
     if let [last] = pairs.remainder() {
-        out.push(first_hit_from(dfa, start_of(dfa, last), last, 0));
+        out.push(find_at(last, 0));
     }
     out
 }
