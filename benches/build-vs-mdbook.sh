@@ -18,8 +18,7 @@ cd "$(dirname "$0")/.."
 
 command -v hyperfine >/dev/null || { echo "hyperfine not found: apt-get install hyperfine" >&2; exit 2; }
 command -v mdbook >/dev/null || { echo "mdbook not found: cargo install mdbook --version 0.5.4 --locked" >&2; exit 2; }
-cargo build --release --quiet -p psdoc
-psdoc="${CARGO_TARGET_DIR:-target}/release/psdoc"
+psdoc="$(.ci/build-release)/psdoc"   # built as released
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -2,11 +2,10 @@
 # Whole-process timings of `psdoc check` for the README (hyperfine):
 #  1. the example statement at the project root (issue target: median < 20 ms);
 #  2. a generated statement with a 500-entry log and 1,000 references (< 30 ms).
-# Usage: benches/check-timing.sh   (builds the release binary first)
+# Usage: benches/check-timing.sh   (builds it as released first, .ci/build-release)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release -q -p psdoc
-bin="$PWD/target/release/psdoc"
+bin="$(.ci/build-release)/psdoc"   # built as released
 big=$(mktemp -d)
 trap 'rm -rf "$big"' EXIT
 

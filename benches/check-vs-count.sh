@@ -5,11 +5,11 @@
 # PDF evidence files. "warm": the evidence files have not changed since the last
 # check (the evidence cache, docs/cache.md); "cold": PSDOC_NO_CACHE=1.
 # Goal: warm within 2x of count; cold as fast as before the cache.
-#   benches/check-vs-count.sh [PSDOC]    (default: builds the release binary)
+#   benches/check-vs-count.sh [PSDOC]    (default: builds it as released, .ci/build-release)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 if [ -n "${1:-}" ]; then psdoc=$1; else
-  cargo build --release -q -p psdoc --manifest-path "$here/Cargo.toml"; psdoc=$here/target/release/psdoc
+  psdoc=$("$here/.ci/build-release")/psdoc   # built as released
 fi
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 python3 "$here/benches/workloads.py" statement "$work/st" "$psdoc"

@@ -13,8 +13,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 if [ -n "${PSDOC_BIN:-}" ]; then
   psdoc=$PSDOC_BIN
 else
-  cargo build --release -p psdoc --manifest-path "$here/Cargo.toml" >&2
-  psdoc="$here/target/release/psdoc"
+  psdoc="$("$here/.ci/build-release")/psdoc"   # built as released
 fi
 # PSDOC_BENCH_DIR=DIR keeps the repository there (for profiling).
 if [ -n "${PSDOC_BENCH_DIR:-}" ]; then

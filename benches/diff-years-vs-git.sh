@@ -4,11 +4,11 @@
 # edits every chapter, renumbers headings and moves a section to another file), in
 # one hyperfine run (whole process, medians). Goals: y2023 to y2025 within 2x of
 # git's; `diff A A` (nothing changed) within 3x.
-#   benches/diff-years-vs-git.sh [PSDOC]    (default: builds the release binary)
+#   benches/diff-years-vs-git.sh [PSDOC]    (default: builds it as released, .ci/build-release)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 if [ -n "${1:-}" ]; then psdoc=$1; else
-  cargo build --release -q -p psdoc --manifest-path "$here/Cargo.toml"; psdoc=$here/target/release/psdoc
+  psdoc=$("$here/.ci/build-release")/psdoc   # built as released
 fi
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 python3 "$here/benches/workloads.py" history "$work/h"

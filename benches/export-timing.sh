@@ -4,11 +4,10 @@
 #  1. psdoc export --format pdf   (issue target: under 1 s)
 #  2. psdoc export --format docx  (under 100 ms)
 #  3. psdoc import of a Word statement of about 5,000 words (under 200 ms)
-# Usage: benches/export-timing.sh   (builds the release binary first)
+# Usage: benches/export-timing.sh   (builds it as released first, .ci/build-release)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release -q -p psdoc
-bin="$PWD/target/release/psdoc"
+bin="$(.ci/build-release)/psdoc"   # built as released
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -5,11 +5,11 @@
 # one paragraph in five (CHI and NHS numbers with valid check digits, NI numbers,
 # postcodes, phones, e-mails, dates of birth). One hyperfine run per corpus (whole
 # process, medians). Goals: within 1.5x without identifiers, within 2x with them.
-#   benches/scan-prose-vs-ripgrep.sh [PSDOC]    (default: builds the release binary)
+#   benches/scan-prose-vs-ripgrep.sh [PSDOC]    (default: builds it as released, .ci/build-release)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 if [ -n "${1:-}" ]; then psdoc=$1; else
-  cargo build --release -q -p psdoc --manifest-path "$here/Cargo.toml"; psdoc=$here/target/release/psdoc
+  psdoc=$("$here/.ci/build-release")/psdoc   # built as released
 fi
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 size=${SIZE_MB:-100}

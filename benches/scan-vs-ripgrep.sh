@@ -14,8 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mb=${1:-1024}
 rgx=benches/data/identifiers.rgx
-cargo build --release -q -p psdoc
-bin="$PWD/target/release/psdoc"
+bin="$(.ci/build-release)/psdoc"   # built as released
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
 

@@ -264,8 +264,7 @@ fn two_checks_at_once_both_succeed() {
 #[test]
 fn psdoc_no_cache_reads_every_file() {
     let repo = repo();
-    let output = assert_cmd::Command::cargo_bin("psdoc")
-        .unwrap()
+    let output = psdoc_command()
         .current_dir(repo.path())
         .env("PSDOC_NO_CACHE", "1")
         .args(["check", "--format", "json"])

@@ -212,7 +212,7 @@ fn log_reports_a_supplied_file_that_is_not_there() {
 /// A copy of `psdoc` alone in a folder, without the `psdoc-typeset` that
 /// is installed beside it.
 fn psdoc_without_typesetter(dir: &std::path::Path) -> std::path::PathBuf {
-    let psdoc = std::path::PathBuf::from(env!("CARGO_BIN_EXE_psdoc"));
+    let psdoc = binary("psdoc");
     let lone = dir.join(psdoc.file_name().unwrap());
     std::fs::copy(&psdoc, &lone).unwrap();
     lone
@@ -247,7 +247,7 @@ fn script(path: &std::path::Path, script: &str) {
 
 /// What the built psdoc-typeset does with `job` on its standard input.
 fn typesetter_given(job: &[u8]) -> std::process::Output {
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_psdoc-typeset"))
+    let mut child = std::process::Command::new(binary("psdoc-typeset"))
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -314,8 +314,8 @@ fn pdfs_are_typeset_by_the_helper_beside_psdoc() {
 
 #[test]
 fn the_typesetter_run_by_hand_says_what_it_is() {
-    let helper = env!("CARGO_BIN_EXE_psdoc-typeset");
-    let out = std::process::Command::new(helper)
+    let helper = binary("psdoc-typeset");
+    let out = std::process::Command::new(&helper)
         .arg("statement.md")
         .output()
         .unwrap();
@@ -389,12 +389,12 @@ fn what_the_typesetter_says_reaches_the_user() {
 /// program's bytes and not in psdoc's.
 #[test]
 fn typst_is_linked_into_the_typesetter_only() {
-    let holds_fonts = |path: &str| {
+    let holds_fonts = |path: &std::path::Path| {
         let bytes = std::fs::read(path).unwrap();
         bytes.windows(14).any(|w| w == b"LiberationSans")
     };
-    assert!(holds_fonts(env!("CARGO_BIN_EXE_psdoc-typeset")));
-    assert!(!holds_fonts(env!("CARGO_BIN_EXE_psdoc")));
+    assert!(holds_fonts(&binary("psdoc-typeset")));
+    assert!(!holds_fonts(&binary("psdoc")));
 }
 
 /// Only the typesetter beside psdoc is ever run: not one in the statement's
@@ -448,7 +448,7 @@ fn only_the_typesetter_beside_psdoc_runs_and_pipes_never_stall() {
     );
     assert!(!repo.path().join("out.pdf").exists());
     // The real typesetter, given the same large job, writes the PDF.
-    std::fs::copy(env!("CARGO_BIN_EXE_psdoc-typeset"), &beside).unwrap();
+    std::fs::copy(binary("psdoc-typeset"), &beside).unwrap();
     let out = watched::psdoc_copy(&lone, repo.path(), &export, path.as_ref());
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(

@@ -1569,7 +1569,7 @@ fn fake_release(dir: &Path, target: &str, payload: Payload) -> (PathBuf, String)
     };
     for name in names {
         if payload == Payload::Built {
-            std::fs::copy(assert_cmd::cargo::cargo_bin(name), staging.join(name)).unwrap();
+            std::fs::copy(binary(name), staging.join(name)).unwrap();
         } else {
             std::fs::write(
                 staging.join(name),

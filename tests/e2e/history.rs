@@ -970,7 +970,7 @@ fn the_diff_benchmark_repository_adds_up_between_every_pair_of_tags() {
     // 20; here with this binary, without timing anything.
     let dir = tempfile::tempdir().unwrap();
     let bench = dir.path().join("bench");
-    let psdoc = assert_cmd::cargo::cargo_bin("psdoc");
+    let psdoc = binary("psdoc");
     let status = std::process::Command::new("bash")
         .arg(project_root().join("benches/diff-vs-git.sh"))
         .env("PSDOC_BIN", &psdoc)

@@ -19,6 +19,7 @@ mod github;
 mod guidance;
 mod history;
 mod layouts;
+mod linking;
 mod online;
 mod privacy;
 mod references;

@@ -1,14 +1,34 @@
 //! The real binaries, run as a user runs them: the command, and what a run
 //! gave.
 
+use std::path::PathBuf;
 use std::process::Output;
 
 use assert_cmd::Command;
 
-/// The `psdoc` binary this test was built with, as a command to add
+/// The program `name` (`psdoc`, `psdoc-typeset`) the tests run: the one cargo
+/// built with this test, or, with `PSDOC_TEST_BINARIES=DIR`, the one in DIR.
+/// CI points that at the release build, linked as it is shipped
+/// (`.ci/build-release`), so the same tests run the binaries users get.
+pub fn binary(name: &str) -> PathBuf {
+    match std::env::var_os("PSDOC_TEST_BINARIES").filter(|dir| !dir.is_empty()) {
+        Some(dir) => {
+            let path = PathBuf::from(dir).join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+            assert!(
+                path.is_file(),
+                "PSDOC_TEST_BINARIES names a folder without {name}: {}",
+                path.display()
+            );
+            path
+        }
+        None => assert_cmd::cargo::cargo_bin(name),
+    }
+}
+
+/// The `psdoc` binary the tests run ([`binary`]), as a command to add
 /// arguments, a folder and environment to.
 pub fn psdoc_command() -> Command {
-    Command::cargo_bin("psdoc").expect("psdoc binary")
+    Command::new(binary("psdoc"))
 }
 
 pub struct Run {

@@ -37,13 +37,7 @@ pub fn psdoc(dir: &Path, args: &[&str]) -> Ran {
 /// `psdoc ARGS` in `dir`, within [`TIMEOUT`] and `max_rss` bytes.
 pub fn psdoc_within(dir: &Path, args: &[&str], max_rss: u64) -> Ran {
     let path = std::env::var_os("PATH").unwrap_or_default();
-    watch(
-        Path::new(env!("CARGO_BIN_EXE_psdoc")),
-        dir,
-        args,
-        max_rss,
-        &path,
-    )
+    watch(&super::run::binary("psdoc"), dir, args, max_rss, &path)
 }
 
 /// `program ARGS` in `dir` (a copy of psdoc placed elsewhere), with `path` as

@@ -63,7 +63,7 @@ pub(super) struct WordDiff {
 }
 
 impl WordDiff {
-    pub(super) fn of(old: &str, new: &str) -> WordDiff {
+    pub(super) fn of<'a>(old: &'a str, new: &'a str) -> WordDiff {
         if old == new {
             // A paragraph that moved unchanged.
             return WordDiff {
@@ -84,8 +84,8 @@ impl WordDiff {
             let next = ids.len() as u32;
             *ids.entry(word).or_insert(next)
         };
-        let ow: Vec<u32> = ot.iter().map(|t| id(t.1)).collect();
-        let nw: Vec<u32> = nt.iter().map(|t| id(t.1)).collect();
+        let ow: Vec<u32> = ot.iter().map(|t| id(&old[t.word.clone()])).collect();
+        let nw: Vec<u32> = nt.iter().map(|t| id(&new[t.word.clone()])).collect();
         let mut out = WordDiff {
             spans: Vec::new(),
             inserted: 0,
@@ -119,37 +119,43 @@ impl WordDiff {
                 }),
             }
         };
-        let join = |toks: &[(&str, &str)], skip_first_sep: bool| {
-            let mut s = String::new();
-            for (k, (sep, word)) in toks.iter().enumerate() {
-                if !(k == 0 && skip_first_sep) {
-                    s.push_str(sep);
+        // A run of words is one stretch of its text: from the separator
+        // before its first word (or that word) to the end of its last.
+        let run = |text: &'a str, toks: &[Token], with_first_sep: bool| -> &'a str {
+            match (toks.first(), toks.last()) {
+                (Some(first), Some(last)) => {
+                    let from = if with_first_sep {
+                        first.sep
+                    } else {
+                        first.word.start
+                    };
+                    &text[from..last.word.end]
                 }
-                s.push_str(word);
+                _ => "",
             }
-            s
         };
         for (tag, o, n) in aligned(&ow, &nw) {
             match tag {
                 DiffTag::Equal => {
                     out.equal += o.len();
-                    push(&mut out.spans, Op::Equal, &join(&nt[n], false));
+                    push(&mut out.spans, Op::Equal, run(new, &nt[n], true));
                 }
                 DiffTag::Delete => {
                     out.deleted += o.len();
-                    push(&mut out.spans, Op::Delete, &join(&ot[o], false));
+                    push(&mut out.spans, Op::Delete, run(old, &ot[o], true));
                 }
                 DiffTag::Insert => {
                     out.inserted += n.len();
-                    push(&mut out.spans, Op::Insert, &join(&nt[n], false));
+                    push(&mut out.spans, Op::Insert, run(new, &nt[n], true));
                 }
                 DiffTag::Replace => {
                     out.deleted += o.len();
                     out.inserted += n.len();
                     // The space before a replaced run stays outside both marks.
-                    push(&mut out.spans, Op::Equal, ot[o.start].0);
-                    push(&mut out.spans, Op::Delete, &join(&ot[o], true));
-                    push(&mut out.spans, Op::Insert, &join(&nt[n], true));
+                    let sep = &ot[o.start];
+                    push(&mut out.spans, Op::Equal, &old[sep.sep..sep.word.start]);
+                    push(&mut out.spans, Op::Delete, run(old, &ot[o], false));
+                    push(&mut out.spans, Op::Insert, run(new, &nt[n], false));
                 }
             }
         }
@@ -190,13 +196,20 @@ fn aligned(old: &[u32], new: &[u32]) -> Vec<(DiffTag, Range<usize>, Range<usize>
     runs
 }
 
+/// A word of a text, with the separator before it: `text[sep..word.start]`.
+struct Token {
+    sep: usize,
+    word: Range<usize>,
+}
+
 /// Each word of `text` with the separator before it.
-fn tokens(text: &str) -> Vec<(&str, &str)> {
+fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut at = 0;
-    for r in word_spans(text) {
-        out.push((&text[at..r.start], &text[r.clone()]));
-        at = r.end;
+    for word in word_spans(text) {
+        let next = word.end;
+        out.push(Token { sep: at, word });
+        at = next;
     }
     out
 }
