@@ -1,13 +1,13 @@
 //! How the binaries are linked on Linux: always position-independent (loaded
 //! at a random address, a defence against memory-corruption bugs in the C
-//! code that reads a fork's git objects), and, as released
+//! code that reads a fork's git objects), and, as released for x64
 //! (`.ci/build-release`, which CI's run of these tests on the release build
 //! points `PSDOC_TEST_BINARIES` at), static: no dynamic loader, no shared
 //! libraries to find and bind at every start.
 
 #![cfg(all(target_os = "linux", target_env = "gnu"))]
 
-use crate::support::binary;
+use crate::support::{binary, test_binaries};
 
 /// What the ELF header and program headers of `program` say: whether it is
 /// position-independent (`ET_DYN`) and whether it names a dynamic loader
@@ -16,6 +16,7 @@ fn linking(program: &str) -> (bool, bool) {
     let elf = std::fs::read(binary(program)).unwrap();
     assert_eq!(&elf[..4], b"\x7fELF", "{program} is not an ELF file");
     assert_eq!(elf[4], 2, "{program} is not a 64-bit ELF file");
+    assert_eq!(elf[5], 1, "{program} is not a little-endian ELF file");
     let u16_at = |at: usize| u16::from_le_bytes(elf[at..at + 2].try_into().unwrap());
     let u64_at = |at: usize| u64::from_le_bytes(elf[at..at + 8].try_into().unwrap());
     const ET_DYN: u16 = 3;
@@ -36,9 +37,10 @@ fn every_build_is_position_independent() {
     }
 }
 
+#[cfg(target_arch = "x86_64")]
 #[test]
 fn the_released_binaries_need_no_dynamic_loader() {
-    if std::env::var_os("PSDOC_TEST_BINARIES").is_none() {
+    if test_binaries().is_none() {
         // `cargo test`'s own build links glibc dynamically (proc-macros
         // cannot be built static without `--target`); CI runs this test
         // again on the release build.

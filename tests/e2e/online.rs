@@ -80,6 +80,37 @@ fn online_finds_dead_links_only() {
     assert_eq!(broken[0]["line"], 10, "points at the url");
 }
 
+/// Links by host name are looked up: in the static Linux release with glibc's
+/// built-in services only (crates/psdoc/src/name_services.rs), `/etc/hosts`
+/// for `localhost`.
+#[test]
+fn online_looks_host_names_up() {
+    let base = serve(100).replace("127.0.0.1", "localhost");
+    let mut log = String::new();
+    for (id, path) in [(1, "ok"), (2, "missing")] {
+        log.push_str(&format!("[[document]]\nid = {id}\ntitle = \"Doc {id}\"\nurl = \"{base}/{path}\"\ndate = 2025-12-01\n\n"));
+    }
+    let repo = Repo::passing().file("evidence/log.toml", &log).edit(
+        "book/src/covid.md",
+        "register [E1]",
+        "register [E1-E2]",
+    );
+    let run = repo.run(&["check", "--online", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    let broken: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "broken-evidence-link")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(broken.len(), 1, "{broken:?}");
+    assert!(
+        broken[0].starts_with("document 2's link answers 404"),
+        "{broken:?}"
+    );
+}
+
 #[test]
 fn online_unreachable_host() {
     // A port nothing listens on.

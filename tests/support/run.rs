@@ -6,14 +6,24 @@ use std::process::Output;
 
 use assert_cmd::Command;
 
-/// The program `name` (`psdoc`, `psdoc-typeset`) the tests run: the one cargo
-/// built with this test, or, with `PSDOC_TEST_BINARIES=DIR`, the one in DIR.
-/// CI points that at the release build, linked as it is shipped
-/// (`.ci/build-release`), so the same tests run the binaries users get.
+/// The folder named by `PSDOC_TEST_BINARIES`, when it is set: the binaries
+/// to test instead of cargo's. CI points it at the release build, linked as it
+/// is shipped (`.ci/build-release`), so the same tests run the binaries users
+/// get.
+pub fn test_binaries() -> Option<PathBuf> {
+    std::env::var_os("PSDOC_TEST_BINARIES")
+        .filter(|dir| !dir.is_empty())
+        .map(PathBuf::from)
+}
+
+/// The program `name` (`psdoc`, `psdoc-typeset`) the tests of `tests/e2e` and
+/// `tests/robustness` run: the one cargo built with this test, or the one in
+/// [`test_binaries`]. (The browser test and mdbook-psdoc's own tests run
+/// cargo's.)
 pub fn binary(name: &str) -> PathBuf {
-    match std::env::var_os("PSDOC_TEST_BINARIES").filter(|dir| !dir.is_empty()) {
+    match test_binaries() {
         Some(dir) => {
-            let path = PathBuf::from(dir).join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+            let path = dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
             assert!(
                 path.is_file(),
                 "PSDOC_TEST_BINARIES names a folder without {name}: {}",

@@ -5,6 +5,7 @@
 mod cache;
 mod cli;
 mod cmd;
+mod name_services;
 mod output;
 mod typesetter;
 
@@ -15,6 +16,7 @@ use clap::{CommandFactory, FromArgMatches};
 fn main() -> ExitCode {
     let cli = parse_command_line();
     output::init_color(cli.global.color);
+    name_services::use_built_in_only();
     match cmd::run(&cli) {
         Ok(outcome) => ExitCode::from(outcome as u8),
         Err(err) => {
