@@ -48,28 +48,32 @@ fn serve(requests: usize) -> String {
     format!("http://{addr}")
 }
 
-#[test]
-fn online_finds_dead_links_only() {
-    let base = serve(100);
+/// The example statement with a log of one document per path under `base`
+/// (numbered from 1, in order), all of them cited.
+fn linking_to(base: &str, paths: &[&str]) -> Repo {
     let mut log = String::new();
-    for (id, path) in [(1, "ok"), (2, "missing"), (3, "nohead"), (4, "moved")] {
+    for (k, path) in paths.iter().enumerate() {
+        let id = k + 1;
         log.push_str(&format!("[[document]]\nid = {id}\ntitle = \"Doc {id}\"\nurl = \"{base}/{path}\"\ndate = 2025-12-01\n\n"));
     }
-    let repo = Repo::passing().file("evidence/log.toml", &log).edit(
+    Repo::passing().file("evidence/log.toml", &log).edit(
         "book/src/covid.md",
         "register [E1]",
-        "register [E1-E4]",
-    );
+        &format!("register [E1-E{}]", paths.len()),
+    )
+}
+
+/// The `broken-evidence-link` findings of `check --online`.
+fn broken_links(repo: &Repo) -> Vec<serde_json::Value> {
+    repo.findings_with(&["--online"], "broken-evidence-link")
+}
+
+#[test]
+fn online_finds_dead_links_only() {
+    let repo = linking_to(&serve(100), &["ok", "missing", "nohead", "moved"]);
     // Without --online nothing is asked.
     assert!(repo.findings("broken-evidence-link").is_empty());
-    let run = repo.run(&["check", "--online", "--format", "json"]);
-    let json: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
-    let broken: Vec<_> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["rule"] == "broken-evidence-link")
-        .collect();
+    let broken = broken_links(&repo);
     assert_eq!(broken.len(), 1, "{broken:?}");
     assert!(
         broken[0]["message"]
@@ -86,27 +90,13 @@ fn online_finds_dead_links_only() {
 #[test]
 fn online_looks_host_names_up() {
     let base = serve(100).replace("127.0.0.1", "localhost");
-    let mut log = String::new();
-    for (id, path) in [(1, "ok"), (2, "missing")] {
-        log.push_str(&format!("[[document]]\nid = {id}\ntitle = \"Doc {id}\"\nurl = \"{base}/{path}\"\ndate = 2025-12-01\n\n"));
-    }
-    let repo = Repo::passing().file("evidence/log.toml", &log).edit(
-        "book/src/covid.md",
-        "register [E1]",
-        "register [E1-E2]",
-    );
-    let run = repo.run(&["check", "--online", "--format", "json"]);
-    let json: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
-    let broken: Vec<&str> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["rule"] == "broken-evidence-link")
-        .map(|d| d["message"].as_str().unwrap())
-        .collect();
+    let broken = broken_links(&linking_to(&base, &["ok", "missing"]));
     assert_eq!(broken.len(), 1, "{broken:?}");
     assert!(
-        broken[0].starts_with("document 2's link answers 404"),
+        broken[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("document 2's link answers 404"),
         "{broken:?}"
     );
 }

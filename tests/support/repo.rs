@@ -187,7 +187,17 @@ impl Repo {
 
     /// `psdoc check --format json`, parsed.
     pub fn check_json(&self) -> serde_json::Value {
-        let run = self.run(&["check", "--format", "json"]);
+        self.check_json_with(&[])
+    }
+
+    /// `psdoc check --format json` with `options` (`--online`), parsed.
+    pub fn check_json_with(&self, options: &[&str]) -> serde_json::Value {
+        let args: Vec<&str> = ["check", "--format", "json"]
+            .iter()
+            .chain(options)
+            .copied()
+            .collect();
+        let run = self.run(&args);
         assert!(run.code() <= 1, "exit {}: {}", run.code(), run.stderr());
         serde_json::from_str(&run.stdout()).expect("JSON")
     }
@@ -199,7 +209,12 @@ impl Repo {
 
     /// The findings of one rule.
     pub fn findings(&self, rule: &str) -> Vec<serde_json::Value> {
-        self.check_json()["diagnostics"]
+        self.findings_with(&[], rule)
+    }
+
+    /// The findings of one rule, `check` run with `options` (`--online`).
+    pub fn findings_with(&self, options: &[&str], rule: &str) -> Vec<serde_json::Value> {
+        self.check_json_with(options)["diagnostics"]
             .as_array()
             .expect("diagnostics")
             .iter()
